@@ -1,0 +1,66 @@
+// npm run scenarios:analyze [-- --json] [--plays N] [--cap N] [files…]: can each call be won, how well, by which path.
+import { analyze, type Analysis } from '../engine/analyze.ts';
+import { checkerText } from '../content/messages.ts';
+import { cliLang, fileArgs, readPlaybook, readScenario, scenarioFiles } from './repo.ts';
+import { formatDiagnostics } from './format.ts';
+
+function numberFlag(args: readonly string[], flag: string, fallback: number): number {
+  const i = args.indexOf(flag);
+  const v = i >= 0 ? Number(args[i + 1]) : NaN;
+  return Number.isFinite(v) && v >= 0 ? v : fallback;
+}
+
+/** The JSON record of one call, as documented in the README. */
+export function analysisJson(a: Analysis): Record<string, unknown> {
+  const { bestLog: _log, bestCard, ...rest } = a;
+  return { ...rest, bestCard: bestCard && { total: bestCard.total, process: bestCard.process, diagnosis: bestCard.diagnosis.score, calmness: bestCard.calmness, outcome: bestCard.outcome } };
+}
+
+function report(a: Analysis, lang: string): string {
+  const t = (k: string, p: Record<string, string | number> = {}): string => checkerText(lang, `analyze.${k}`, p);
+  const lines = [
+    `${a.id}  (${a.persona}, ${t('difficulty')} ${a.difficulty})`,
+    `  ${t(a.winnable ? 'winnable' : 'notWinnable')}  ${t('scores', { best: a.bestScore, worst: a.worstScore })}`,
+    `  ${t('states', { states: a.states })}${a.truncated ? '  ' + t('truncated') : ''}`,
+    `  ${t('random', { plays: a.randomPlays, rate: (100 * a.randomWinRate).toFixed(1) })}  ${Object.entries(a.randomOutcomes).map(([k, v]) => `${k}=${v}`).join(' ')}`,
+    `  ${t('endings')}: ${a.endings.join(', ') || '-'}`,
+    `  ${t('bestPath')}: ${a.bestPath.join(' → ') || '-'}`,
+  ];
+  const list = (key: string, items: readonly string[]): void => {
+    if (items.length) lines.push(`  ${t(key)}: ${items.join(', ')}`);
+  };
+  list('unreachableNodes', a.unreachableNodes);
+  list('neverOffered', a.neverOfferedChoices);
+  list('stepsNeverDone', a.stepsNeverDone);
+  list('softLocks', a.softLocks);
+  return lines.join('\n');
+}
+
+function main(args: string[]): number {
+  const lang = cliLang(args);
+  const json = args.includes('--json');
+  const plays = numberFlag(args, '--plays', 2000);
+  const cap = numberFlag(args, '--cap', 200_000);
+  const pb = readPlaybook();
+  if (!pb.playbook) {
+    process.stderr.write(formatDiagnostics(pb.diags, lang));
+    return 1;
+  }
+  const files = fileArgs(args, ['--lang', '--plays', '--cap']);
+  const results: Analysis[] = [];
+  let failed = false;
+  for (const f of files.length ? files : scenarioFiles()) {
+    const loaded = readScenario(f, pb.playbook);
+    if (!loaded.model) {
+      process.stderr.write(formatDiagnostics(loaded.diags.filter((d) => d.severity === 'error'), lang));
+      failed = true;
+      continue;
+    }
+    results.push(analyze(loaded.model, { stateCap: cap, randomPlays: plays }));
+  }
+  if (json) process.stdout.write(JSON.stringify(results.map(analysisJson), null, 2) + '\n');
+  else process.stdout.write(results.map((a) => report(a, lang)).join('\n\n') + '\n');
+  return failed ? 1 : 0;
+}
+
+process.exitCode = main(process.argv.slice(2));

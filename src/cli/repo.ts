@@ -1,0 +1,72 @@
+// Reading the repository's calls, playbook and translations from disk (node only).
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, join, relative, resolve } from 'node:path';
+import { loadPlaybook, type PlaybookModel } from '../content/playbook.ts';
+import { LANGS, loadScenario, type Lang, type LoadedScenario } from '../content/load.ts';
+import type { Diagnostic } from '../content/source.ts';
+import type { TranslationFile } from '../content/texts.ts';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const SCENARIO_DIR = join(ROOT, 'scenarios');
+export const PLAYBOOK_FILE = join(SCENARIO_DIR, 'playbook.yaml');
+
+/** Paths as the trainer typed them, relative to where they stand. */
+export function displayPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel.startsWith('..') ? path : rel;
+}
+
+/** All call files in scenarios/ (the playbook excluded), sorted. */
+export function scenarioFiles(): string[] {
+  return readdirSync(SCENARIO_DIR)
+    .filter((f) => /\.ya?ml$/.test(f) && f !== 'playbook.yaml')
+    .sort()
+    .map((f) => join(SCENARIO_DIR, f));
+}
+
+export function readPlaybook(): { playbook: PlaybookModel | null; diags: Diagnostic[] } {
+  return loadPlaybook(displayPath(PLAYBOOK_FILE), readFileSync(PLAYBOOK_FILE, 'utf8'));
+}
+
+function translationsFor(id: string): Partial<Record<Lang, TranslationFile>> {
+  const out: Partial<Record<Lang, TranslationFile>> = {};
+  for (const lang of LANGS) {
+    const file = join(ROOT, 'locales', lang, `${id}.json`);
+    if (existsSync(file)) out[lang] = { file: displayPath(file), text: readFileSync(file, 'utf8') };
+  }
+  return out;
+}
+
+/** Loads one call file; an unreadable file is a diagnostic, never an exception. */
+export function readScenario(path: string, playbook: PlaybookModel): LoadedScenario {
+  const file = displayPath(path);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    const diag: Diagnostic = { file, line: 1, col: 1, severity: 'error', code: 'unreadable', params: { detail: (e as Error).message } };
+    return { file, doc: null, model: null, texts: [], diags: [diag] };
+  }
+  const id = basename(path).replace(/\.ya?ml$/, '');
+  return loadScenario({ file, text, translations: translationsFor(id) }, playbook);
+}
+
+/** The language for messages: --lang, else the shell's LANG, else French. */
+export function cliLang(args: readonly string[]): 'fr' | 'en' {
+  const i = args.indexOf('--lang');
+  const v = i >= 0 ? args[i + 1] : undefined;
+  if (v === 'fr' || v === 'en') return v;
+  const env = process.env.LANG ?? '';
+  return env.startsWith('en') ? 'en' : 'fr';
+}
+
+/** Positional arguments (files), without flags and their values. */
+export function fileArgs(args: readonly string[], flagsWithValue: readonly string[] = ['--lang']): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (flagsWithValue.includes(a)) i++;
+    else if (!a.startsWith('--')) out.push(resolve(a));
+  }
+  return out;
+}

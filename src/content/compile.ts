@@ -1,0 +1,280 @@
+// Scenario document → ScenarioModel: every reference resolved and checked, every problem placed.
+import { compileCondition, suggest, type CompiledCondition, type Symbols } from '../engine/condition.ts';
+import {
+  ANGER, TOOL_IDS, type ChoiceModel, type EffectsModel, type NodeModel, type ScenarioModel, type StepModel,
+  type ToolModel, type UtteranceModel,
+} from '../engine/model.ts';
+import { durationMs, rangeMs, speakingMs } from './durations.ts';
+import { PLAYBOOK_NS, type PlaybookModel } from './playbook.ts';
+import type { ChoiceDoc, ScenarioDoc, ToolConfigDoc } from './schema.ts';
+import { diagAt, type Diagnostic, type PathPart, type SourceFile } from './source.ts';
+import { conditionDiag } from './symbols.ts';
+
+const DEFAULT_LATENCY: Record<string, readonly [number, number]> = {
+  crm: [2000, 4000], line_test: [30000, 60000], kb: [3000, 5000], ticket: [3000, 5000],
+  remote: [10000, 20000], escalation: [5000, 8000], supervisor: [20000, 40000],
+};
+const DEFAULT_MAX_DURATION = 20 * 60_000;
+const DEFAULT_CRASH_AFTER = 2000;
+const VAR_MIN = 0;
+const VAR_MAX = 10;
+
+type Ctx = {
+  readonly doc: ScenarioDoc;
+  readonly source: SourceFile;
+  readonly pb: PlaybookModel;
+  readonly symbols: Symbols;
+  readonly diags: Diagnostic[];
+  readonly ns: string;
+  readonly steps: readonly StepModel[];
+  readonly stepIndex: ReadonlyMap<string, number>;
+  readonly varIndex: ReadonlyMap<string, number>;
+  readonly factIndex: ReadonlyMap<string, number>;
+  readonly nodeIndex: ReadonlyMap<string, number>;
+  readonly diagIndex: ReadonlyMap<string, number>;
+};
+
+const indexOf = (ids: readonly string[]): Map<string, number> => new Map(ids.map((id, i) => [id, i]));
+
+/** Compiles a validated scenario against the playbook. The model is null when any error is found. */
+export function compileScenario(doc: ScenarioDoc, source: SourceFile, pb: PlaybookModel): { model: ScenarioModel | null; diags: Diagnostic[] } {
+  const diags: Diagnostic[] = [];
+  const ns = doc.id;
+  const customVars = Object.keys(doc.customer.vars ?? {}).filter((v) => v !== 'anger' && v !== 'patience');
+  const varNames = ['anger', 'patience', ...customVars];
+  const skip = new Set(doc.skipSteps ?? []);
+  (doc.skipSteps ?? []).forEach((s, i) => {
+    if (!pb.steps.some((p) => p.id === s)) diags.push(unknownRef(source, ['skipSteps', i], 'undeclaredStep', s, pb.steps.map((p) => p.id)));
+  });
+  const stepDocs = [...pb.steps.filter((s) => !skip.has(s.id)), ...(doc.steps ?? [])];
+  const stepIndex = indexOf(stepDocs.map((s) => s.id));
+  (doc.steps ?? []).forEach((s, i) => {
+    if (pb.steps.some((p) => p.id === s.id)) diags.push(diagAt(source, ['steps', i, 'id'], 'error', 'duplicateId', { id: s.id, where: 'playbook' }));
+  });
+  const steps: StepModel[] = stepDocs.map((s, i) => ({
+    id: s.id, phase: s.phase, weight: s.weight, fatalIfEarly: s.fatalIfEarly ?? false, required: s.required ?? true,
+    key: i < stepDocs.length - (doc.steps?.length ?? 0) ? `${PLAYBOOK_NS}:steps.${s.id}` : `${ns}:steps.${s.id}`,
+    after: (s.after ?? []).map((a) => stepIndex.get(a)).filter((a): a is number => a !== undefined),
+  }));
+  const facts = Object.keys(doc.facts ?? {});
+  const nodes = Object.keys(doc.nodes);
+  const diagnoses = Object.keys(doc.diagnoses);
+  const choiceIds = [...nodes.flatMap((n) => (doc.nodes[n]!.choices ?? []).map((c) => c.id)), ...pb.doc.lines.map((l) => l.id)];
+  const symbols: Symbols = {
+    vars: new Set(varNames), facts: new Set(facts), steps: new Set(stepIndex.keys()), choices: new Set(choiceIds),
+    nodes: new Set(nodes), diagnoses: new Set(diagnoses), tools: new Set(TOOL_IDS),
+  };
+  const ctx: Ctx = {
+    doc, source, pb, symbols, diags, ns, steps, stepIndex, varIndex: indexOf(varNames), factIndex: indexOf(facts),
+    nodeIndex: indexOf(nodes), diagIndex: indexOf(diagnoses),
+  };
+  checkHeader(ctx);
+  checkDuplicateChoices(ctx);
+  const choices: ChoiceModel[] = [];
+  const nodeModels: NodeModel[] = nodes.map((id, n) => compileNode(ctx, id, n, choices));
+  const generic = pb.doc.lines.map((line) => {
+    choices.push(compileChoice(ctx, line as ChoiceDoc, -1, null, `${PLAYBOOK_NS}:lines.${line.id}`));
+    return choices.length - 1;
+  });
+  const tools = TOOL_IDS.map((id) => compileTool(ctx, id, doc.tools?.[id]));
+  const vars = compileVars(ctx, varNames);
+  if (diags.some((dg) => dg.severity === 'error')) return { model: null, diags };
+  const model: ScenarioModel = {
+    id: doc.id, persona: doc.persona, difficulty: doc.difficulty, timeScale: doc.timeScale ?? 1, ns,
+    maxDuration: doc.maxDuration !== undefined ? durationMs(doc.maxDuration) ?? DEFAULT_MAX_DURATION : DEFAULT_MAX_DURATION,
+    varNames, ...vars, facts, steps, tools, nodes: nodeModels, choices, generic,
+    diagnoses: diagnoses.map((id) => ({ id, key: `${ns}:diagnoses.${id}`, correct: doc.diagnoses[id]!.correct ?? false })),
+    parDiagnosis: durationMs(doc.par.diagnosis) ?? 0,
+    ticketNotes: (doc.ticket?.notes ?? []).map((f) => ctx.factIndex.get(f)!),
+    start: ctx.nodeIndex.get(doc.start)!, onHangUp: doc.onHangUp ? ctx.nodeIndex.get(doc.onHangUp)! : -1,
+    persona_: pb.personas[doc.persona], scoring: pb.scoring,
+    index: {
+      vars: ctx.varIndex, facts: ctx.factIndex, steps: stepIndex, tools: indexOf(TOOL_IDS), nodes: ctx.nodeIndex,
+      choices: indexOf(choices.map((c) => c.id)), diagnoses: ctx.diagIndex,
+    },
+  };
+  return { model, diags };
+}
+
+function unknownRef(source: SourceFile, path: readonly PathPart[], code: string, name: string, known: Iterable<string>): Diagnostic {
+  const s = suggest(name, known);
+  return diagAt(source, path, 'error', s ? `${code}Suggest` : code, { name, suggestion: s ?? '' });
+}
+
+function checkHeader(ctx: Ctx): void {
+  const { doc, source, diags } = ctx;
+  const base = source.file.replace(/^.*[\\/]/, '').replace(/\.ya?ml$/, '');
+  if (doc.id !== base) diags.push(diagAt(source, ['id'], 'error', 'idMismatch', { id: doc.id, file: base }));
+  if (!ctx.nodeIndex.has(doc.start)) diags.push(unknownRef(source, ['start'], 'gotoMissing', doc.start, ctx.nodeIndex.keys()));
+  if (doc.onHangUp && !ctx.nodeIndex.has(doc.onHangUp)) diags.push(unknownRef(source, ['onHangUp'], 'gotoMissing', doc.onHangUp, ctx.nodeIndex.keys()));
+  if (!Object.values(doc.diagnoses).some((dg) => dg.correct)) diags.push(diagAt(source, ['diagnoses'], 'error', 'noCorrectDiagnosis'));
+  (doc.ticket?.notes ?? []).forEach((f, i) => {
+    if (!ctx.factIndex.has(f)) diags.push(unknownRef(source, ['ticket', 'notes', i], 'undeclaredFact', f, ctx.factIndex.keys()));
+  });
+  checkDuration(ctx, ['par', 'diagnosis'], doc.par.diagnosis);
+  if (doc.maxDuration !== undefined) checkDuration(ctx, ['maxDuration'], doc.maxDuration);
+  (doc.steps ?? []).forEach((s, i) => (s.after ?? []).forEach((a, j) => {
+    if (!ctx.stepIndex.has(a)) diags.push(unknownRef(source, ['steps', i, 'after', j], 'undeclaredStep', a, ctx.stepIndex.keys()));
+  }));
+}
+
+function checkDuration(ctx: Ctx, path: PathPart[], v: number | string): number {
+  const ms = durationMs(v);
+  if (ms === undefined) ctx.diags.push(diagAt(ctx.source, path, 'error', 'badDuration', { value: String(v), path: path.join('.') }));
+  return ms ?? 0;
+}
+
+function checkDuplicateChoices(ctx: Ctx): void {
+  const seen = new Map<string, number>();
+  for (const [node, nd] of Object.entries(ctx.doc.nodes)) {
+    (nd.choices ?? []).forEach((c, i) => {
+      const first = seen.get(c.id);
+      const path = ['nodes', node, 'choices', i, 'id'];
+      if (first !== undefined) ctx.diags.push(diagAt(ctx.source, path, 'error', 'duplicateId', { id: c.id, line: String(first) }));
+      else if (ctx.pb.doc.lines.some((l) => l.id === c.id)) ctx.diags.push(diagAt(ctx.source, path, 'error', 'duplicateId', { id: c.id, line: 'playbook' }));
+      else seen.set(c.id, diagAt(ctx.source, path, 'error', 'x').line);
+    });
+  }
+}
+
+function condition(ctx: Ctx, path: PathPart[], text: string | undefined): CompiledCondition | null {
+  if (text === undefined) return null;
+  const r = compileCondition(text, ctx.symbols);
+  if (r.ok) return r.value;
+  for (const e of r.errors) ctx.diags.push(conditionDiag(ctx.source, path, e));
+  return null;
+}
+
+type VarFx = { set?: Record<string, number> | undefined; add?: Record<string, number> | undefined; learn?: string[] | undefined };
+
+function effects(ctx: Ctx, path: PathPart[], fx: VarFx | undefined): EffectsModel {
+  const vars = (kind: 'set' | 'add'): [number, number][] => Object.entries(fx?.[kind] ?? {}).flatMap(([name, value]) => {
+    const v = ctx.varIndex.get(name);
+    if (v === undefined) {
+      ctx.diags.push(unknownRef(ctx.source, [...path, kind, name], 'undeclaredVar', name, ctx.varIndex.keys()));
+      return [];
+    }
+    return [[v, value]];
+  });
+  const learn = (fx?.learn ?? []).flatMap((f, i) => {
+    const idx = ctx.factIndex.get(f);
+    if (idx === undefined) ctx.diags.push(unknownRef(ctx.source, [...path, 'learn', i], 'undeclaredFact', f, ctx.factIndex.keys()));
+    return idx === undefined ? [] : [idx];
+  });
+  return { set: vars('set'), add: vars('add'), learn };
+}
+
+function compileNode(ctx: Ctx, id: string, n: number, choices: ChoiceModel[]): NodeModel {
+  const nd = ctx.doc.nodes[id]!;
+  const path: PathPart[] = ['nodes', id];
+  let customer: UtteranceModel[] = [];
+  if (typeof nd.customer === 'string') {
+    customer = [{ id: 'customer', key: `${ctx.ns}:nodes.${id}.customer`, cond: null, duration: speakingMs(nd.customer) }];
+  } else if (nd.customer) {
+    const seen = new Set<string>();
+    customer = nd.customer.map((v, i) => {
+      if (seen.has(v.id)) ctx.diags.push(diagAt(ctx.source, [...path, 'customer', i, 'id'], 'error', 'duplicateId', { id: v.id }));
+      seen.add(v.id);
+      return { id: v.id, key: `${ctx.ns}:variants.${id}.${v.id}`, cond: condition(ctx, [...path, 'customer', i, 'if'], v.if), duration: speakingMs(v.text) };
+    });
+  }
+  const idx = (nd.choices ?? []).map((c, i) => {
+    choices.push(compileChoice(ctx, c, n, [...path, 'choices', i], `${ctx.ns}:choices.${c.id}`));
+    return choices.length - 1;
+  });
+  return { id, customer, enter: effects(ctx, [...path, 'enter'], nd.enter), choices: idx, end: nd.end ?? null };
+}
+
+function compileChoice(ctx: Ctx, c: ChoiceDoc, node: number, path: PathPart[] | null, key: string): ChoiceModel {
+  // Playbook lines were checked with the playbook; their problems are reported there.
+  const sub = ctx.diags.length;
+  const p = path ?? ['nodes'];
+  const stepIds = c.step === undefined ? [] : Array.isArray(c.step) ? c.step : [c.step];
+  const steps = stepIds.flatMap((s, i) => {
+    const idx = ctx.stepIndex.get(s);
+    if (idx === undefined) ctx.diags.push(unknownRef(ctx.source, [...p, 'step', ...(Array.isArray(c.step) ? [i] : [])], 'undeclaredStep', s, ctx.stepIndex.keys()));
+    return idx === undefined ? [] : [idx];
+  });
+  const then = c.then;
+  let goto = -1;
+  if (then?.goto !== undefined) {
+    goto = ctx.nodeIndex.get(then.goto) ?? -1;
+    if (goto < 0) ctx.diags.push(unknownRef(ctx.source, [...p, 'then', 'goto'], 'gotoMissing', then.goto, ctx.nodeIndex.keys()));
+  }
+  let diagnose = -1;
+  if (then?.diagnose !== undefined) {
+    diagnose = ctx.diagIndex.get(then.diagnose) ?? -1;
+    if (diagnose < 0) ctx.diags.push(unknownRef(ctx.source, [...p, 'then', 'diagnose'], 'undeclaredDiagnosis', then.diagnose, ctx.diagIndex.keys()));
+  }
+  const model: ChoiceModel = {
+    id: c.id, key: `${key}.text`, node, steps,
+    tones: c.tone === undefined ? ['neutral'] : Array.isArray(c.tone) ? c.tone : [c.tone],
+    cond: condition(ctx, [...p, 'if'], c.if),
+    once: c.once ?? goto < 0,
+    duration: c.duration !== undefined ? checkDuration(ctx, [...p, 'duration'], c.duration) : speakingMs(c.text),
+    reply: c.reply ? { id: 'reply', key: `${key}.reply`, cond: null, duration: speakingMs(c.reply) } : null,
+    coachKey: c.coach ? `${key}.coach` : null,
+    effects: effects(ctx, [...p, 'then'], then), diagnose, goto, end: then?.end ?? null,
+  };
+  if (!path) ctx.diags.length = sub;
+  return model;
+}
+
+function compileTool(ctx: Ctx, id: (typeof TOOL_IDS)[number], cfg: ToolConfigDoc | undefined): ToolModel {
+  const path: PathPart[] = ['tools', id];
+  let latency = DEFAULT_LATENCY[id] ?? [3000, 3000];
+  if (cfg?.latency !== undefined) {
+    const r = rangeMs(cfg.latency);
+    if (!r) ctx.diags.push(diagAt(ctx.source, [...path, 'latency'], 'error', 'badDuration', { value: JSON.stringify(cfg.latency), path: `tools.${id}.latency` }));
+    else latency = r;
+  }
+  const list = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+  const crashDocs = list(cfg?.crash);
+  const freezeDocs = list(cfg?.freeze);
+  const faultPath = (kind: string, i: number, multi: boolean): PathPart[] => [...path, kind, ...(multi ? [i] : [])];
+  const crashes = crashDocs.map((c, i) => {
+    const fp = faultPath('crash', i, Array.isArray(cfg?.crash));
+    if (c.onUse === undefined && c.at === undefined) ctx.diags.push(diagAt(ctx.source, fp, 'error', 'faultNoTrigger', { tool: id }));
+    return {
+      onUse: c.onUse ?? -1, at: c.at !== undefined ? checkDuration(ctx, [...fp, 'at'], c.at) : -1,
+      after: c.after !== undefined ? checkDuration(ctx, [...fp, 'after'], c.after) : DEFAULT_CRASH_AFTER,
+      restart: checkDuration(ctx, [...fp, 'restart'], c.restart),
+    };
+  });
+  const freezes = freezeDocs.map((f, i) => {
+    const fp = faultPath('freeze', i, Array.isArray(cfg?.freeze));
+    if (f.onUse === undefined && f.at === undefined) ctx.diags.push(diagAt(ctx.source, fp, 'error', 'faultNoTrigger', { tool: id }));
+    const r = rangeMs(f.for);
+    if (!r) ctx.diags.push(diagAt(ctx.source, [...fp, 'for'], 'error', 'badDuration', { value: JSON.stringify(f.for), path: 'for' }));
+    return { onUse: f.onUse ?? -1, at: f.at !== undefined ? checkDuration(ctx, [...fp, 'at'], f.at) : -1, min: r?.[0] ?? 0, max: r?.[1] ?? 0 };
+  });
+  const seen = new Set<string>();
+  const outcomes = (cfg?.outcomes ?? []).map((o, i) => {
+    if (seen.has(o.id)) ctx.diags.push(diagAt(ctx.source, [...path, 'outcomes', i, 'id'], 'error', 'duplicateId', { id: o.id }));
+    seen.add(o.id);
+    return { id: o.id, key: `${ctx.ns}:tools.${id}.${o.id}`, cond: condition(ctx, [...path, 'outcomes', i, 'if'], o.if), effects: effects(ctx, [...path, 'outcomes', i], o) };
+  });
+  const stepId = ctx.steps.findIndex((s) => ctx.pb.steps.concat(ctx.doc.steps ?? []).find((d) => d.id === s.id)?.tool === id);
+  return {
+    id, configured: cfg !== undefined, latencyMin: latency[0], latencyMax: latency[1], crashes, freezes, outcomes, step: stepId,
+    timed: [...crashes, ...freezes].filter((f) => f.at >= 0),
+  };
+}
+
+function compileVars(ctx: Ctx, names: readonly string[]): { varInit: number[]; varMin: number[]; varMax: number[] } {
+  const persona = ctx.pb.doc.personas[ctx.doc.persona].vars;
+  const decls = ctx.doc.customer.vars ?? {};
+  const varInit: number[] = [];
+  const varMin: number[] = [];
+  const varMax: number[] = [];
+  names.forEach((name, i) => {
+    const decl = decls[name];
+    const base = i === ANGER ? persona.anger : i === 1 ? persona.patience : 0;
+    const init = decl === undefined ? base : typeof decl === 'number' ? decl : decl.init;
+    const min = typeof decl === 'object' ? decl.min ?? VAR_MIN : VAR_MIN;
+    const max = typeof decl === 'object' ? decl.max ?? VAR_MAX : VAR_MAX;
+    if (init < min || init > max) ctx.diags.push(diagAt(ctx.source, ['customer', 'vars', name], 'error', 'varOutOfRange', { name, value: String(init), min: String(min), max: String(max) }));
+    varInit.push(init), varMin.push(min), varMax.push(max);
+  });
+  return { varInit, varMin, varMax };
+}

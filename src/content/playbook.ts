@@ -1,0 +1,101 @@
+// The shared playbook: steps, weights, fatal items, persona reactions and always-available lines.
+import { compileCondition } from '../engine/condition.ts';
+import { PERSONAS, TONES, type Persona, type PersonaModel, type ScoringModel, type Tone } from '../engine/model.ts';
+import { durationMs } from './durations.ts';
+import { Playbook, type PlaybookDoc, type StepDoc } from './schema.ts';
+import { diagAt, parseSource, type Diagnostic, type SourceFile } from './source.ts';
+import { conditionDiag, emptySymbols } from './symbols.ts';
+import { validate } from './validate.ts';
+
+export const PLAYBOOK_NS = 'playbook';
+
+export type PlaybookModel = {
+  readonly doc: PlaybookDoc;
+  readonly source: SourceFile;
+  readonly steps: readonly StepDoc[];
+  readonly scoring: ScoringModel;
+  readonly personas: Readonly<Record<Persona, PersonaModel>>;
+};
+
+const ms = (v: number | string): number => durationMs(v) ?? 0;
+
+/** Loads and checks the playbook; a broken playbook gives diagnostics and no model. */
+export function loadPlaybook(file: string, text: string): { playbook: PlaybookModel | null; diags: Diagnostic[] } {
+  const parsed = parseSource(file, text);
+  if (parsed.diags.length) return { playbook: null, diags: parsed.diags };
+  const { value: doc, diags } = validate(Playbook, parsed.source, parsed.data);
+  if (!doc) return { playbook: null, diags };
+  const source = parsed.source;
+  const stepIds = new Set<string>();
+  doc.steps.forEach((st, i) => {
+    if (stepIds.has(st.id)) diags.push(diagAt(source, ['steps', i, 'id'], 'error', 'duplicateId', { id: st.id }));
+    stepIds.add(st.id);
+  });
+  doc.steps.forEach((st, i) => (st.after ?? []).forEach((a, j) => {
+    if (!stepIds.has(a)) diags.push(diagAt(source, ['steps', i, 'after', j], 'error', 'undeclaredStep', { name: a }));
+  }));
+  checkDurations(source, doc, diags);
+  const symbols = { ...emptySymbols(), steps: stepIds, vars: new Set(['anger', 'patience']), choices: new Set(doc.lines.map((l) => l.id)) };
+  doc.lines.forEach((line, i) => {
+    if (!line.if) return;
+    const r = compileCondition(line.if, symbols);
+    if (!r.ok) for (const e of r.errors) diags.push(conditionDiag(source, ['lines', i, 'if'], e));
+  });
+  if (diags.some((dg) => dg.severity === 'error')) return { playbook: null, diags };
+  return { playbook: buildPlaybook(doc, source), diags };
+}
+
+function checkDurations(source: SourceFile, doc: PlaybookDoc, diags: Diagnostic[]): void {
+  const check = (path: (string | number)[], v: number | string): void => {
+    if (durationMs(v) === undefined) diags.push(diagAt(source, path, 'error', 'badDuration', { value: String(v), path: path.join('.') }));
+  };
+  check(['hold', 'checkInEvery'], doc.hold.checkInEvery);
+  check(['calmness', 'deadAirGrace'], doc.calmness.deadAirGrace);
+  check(['calmness', 'transparencyWithin'], doc.calmness.transparencyWithin);
+  for (const p of PERSONAS) {
+    check(['personas', p, 'deadAir', 'after'], doc.personas[p].deadAir.after);
+    check(['personas', p, 'deadAir', 'every'], doc.personas[p].deadAir.every);
+    check(['personas', p, 'unexplainedWait', 'after'], doc.personas[p].unexplainedWait.after);
+  }
+}
+
+function buildPlaybook(doc: PlaybookDoc, source: SourceFile): PlaybookModel {
+  const personas = {} as Record<Persona, PersonaModel>;
+  for (const p of PERSONAS) {
+    const pd = doc.personas[p];
+    const tones: Partial<Record<Tone, { anger: number; patience: number }>> = {};
+    for (const t of TONES) {
+      const r = pd.tones[t];
+      if (r) tones[t] = { anger: r.anger ?? 0, patience: r.patience ?? 0 };
+    }
+    personas[p] = {
+      deadAirAfter: ms(pd.deadAir.after), deadAirEvery: Math.max(1000, ms(pd.deadAir.every)),
+      deadAirAnger: pd.deadAir.anger, deadAirPatience: pd.deadAir.patience,
+      unexplainedAfter: ms(pd.unexplainedWait.after), unexplainedAnger: pd.unexplainedWait.anger, tones,
+    };
+  }
+  const scoring: ScoringModel = {
+    passScore: doc.passScore, weights: doc.weights, lostFactor: doc.lostFactor,
+    holdWeight: doc.hold.weight, checkInEvery: ms(doc.hold.checkInEvery), ticketWeight: doc.ticketNotes.weight,
+    fatal: doc.fatal.map((f) => ({ id: f.id, key: `${PLAYBOOK_NS}:fatal.${f.id}`, tone: f.tone ?? null, event: f.event ?? null })),
+    calm: {
+      anger: doc.calmness.anger, tone: doc.calmness.tone, deadAir: doc.calmness.deadAir,
+      transparency: doc.calmness.transparency, rageClicks: doc.calmness.rageClicks,
+    },
+    deadAirGrace: ms(doc.calmness.deadAirGrace), transparencyWithin: ms(doc.calmness.transparencyWithin),
+  };
+  return { doc, source, steps: doc.steps, scoring, personas };
+}
+
+/** The playbook's texts by i18n key (its source-language namespace). */
+export function playbookTexts(doc: PlaybookDoc): Record<string, string> {
+  const out: Record<string, string> = { hold: doc.hold.label, ticketNotes: doc.ticketNotes.label };
+  for (const s of doc.steps) out[`steps.${s.id}`] = s.label;
+  for (const f of doc.fatal) out[`fatal.${f.id}`] = f.label;
+  for (const l of doc.lines) {
+    out[`lines.${l.id}.text`] = l.text;
+    if (l.coach) out[`lines.${l.id}.coach`] = l.coach;
+  }
+  return out;
+}
+

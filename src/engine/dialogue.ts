@@ -1,0 +1,183 @@
+// What is said: choices offered, the trainee's lines, the customer's answers and hang-ups.
+import { ANGER, PATIENCE, type Outcome, type ScenarioModel, type Tone } from './model.ts';
+import type { CallState, EndCause } from './types.ts';
+import {
+  addVar, applyEffects, coach, commitFatal, emit, holds, learn, markStep, type Draft,
+} from './draft.ts';
+
+const CUSTOMER_PROMPT_KEY = 'customer.prompt';
+
+/** The choices the trainee may say now (node lines, then playbook lines), as indices. */
+export function offeredChoices(sc: ScenarioModel, s: CallState): number[] {
+  if (s.ended || s.onHold || s.speech || s.queue.length > 0) return [];
+  const out: number[] = [];
+  for (const c of sc.nodes[s.node]!.choices) if (isOffered(sc, s, c)) out.push(c);
+  for (const c of sc.generic) if (isOffered(sc, s, c)) out.push(c);
+  return out;
+}
+
+function isOffered(sc: ScenarioModel, s: CallState, c: number): boolean {
+  const choice = sc.choices[c]!;
+  if (choice.once && s.said[c]) return false;
+  return holds(sc, s, choice.cond);
+}
+
+/** The trainee says choice `c`: tone reactions, steps, effects, then the speech queue. */
+export function sayChoice(d: Draft, c: number): void {
+  const sc = d.sc;
+  const choice = sc.choices[c]!;
+  const again = d.said[c]!;
+  d.said[c] = true;
+  endSilence(d);
+  emit(d, { type: 'lineSaid', at: d.time, choice: choice.id, key: choice.key, until: d.time + choice.duration, tones: choice.tones });
+  for (const tone of choice.tones) reactToTone(d, tone, choice.id, again);
+  if (choice.tones.includes('transparent')) explainTroubles(d);
+  for (const st of choice.steps) markStep(d, st);
+  if (choice.coachKey) coach(d, choice.coachKey, 'good');
+  applyEffects(d, choice.effects);
+  if (choice.diagnose >= 0) stateDiagnosis(d, choice.diagnose);
+  d.speech = { who: 'agent', until: d.time + choice.duration };
+  if (choice.reply) d.queue.push({ kind: 'reply', choice: c });
+  if (choice.goto >= 0) d.queue.push({ kind: 'enter', node: choice.goto });
+  if (choice.end) d.queue.push({ kind: 'end', outcome: choice.end, by: 'script' });
+  checkHangUp(d);
+}
+
+function reactToTone(d: Draft, tone: Tone, choice: string, again: boolean): void {
+  const sc = d.sc;
+  const r = sc.persona_.tones[tone];
+  // A soothing line loses its effect when repeated; a hurtful one never does.
+  if (r && !(again && r.anger <= 0 && r.patience >= 0)) {
+    if (r.anger) addVar(d, ANGER, r.anger);
+    if (r.patience) addVar(d, PATIENCE, r.patience);
+  }
+  if (tone !== 'neutral') d.tones.push({ at: d.time, action: d.index, tone, choice });
+  const fatal = sc.scoring.fatal.find((f) => f.tone === tone);
+  if (fatal) commitFatal(d, fatal.id);
+  if (tone === 'rude' || tone === 'condescending') coach(d, `coach.tone.${tone}`, 'bad');
+  else if (tone === 'curt' || (tone === 'jargon' && sc.persona !== 'technical')) coach(d, `coach.tone.${tone}`, 'warn');
+  else if (tone === 'empathetic' || tone === 'transparent') coach(d, `coach.tone.${tone}`, 'good');
+}
+
+/** Marks every open tool trouble as explained to the customer. */
+export function explainTroubles(d: Draft): void {
+  for (let i = 0; i < d.troubles.length; i++) {
+    const t = d.troubles[i]!;
+    if (t.explainedAt < 0) d.troubles[i] = { ...t, explainedAt: d.time };
+  }
+}
+
+/** Records a stated diagnosis; the first correct one stops the diagnosis clock. */
+export function stateDiagnosis(d: Draft, diag: number): void {
+  const correct = d.sc.diagnoses[diag]!.correct;
+  d.stated.push({ at: d.time, action: d.index, diagnosis: diag, correct });
+  if (correct && d.diagnosedAt < 0) d.diagnosedAt = d.time;
+  emit(d, { type: 'diagnosed', at: d.time, diagnosis: d.sc.diagnoses[diag]!.id, correct });
+  coach(d, correct ? 'coach.diagnosisRight' : 'coach.diagnosisWrong', correct ? 'good' : 'warn');
+}
+
+/** Called when the current speech ends: plays the next queued segment, or starts a silence. */
+export function nextSegment(d: Draft): void {
+  d.speech = null;
+  while (!d.speech && !d.ended) {
+    const seg = d.queue.shift();
+    if (!seg) break;
+    if (seg.kind === 'reply') {
+      const reply = d.sc.choices[seg.choice]!.reply!;
+      customerSays(d, reply.key, reply.duration);
+    } else if (seg.kind === 'enter') {
+      enterNode(d, seg.node);
+    } else {
+      endCall(d, seg.outcome, seg.by);
+    }
+  }
+  if (!d.speech && !d.ended && !d.onHold) startSilence(d);
+}
+
+function customerSays(d: Draft, key: string, duration: number): void {
+  emit(d, { type: 'customerSpoke', at: d.time, key, node: d.sc.nodes[d.node]!.id, until: d.time + duration });
+  d.speech = { who: 'customer', until: d.time + duration };
+}
+
+/** Enters a node: its effects, then the first customer variant whose condition holds. */
+export function enterNode(d: Draft, n: number): void {
+  const sc = d.sc;
+  const node = sc.nodes[n]!;
+  d.node = n;
+  d.visited[n] = true;
+  applyEffects(d, node.enter);
+  const line = node.customer.find((u) => holds(sc, d, u.cond));
+  if (node.end) d.queue.unshift({ kind: 'end', outcome: node.end, by: 'script' });
+  if (line) customerSays(d, line.key, line.duration);
+  if (!d.ended) checkHangUp(d);
+}
+
+/** The customer hangs up once patience runs out or anger peaks. */
+export function checkHangUp(d: Draft): void {
+  const sc = d.sc;
+  if (d.ended || d.vars[PATIENCE]! > sc.varMin[PATIENCE]! && d.vars[ANGER]! < sc.varMax[ANGER]!) return;
+  if (d.queue.some((s) => s.kind === 'end')) return;
+  customerHangsUp(d, 'customer');
+}
+
+/** The customer leaves: the scenario's hang-up node is played if it has one. */
+export function customerHangsUp(d: Draft, by: EndCause): void {
+  emit(d, { type: 'customerHungUp', at: d.time });
+  d.queue.length = 0;
+  d.speech = null;
+  d.onHold = false;
+  const hangUp = d.sc.onHangUp;
+  if (hangUp >= 0 && !d.visited[hangUp]) {
+    enterNode(d, hangUp);
+    if (!d.queue.some((s) => s.kind === 'end')) d.queue.push({ kind: 'end', outcome: 'lost', by });
+    if (!d.speech) nextSegment(d);
+  } else {
+    endCall(d, 'lost', by);
+  }
+}
+
+export function endCall(d: Draft, outcome: Outcome, by: EndCause): void {
+  endSilence(d);
+  closeHold(d);
+  d.queue.length = 0;
+  d.speech = null;
+  d.ended = { outcome, by, at: d.time };
+  emit(d, { type: 'callEnded', at: d.time, outcome, by });
+}
+
+export function startSilence(d: Draft): void {
+  if (d.silenceSince < 0) {
+    d.silenceSince = d.time;
+    d.silenceToolMs = 0;
+    d.prompts = 0;
+  }
+}
+
+/** Ends the current silence; the part beyond the grace period is recorded as dead air. */
+export function endSilence(d: Draft): void {
+  if (d.silenceSince >= 0) {
+    const ms = d.time - d.silenceSince - d.sc.scoring.deadAirGrace;
+    if (ms > 0) {
+      d.deadAir.push({ at: d.silenceSince, ms, toolBusy: d.silenceToolMs * 2 >= ms, action: d.index });
+      d.deadAirMs += ms;
+      d.deadAirToolMs += d.silenceToolMs;
+    }
+  }
+  d.silenceSince = -1;
+  d.silenceToolMs = 0;
+  d.prompts = 0;
+}
+
+export function closeHold(d: Draft): void {
+  if (!d.onHold) return;
+  const last = d.holds[d.holds.length - 1]!;
+  d.holds[d.holds.length - 1] = { ...last, end: d.time };
+  d.onHold = false;
+}
+
+/** A dead-air prompt from the customer ("hello? are you there?"). */
+export function promptCustomer(d: Draft, reason: 'deadAir' | 'hold' | 'wait'): void {
+  emit(d, { type: 'customerPrompted', at: d.time, reason, key: `${CUSTOMER_PROMPT_KEY}.${reason}.${d.sc.persona}` });
+}
+
+export { learn };

@@ -1,0 +1,145 @@
+// The compiled call the engine runs: ids resolved to indices, durations in ms, conditions
+// compiled. Built by src/content from YAML; never mutated after that.
+import type { CompiledCondition } from './condition.ts';
+
+export const PERSONAS = ['angry', 'confused', 'technical'] as const;
+export type Persona = (typeof PERSONAS)[number];
+export const TOOL_IDS = ['crm', 'line_test', 'kb', 'ticket', 'remote', 'escalation', 'supervisor'] as const;
+export type ToolId = (typeof TOOL_IDS)[number];
+export const TONES = ['neutral', 'empathetic', 'reassuring', 'transparent', 'curt', 'rude', 'jargon', 'condescending'] as const;
+export type Tone = (typeof TONES)[number];
+export const OUTCOMES = ['resolved', 'escalated', 'lost'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+export const PHASES = ['opening', 'middle', 'closing'] as const;
+export type Phase = (typeof PHASES)[number];
+
+/** Variable changes and facts learned; indices into the scenario's tables. */
+export type EffectsModel = {
+  readonly set: readonly (readonly [number, number])[];
+  readonly add: readonly (readonly [number, number])[];
+  readonly learn: readonly number[];
+};
+
+export type UtteranceModel = { readonly id: string; readonly key: string; readonly cond: CompiledCondition | null; readonly duration: number };
+
+export type ChoiceModel = {
+  readonly id: string;
+  readonly key: string;
+  /** Owning node, or -1 for a playbook line offered everywhere. */
+  readonly node: number;
+  readonly tones: readonly Tone[];
+  readonly steps: readonly number[];
+  readonly cond: CompiledCondition | null;
+  readonly once: boolean;
+  readonly duration: number;
+  readonly reply: UtteranceModel | null;
+  readonly coachKey: string | null;
+  readonly effects: EffectsModel;
+  readonly diagnose: number;
+  readonly goto: number;
+  readonly end: Outcome | null;
+};
+
+export type NodeModel = {
+  readonly id: string;
+  readonly customer: readonly UtteranceModel[];
+  readonly enter: EffectsModel;
+  readonly choices: readonly number[];
+  readonly end: Outcome | null;
+};
+
+export type FaultModel = { readonly onUse: number; readonly at: number };
+export type CrashModel = FaultModel & { readonly after: number; readonly restart: number };
+export type FreezeModel = FaultModel & { readonly min: number; readonly max: number };
+export type ToolOutcomeModel = { readonly id: string; readonly key: string; readonly cond: CompiledCondition | null; readonly effects: EffectsModel };
+
+export type ToolModel = {
+  readonly id: ToolId;
+  readonly configured: boolean;
+  readonly latencyMin: number;
+  readonly latencyMax: number;
+  readonly crashes: readonly CrashModel[];
+  readonly freezes: readonly FreezeModel[];
+  readonly outcomes: readonly ToolOutcomeModel[];
+  /** The faults triggered at a call time (`at`), crashes then freezes; bit i of `timedFired`. */
+  readonly timed: readonly (CrashModel | FreezeModel)[];
+  /** Playbook step a completed run performs, or -1. */
+  readonly step: number;
+};
+
+export type StepModel = {
+  readonly id: string;
+  readonly key: string;
+  readonly phase: Phase;
+  readonly weight: number;
+  readonly after: readonly number[];
+  readonly fatalIfEarly: boolean;
+  readonly required: boolean;
+};
+
+export type ToneReaction = { readonly anger: number; readonly patience: number };
+
+export type PersonaModel = {
+  readonly deadAirAfter: number;
+  readonly deadAirEvery: number;
+  readonly deadAirAnger: number;
+  readonly deadAirPatience: number;
+  readonly unexplainedAfter: number;
+  readonly unexplainedAnger: number;
+  readonly tones: Readonly<Partial<Record<Tone, ToneReaction>>>;
+};
+
+export type FatalModel = { readonly id: string; readonly key: string; readonly tone: Tone | null; readonly event: 'agentHungUp' | 'holdWithoutAsking' | null };
+
+export type ScoringModel = {
+  readonly passScore: number;
+  readonly weights: { readonly process: number; readonly diagnosis: number; readonly calmness: number };
+  readonly lostFactor: number;
+  readonly holdWeight: number;
+  readonly checkInEvery: number;
+  readonly ticketWeight: number;
+  readonly fatal: readonly FatalModel[];
+  readonly calm: { readonly anger: number; readonly tone: number; readonly deadAir: number; readonly transparency: number; readonly rageClicks: number };
+  readonly deadAirGrace: number;
+  readonly transparencyWithin: number;
+};
+
+export type ScenarioModel = {
+  readonly id: string;
+  readonly persona: Persona;
+  readonly difficulty: number;
+  readonly timeScale: number;
+  readonly maxDuration: number;
+  /** i18next namespace of the call's texts. */
+  readonly ns: string;
+  readonly varNames: readonly string[];
+  readonly varInit: readonly number[];
+  readonly varMin: readonly number[];
+  readonly varMax: readonly number[];
+  readonly facts: readonly string[];
+  readonly steps: readonly StepModel[];
+  readonly tools: readonly ToolModel[];
+  readonly diagnoses: readonly { readonly id: string; readonly key: string; readonly correct: boolean }[];
+  readonly parDiagnosis: number;
+  readonly ticketNotes: readonly number[];
+  readonly nodes: readonly NodeModel[];
+  readonly choices: readonly ChoiceModel[];
+  /** Indices of the playbook lines in `choices`. */
+  readonly generic: readonly number[];
+  readonly start: number;
+  readonly onHangUp: number;
+  readonly persona_: PersonaModel;
+  readonly scoring: ScoringModel;
+  readonly index: {
+    readonly vars: ReadonlyMap<string, number>;
+    readonly facts: ReadonlyMap<string, number>;
+    readonly steps: ReadonlyMap<string, number>;
+    readonly tools: ReadonlyMap<string, number>;
+    readonly nodes: ReadonlyMap<string, number>;
+    readonly choices: ReadonlyMap<string, number>;
+    readonly diagnoses: ReadonlyMap<string, number>;
+  };
+};
+
+export const ANGER = 0;
+export const PATIENCE = 1;

@@ -1,0 +1,169 @@
+// The scorecard: process, time to diagnosis, calmness and outcome, each line with its evidence.
+import { ANGER, type Outcome, type ScenarioModel, type Tone } from './model.ts';
+import type { CallState, Evidence } from './types.ts';
+
+export type Section = 'process' | 'diagnosis' | 'calmness';
+export type LineStatus = 'done' | 'early' | 'missed' | 'partial' | 'fatal';
+
+export type ScoreLine = {
+  readonly id: string;
+  /** i18n key of the label (playbook or scorecard namespace). */
+  readonly key: string;
+  readonly section: Section;
+  readonly weight: number;
+  /** 0..1 share of the weight earned. */
+  readonly credit: number;
+  readonly status: LineStatus;
+  readonly params: Readonly<Record<string, number | string>>;
+  readonly evidence: readonly Evidence[];
+};
+
+export type Scorecard = {
+  readonly outcome: Outcome | 'unfinished';
+  readonly fatal: readonly string[];
+  readonly process: number;
+  readonly diagnosis: { readonly score: number; readonly at: number | null; readonly par: number };
+  readonly calmness: number;
+  readonly total: number;
+  readonly won: boolean;
+  readonly duration: number;
+  readonly lines: readonly ScoreLine[];
+};
+
+const TONE_PENALTY: Partial<Record<Tone, number>> = { rude: 25, condescending: 12, curt: 8, jargon: 8 };
+const WRONG_DIAGNOSIS_PENALTY = 10;
+const POKE_PENALTY = 20;
+
+/** Scores a call (finished or not) from its state alone. */
+export function scoreCall(sc: ScenarioModel, s: CallState): Scorecard {
+  const duration = s.ended ? s.ended.at : s.time;
+  const fatal = s.fatal.map((f) => f.id);
+  const lines: ScoreLine[] = [...processLines(sc, s), ...diagnosisLines(sc, s), ...calmLines(sc, s, duration)];
+  for (const f of s.fatal) {
+    const model = sc.scoring.fatal.find((x) => x.id === f.id);
+    lines.push({
+      id: `fatal.${f.id}`, key: model?.key ?? `scorecard.fatal.${f.id}`, section: 'process', weight: 0, credit: 0,
+      status: 'fatal', params: {}, evidence: [f],
+    });
+  }
+  const process = fatal.length ? 0 : percent(lines.filter((l) => l.section === 'process'));
+  const diagnosis = diagnosisScore(sc, s);
+  const calmness = percent(lines.filter((l) => l.section === 'calmness'));
+  const w = sc.scoring.weights;
+  const outcome = s.ended ? s.ended.outcome : 'unfinished';
+  let total = (w.process * process + w.diagnosis * diagnosis + w.calmness * calmness) / (w.process + w.diagnosis + w.calmness);
+  if (outcome !== 'resolved' && outcome !== 'escalated') total *= sc.scoring.lostFactor;
+  if (fatal.length) total = 0;
+  total = Math.round(total);
+  const won = !fatal.length && (outcome === 'resolved' || outcome === 'escalated') && total >= sc.scoring.passScore;
+  return {
+    outcome, fatal, process, calmness, total, won, duration, lines,
+    diagnosis: { score: diagnosis, at: s.diagnosedAt >= 0 ? s.diagnosedAt : null, par: sc.parDiagnosis },
+  };
+}
+
+function percent(lines: readonly ScoreLine[]): number {
+  const weight = lines.reduce((a, l) => a + l.weight, 0);
+  if (weight === 0) return 100;
+  return Math.round((100 * lines.reduce((a, l) => a + l.weight * l.credit, 0)) / weight);
+}
+
+function processLines(sc: ScenarioModel, s: CallState): ScoreLine[] {
+  const out: ScoreLine[] = [];
+  sc.steps.forEach((st, i) => {
+    const rec = s.steps[i];
+    if (!st.required || st.weight === 0) return;
+    const status = !rec ? 'missed' : rec.inOrder ? 'done' : 'early';
+    out.push({
+      id: `step.${st.id}`, key: st.key, section: 'process', weight: st.weight,
+      credit: status === 'done' ? 1 : status === 'early' ? 0.5 : 0, status, params: { phase: st.phase },
+      evidence: rec ? [rec] : [],
+    });
+  });
+  if (s.holds.length > 0) out.push(holdLine(sc, s));
+  if (sc.ticketNotes.length > 0) out.push(ticketLine(sc, s));
+  return out;
+}
+
+function holdLine(sc: ScenarioModel, s: CallState): ScoreLine {
+  let sum = 0;
+  for (const h of s.holds) sum += ((h.asked ? 1 : 0) + (h.overruns === 0 ? 1 : 0) + (h.thanked ? 1 : 0)) / 3;
+  const credit = Math.max(0, sum / s.holds.length - (s.holds.length > 2 ? 0.25 : 0));
+  return {
+    id: 'hold', key: 'playbook:hold', section: 'process', weight: sc.scoring.holdWeight, credit,
+    status: credit >= 1 ? 'done' : credit > 0 ? 'partial' : 'missed',
+    params: {
+      holds: s.holds.length, asked: s.holds.filter((h) => h.asked).length,
+      overruns: s.holds.reduce((a, h) => a + h.overruns, 0), thanked: s.holds.filter((h) => h.thanked).length,
+    },
+    evidence: s.holds.map((h) => ({ at: h.since, action: h.action })),
+  };
+}
+
+function ticketLine(sc: ScenarioModel, s: CallState): ScoreLine {
+  const ticketStep = sc.index.steps.get('ticket');
+  const byHand = ticketStep !== undefined && s.steps[ticketStep] != null;
+  const notes = s.ticketSaved ?? (byHand ? s.notes : []);
+  const found = sc.ticketNotes.filter((f) => notes.includes(f)).length;
+  const credit = found / sc.ticketNotes.length;
+  const rec = ticketStep !== undefined ? s.steps[ticketStep] : null;
+  return {
+    id: 'ticketNotes', key: 'playbook:ticketNotes', section: 'process', weight: sc.scoring.ticketWeight, credit,
+    status: credit >= 1 ? 'done' : credit > 0 ? 'partial' : 'missed',
+    params: { found, expected: sc.ticketNotes.length, missing: sc.ticketNotes.filter((f) => !notes.includes(f)).map((f) => sc.facts[f]!).join(',') },
+    evidence: rec ? [rec] : [],
+  };
+}
+
+function diagnosisScore(sc: ScenarioModel, s: CallState): number {
+  if (s.diagnosedAt < 0) return 0;
+  const par = sc.parDiagnosis;
+  const late = Math.max(0, s.diagnosedAt - par);
+  const timeScore = 100 * Math.max(0, 1 - late / (2 * par));
+  const wrong = s.stated.filter((x) => !x.correct && x.at <= s.diagnosedAt).length;
+  return Math.round(Math.max(0, timeScore - WRONG_DIAGNOSIS_PENALTY * wrong));
+}
+
+function diagnosisLines(sc: ScenarioModel, s: CallState): ScoreLine[] {
+  const right = s.stated.find((x) => x.correct);
+  const wrong = s.stated.filter((x) => !x.correct);
+  const score = diagnosisScore(sc, s);
+  return [
+    {
+      id: 'diagnosis.time', key: 'scorecard.diagnosisTime', section: 'diagnosis', weight: 1, credit: score / 100,
+      status: !right ? 'missed' : score >= 100 ? 'done' : 'partial',
+      params: { at: right ? right.at : -1, par: sc.parDiagnosis, wrong: wrong.length },
+      evidence: [...(right ? [right] : []), ...wrong],
+    },
+  ];
+}
+
+function calmLines(sc: ScenarioModel, s: CallState, duration: number): ScoreLine[] {
+  const c = sc.scoring.calm;
+  const init = sc.varInit[ANGER]!;
+  const avg = duration > 0 ? s.angerIntegral / duration : s.vars[ANGER]!;
+  const floor = init / 2;
+  const angerCredit = clamp01(1 - (avg - floor) / (sc.varMax[ANGER]! - floor));
+  const bad = s.tones.filter((t) => TONE_PENALTY[t.tone] !== undefined && !(t.tone === 'jargon' && sc.persona === 'technical'));
+  const toneCredit = clamp01(1 - bad.reduce((a, t) => a + TONE_PENALTY[t.tone]!, 0) / 100);
+  const deadCredit = duration > 0 ? clamp01(1 - s.deadAirMs / (0.25 * duration)) : 1;
+  const troubles = s.troubles;
+  const explained = troubles.filter((t) => t.explainedAt >= 0 && t.explainedAt - t.at <= sc.scoring.transparencyWithin);
+  const transparencyCredit = troubles.length ? explained.length / troubles.length : 1;
+  const pokeCredit = clamp01(1 - (POKE_PENALTY * s.pokes.length) / 100);
+  const line = (id: string, weight: number, credit: number, params: Record<string, number | string>, evidence: readonly Evidence[]): ScoreLine => ({
+    id: `calm.${id}`, key: `scorecard.calm.${id}`, section: 'calmness', weight, credit,
+    status: credit >= 0.999 ? 'done' : credit > 0 ? 'partial' : 'missed', params, evidence,
+  });
+  return [
+    line('anger', c.anger, angerCredit, { average: Math.round(avg * 10) / 10, start: init, peak: s.maxAnger.value }, s.maxAnger.action >= 0 ? [s.maxAnger] : []),
+    line('tone', c.tone, toneCredit, { count: bad.length, tones: bad.map((t) => t.tone).join(',') }, bad),
+    line('deadAir', c.deadAir, deadCredit, { seconds: Math.round(s.deadAirMs / 1000), whileTools: Math.round(s.deadAirToolMs / 1000), share: duration ? Math.round((100 * s.deadAirMs) / duration) : 0 }, s.deadAir),
+    line('transparency', c.transparency, transparencyCredit, { troubles: troubles.length, explained: explained.length }, troubles.filter((t) => !explained.includes(t))),
+    line('rageClicks', c.rageClicks, pokeCredit, { count: s.pokes.length }, s.pokes),
+  ];
+}
+
+function clamp01(x: number): number {
+  return Math.max(0, Math.min(1, x));
+}

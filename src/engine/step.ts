@@ -1,0 +1,165 @@
+// The one transition function: step(state, action) → { state, events }.
+import type { ScenarioModel, ToolId } from './model.ts';
+import { seedRng } from './rng.ts';
+import type { Action, CallState, Mode, RejectReason, StepResult } from './types.ts';
+import { closeDraft, coach, commitFatal, emit, openDraft, type Draft } from './draft.ts';
+import { advanceTo } from './clock.ts';
+import {
+  closeHold, endCall, endSilence, enterNode, explainTroubles, nextSegment, offeredChoices, sayChoice,
+  startSilence, stateDiagnosis,
+} from './dialogue.ts';
+import { initialToolState, pokeTool, restartTool, runTool } from './tools.ts';
+
+const HOLD_ASK_MS = 4_000;
+const CHECK_IN_MS = 3_000;
+
+/** The state of a call just picked up: the start node is entered at time 0. */
+export function initialState(sc: ScenarioModel, seed: number, mode: Mode = 'training'): CallState {
+  const blank: CallState = {
+    scenario: sc.id, mode, time: 0, rng: seedRng(seed), actions: 0, node: sc.start, speech: null, queue: [],
+    vars: sc.varInit.slice(), facts: sc.facts.map(() => false), said: sc.choices.map(() => false),
+    visited: sc.nodes.map(() => false), steps: sc.steps.map(() => null), tools: sc.tools.map(initialToolState),
+    silenceSince: -1, prompts: 0, silenceToolMs: 0, holds: [], onHold: false, stated: [], diagnosedAt: -1,
+    notes: [], ticketSaved: null, ended: null, angerIntegral: 0, deadAirMs: 0, deadAirToolMs: 0, deadAir: [],
+    tones: [], troubles: [], pokes: [], fatal: [], maxAnger: { at: 0, action: -1, value: sc.varInit[0] ?? 0 },
+  };
+  const d = openDraft(sc, blank, -1);
+  enterNode(d, sc.start);
+  if (!d.speech) nextSegment(d);
+  return closeDraft(d);
+}
+
+/** Applies one action. Impossible actions leave the state as it was and emit `rejected`. */
+export function step(sc: ScenarioModel, state: CallState, action: Action): StepResult {
+  if (action.type === 'tick') return tick(sc, state, action.ms);
+  if (state.ended) return reject(state, action, 'callEnded');
+  const d = openDraft(sc, state, state.actions);
+  const reason = apply(d, action);
+  if (reason) return reject(state, action, reason);
+  d.actions += 1;
+  return { state: closeDraft(d), events: d.events };
+}
+
+function tick(sc: ScenarioModel, state: CallState, ms: number): StepResult {
+  if (!(ms >= 0) || !Number.isFinite(ms)) return reject(state, { type: 'tick', ms }, 'badTick');
+  if (state.ended || ms === 0) return { state, events: [] };
+  const d = openDraft(sc, state, state.actions - 1);
+  advanceTo(d, state.time + ms);
+  return { state: closeDraft(d), events: d.events };
+}
+
+function reject(state: CallState, action: Action, reason: RejectReason): StepResult {
+  return { state, events: [{ type: 'rejected', at: state.time, action: action.type, reason }] };
+}
+
+function toolIndex(d: Draft, tool: ToolId): number {
+  return d.sc.index.tools.get(tool) ?? -1;
+}
+
+function apply(d: Draft, a: Exclude<Action, { type: 'tick' }>): RejectReason | null {
+  switch (a.type) {
+    case 'say': return say(d, a.choice);
+    case 'openTool': return openTool(d, a.tool);
+    case 'runTool': return withTool(d, a.tool, (t) => runTool(d, t));
+    case 'pokeTool': return withTool(d, a.tool, (t) => pokeTool(d, t));
+    case 'restartTool': return withTool(d, a.tool, (t) => (restartTool(d, t) ? null : 'toolNotCrashed'));
+    case 'consultSupervisor': return withTool(d, 'supervisor', (t) => runTool(d, t));
+    case 'escalate': return withTool(d, 'escalation', (t) => runTool(d, t));
+    case 'saveTicket': return withTool(d, 'ticket', (t) => runTool(d, t));
+    case 'hold': return hold(d, a.ask);
+    case 'checkIn': return checkIn(d);
+    case 'resume': return resume(d, a.thank);
+    case 'diagnose': return diagnose(d, a.diagnosis);
+    case 'writeTicket': return writeTicket(d, a.notes);
+    case 'hangUp': return hangUp(d);
+  }
+}
+
+function withTool(d: Draft, tool: ToolId, fn: (t: number) => RejectReason | null | void): RejectReason | null {
+  const t = toolIndex(d, tool);
+  if (t < 0) return 'unknownTool';
+  return fn(t) ?? null;
+}
+
+function say(d: Draft, id: string): RejectReason | null {
+  const c = d.sc.index.choices.get(id);
+  if (c === undefined) return 'unknownChoice';
+  if (d.onHold) return 'onHold';
+  if (d.speech || d.queue.length > 0) return 'speaking';
+  if (!offeredChoices(d.sc, d).includes(c)) return 'notOffered';
+  sayChoice(d, c);
+  return null;
+}
+
+function openTool(d: Draft, tool: ToolId): RejectReason | null {
+  if (toolIndex(d, tool) < 0) return 'unknownTool';
+  emit(d, { type: 'toolOpened', at: d.time, tool });
+  return null;
+}
+
+function hold(d: Draft, ask: boolean): RejectReason | null {
+  if (d.onHold) return 'onHold';
+  if (d.speech || d.queue.length > 0) return 'speaking';
+  endSilence(d);
+  // Asking takes a few seconds on the line before the music starts.
+  const since = d.time + (ask ? HOLD_ASK_MS : 0);
+  d.holds.push({ since, asked: ask, lastContact: since, overruns: 0, thanked: false, end: -1, action: d.index });
+  d.onHold = true;
+  emit(d, { type: 'heldCall', at: d.time, asked: ask });
+  if (ask) explainTroubles(d);
+  else {
+    const fatal = d.sc.scoring.fatal.find((f) => f.event === 'holdWithoutAsking');
+    if (fatal) commitFatal(d, fatal.id);
+    coach(d, 'coach.holdWithoutAsking', 'bad');
+  }
+  if (d.holds.length > 2) coach(d, 'coach.holdAgain', 'warn');
+  return null;
+}
+
+function checkIn(d: Draft): RejectReason | null {
+  if (!d.onHold) return 'notOnHold';
+  const h = d.holds[d.holds.length - 1]!;
+  d.holds[d.holds.length - 1] = { ...h, lastContact: d.time + CHECK_IN_MS };
+  explainTroubles(d);
+  emit(d, { type: 'checkedIn', at: d.time });
+  return null;
+}
+
+function resume(d: Draft, thank: boolean): RejectReason | null {
+  if (!d.onHold) return 'notOnHold';
+  const h = d.holds[d.holds.length - 1]!;
+  d.holds[d.holds.length - 1] = { ...h, thanked: thank };
+  closeHold(d);
+  emit(d, { type: 'resumedCall', at: d.time, thanked: thank });
+  coach(d, thank ? 'coach.holdThanked' : 'coach.holdNotThanked', thank ? 'good' : 'warn');
+  if (!d.speech) startSilence(d);
+  return null;
+}
+
+function diagnose(d: Draft, id: string): RejectReason | null {
+  const i = d.sc.index.diagnoses.get(id);
+  if (i === undefined) return 'unknownDiagnosis';
+  if (d.stated.some((s) => s.diagnosis === i)) return 'alreadyStated';
+  stateDiagnosis(d, i);
+  return null;
+}
+
+function writeTicket(d: Draft, notes: readonly string[]): RejectReason | null {
+  const idx: number[] = [];
+  for (const n of notes) {
+    const f = d.sc.index.facts.get(n);
+    if (f === undefined) return 'unknownFact';
+    if (!d.facts[f]) return 'factNotKnown';
+    if (!idx.includes(f)) idx.push(f);
+  }
+  d.notes = idx.sort((a, b) => a - b);
+  emit(d, { type: 'ticketWritten', at: d.time, notes: d.notes.map((f) => d.sc.facts[f]!) });
+  return null;
+}
+
+function hangUp(d: Draft): RejectReason | null {
+  const fatal = d.sc.scoring.fatal.find((f) => f.event === 'agentHungUp');
+  if (fatal) commitFatal(d, fatal.id);
+  endCall(d, 'lost', 'agent');
+  return null;
+}

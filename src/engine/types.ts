@@ -1,0 +1,140 @@
+// Plain data crossing the engine's boundary: the call state, actions in, events out.
+import type { Outcome, Tone, ToolId } from './model.ts';
+
+export type Mode = 'training' | 'exam';
+export type ToolStatus = 'idle' | 'running' | 'frozen' | 'crashed' | 'restarting';
+
+export type ToolState = {
+  readonly status: ToolStatus;
+  readonly uses: number;
+  /** When the current run completes (shifted by freezes); -1 when not running. */
+  readonly runEnd: number;
+  readonly runStart: number;
+  /** Order check made when the run started (the account is touched then, not at the end). */
+  readonly runInOrder: boolean;
+  readonly crashAt: number;
+  readonly freezeAt: number;
+  readonly freezeFor: number;
+  readonly frozenUntil: number;
+  readonly restartEnd: number;
+  /** Restart time of the crash that brought the tool down. */
+  readonly restartFor: number;
+  readonly pokes: number;
+  readonly lastOutcome: number;
+  /** Bit i set once the i-th time-triggered fault of this tool has fired. */
+  readonly timedFired: number;
+};
+
+export type Segment =
+  | { readonly kind: 'reply'; readonly choice: number }
+  | { readonly kind: 'enter'; readonly node: number }
+  | { readonly kind: 'end'; readonly outcome: Outcome; readonly by: EndCause };
+
+export type EndCause = 'script' | 'customer' | 'agent' | 'timeout';
+
+export type Speech = { readonly who: 'agent' | 'customer'; readonly until: number };
+
+export type Evidence = { readonly at: number; readonly action: number };
+export type StepRecord = Evidence & { readonly inOrder: boolean };
+export type ToneMark = Evidence & { readonly tone: Tone; readonly choice: string };
+export type DeadAirMark = { readonly at: number; readonly ms: number; readonly toolBusy: boolean; readonly action: number };
+export type Trouble = {
+  readonly tool: number; readonly kind: 'crash' | 'freeze' | 'wait'; readonly at: number;
+  readonly explainedAt: number; readonly penalised: boolean; readonly action: number;
+};
+export type HoldRecord = {
+  readonly since: number; readonly asked: boolean; readonly lastContact: number;
+  readonly overruns: number; readonly thanked: boolean; readonly end: number; readonly action: number;
+};
+
+export type CallState = {
+  readonly scenario: string;
+  readonly mode: Mode;
+  readonly time: number;
+  readonly rng: number;
+  /** Count of non-tick actions applied: the index the next one gets in the log. */
+  readonly actions: number;
+  readonly node: number;
+  readonly speech: Speech | null;
+  readonly queue: readonly Segment[];
+  readonly vars: readonly number[];
+  readonly facts: readonly boolean[];
+  readonly said: readonly boolean[];
+  readonly visited: readonly boolean[];
+  readonly steps: readonly (StepRecord | null)[];
+  readonly tools: readonly ToolState[];
+  /** Start of the current silence, or -1 while someone speaks, on hold or after the end. */
+  readonly silenceSince: number;
+  readonly prompts: number;
+  /** Dead air of the current silence spent while a tool was busy. */
+  readonly silenceToolMs: number;
+  readonly holds: readonly HoldRecord[];
+  readonly onHold: boolean;
+  readonly stated: readonly (Evidence & { readonly diagnosis: number; readonly correct: boolean })[];
+  readonly diagnosedAt: number;
+  readonly notes: readonly number[];
+  readonly ticketSaved: readonly number[] | null;
+  readonly ended: { readonly outcome: Outcome; readonly by: EndCause; readonly at: number } | null;
+  readonly angerIntegral: number;
+  readonly deadAirMs: number;
+  readonly deadAirToolMs: number;
+  readonly deadAir: readonly DeadAirMark[];
+  readonly tones: readonly ToneMark[];
+  readonly troubles: readonly Trouble[];
+  readonly pokes: readonly (Evidence & { readonly tool: number })[];
+  readonly fatal: readonly (Evidence & { readonly id: string })[];
+  readonly maxAnger: Evidence & { readonly value: number };
+};
+
+export type Action =
+  | { readonly type: 'say'; readonly choice: string }
+  | { readonly type: 'openTool'; readonly tool: ToolId }
+  | { readonly type: 'runTool'; readonly tool: ToolId }
+  | { readonly type: 'pokeTool'; readonly tool: ToolId }
+  | { readonly type: 'restartTool'; readonly tool: ToolId }
+  | { readonly type: 'hold'; readonly ask: boolean }
+  | { readonly type: 'checkIn' }
+  | { readonly type: 'resume'; readonly thank: boolean }
+  | { readonly type: 'consultSupervisor' }
+  | { readonly type: 'escalate' }
+  | { readonly type: 'diagnose'; readonly diagnosis: string }
+  | { readonly type: 'writeTicket'; readonly notes: readonly string[] }
+  | { readonly type: 'saveTicket' }
+  | { readonly type: 'hangUp' }
+  | { readonly type: 'tick'; readonly ms: number };
+
+export type RejectReason =
+  | 'callEnded' | 'speaking' | 'onHold' | 'notOnHold' | 'notOffered' | 'unknownChoice' | 'unknownTool'
+  | 'toolNotCrashed' | 'unknownDiagnosis' | 'unknownFact' | 'factNotKnown' | 'badTick' | 'alreadyStated';
+
+export type CoachTone = 'good' | 'warn' | 'bad';
+
+export type EngineEvent = { readonly at: number } & (
+  | { readonly type: 'customerSpoke'; readonly key: string; readonly node: string; readonly until: number }
+  | { readonly type: 'lineSaid'; readonly choice: string; readonly key: string; readonly until: number; readonly tones: readonly Tone[] }
+  | { readonly type: 'customerPrompted'; readonly reason: 'deadAir' | 'hold' | 'wait'; readonly key: string }
+  | { readonly type: 'varChanged'; readonly name: string; readonly value: number; readonly delta: number }
+  | { readonly type: 'factLearned'; readonly fact: string }
+  | { readonly type: 'stepDone'; readonly step: string; readonly inOrder: boolean }
+  | { readonly type: 'toolOpened'; readonly tool: ToolId }
+  | { readonly type: 'toolStarted'; readonly tool: ToolId; readonly until: number }
+  | { readonly type: 'toolFroze'; readonly tool: ToolId; readonly until: number }
+  | { readonly type: 'toolUnfroze'; readonly tool: ToolId }
+  | { readonly type: 'toolCrashed'; readonly tool: ToolId }
+  | { readonly type: 'toolRestarting'; readonly tool: ToolId; readonly until: number }
+  | { readonly type: 'toolRestarted'; readonly tool: ToolId }
+  | { readonly type: 'toolFinished'; readonly tool: ToolId; readonly outcome: string | null; readonly key: string | null }
+  | { readonly type: 'toolPoked'; readonly tool: ToolId; readonly count: number }
+  | { readonly type: 'heldCall'; readonly asked: boolean }
+  | { readonly type: 'checkedIn' }
+  | { readonly type: 'resumedCall'; readonly thanked: boolean }
+  | { readonly type: 'diagnosed'; readonly diagnosis: string; readonly correct: boolean }
+  | { readonly type: 'ticketWritten'; readonly notes: readonly string[] }
+  | { readonly type: 'fatalCommitted'; readonly id: string }
+  | { readonly type: 'customerHungUp' }
+  | { readonly type: 'callEnded'; readonly outcome: Outcome; readonly by: EndCause }
+  | { readonly type: 'coached'; readonly key: string; readonly tone: CoachTone; readonly params: Readonly<Record<string, string>> }
+  | { readonly type: 'rejected'; readonly action: Action['type']; readonly reason: RejectReason }
+);
+
+export type StepResult = { readonly state: CallState; readonly events: readonly EngineEvent[] };
