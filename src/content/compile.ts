@@ -78,12 +78,13 @@ export function compileScenario(doc: ScenarioDoc, source: SourceFile, pb: Playbo
   });
   const tools = TOOL_IDS.map((id) => compileTool(ctx, id, doc.tools?.[id]));
   const vars = compileVars(ctx, varNames);
+  const evidence = diagnoses.map((id) => condition(ctx, ['diagnoses', id, 'evidence'], doc.diagnoses[id]!.evidence));
   if (diags.some((dg) => dg.severity === 'error')) return { model: null, diags };
   const model: ScenarioModel = {
     id: doc.id, persona: doc.persona, difficulty: doc.difficulty, timeScale: doc.timeScale ?? 1, ns,
     maxDuration: doc.maxDuration !== undefined ? durationMs(doc.maxDuration) ?? DEFAULT_MAX_DURATION : DEFAULT_MAX_DURATION,
     varNames, ...vars, facts, steps, tools, nodes: nodeModels, choices, generic,
-    diagnoses: diagnoses.map((id) => ({ id, key: `${ns}:diagnoses.${id}`, correct: doc.diagnoses[id]!.correct ?? false })),
+    diagnoses: diagnoses.map((id, i) => ({ id, key: `${ns}:diagnoses.${id}`, correct: doc.diagnoses[id]!.correct ?? false, evidence: evidence[i] ?? null })),
     parDiagnosis: durationMs(doc.par.diagnosis) ?? 0,
     ticketNotes: (doc.ticket?.notes ?? []).map((f) => ctx.factIndex.get(f)!),
     start: ctx.nodeIndex.get(doc.start)!, onHangUp: doc.onHangUp ? ctx.nodeIndex.get(doc.onHangUp)! : -1,

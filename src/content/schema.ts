@@ -146,7 +146,13 @@ export const Scenario = z.object({
   facts: z.record(z.string(), Text).optional().describe(d('Faits à découvrir, avec leur libellé.', 'Facts to discover, with their label.')),
   tools: z.partialRecord(z.enum(TOOL_IDS), ToolConfig).optional().describe(d(
     'Comportement des outils dans cet appel.', 'How the tools behave in this call.')),
-  diagnoses: z.record(z.string(), z.object({ label: Text, correct: z.boolean().optional() }).strict()).describe(d(
+  diagnoses: z.record(z.string(), z.object({
+    label: Text.describe(d('Libellé proposé au stagiaire.', 'Label offered to the trainee.')),
+    correct: z.boolean().optional().describe(d('Le bon diagnostic (un au moins).', 'The right diagnosis (at least one).')),
+    evidence: Condition.optional().describe(d(
+      'Ce qu\'il faut savoir pour l\'affirmer ; avant, c\'est une supposition qui ne compte pas.',
+      'What must be known to state it; before that it is a guess that does not count.')),
+  }).strict()).describe(d(
     'Diagnostics proposés ; un au moins est correct.', 'Diagnoses offered; at least one is correct.')),
   par: z.object({ diagnosis: Duration }).strict().describe(d('Temps de référence.', 'Reference times.')),
   ticket: z.object({ notes: z.array(Id) }).strict().optional().describe(d(

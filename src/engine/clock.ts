@@ -1,7 +1,7 @@
 // Simulated time: what happens next, and moving the clock there event by event.
 import { ANGER, PATIENCE, type ScenarioModel } from './model.ts';
 import type { CallState } from './types.ts';
-import { addVar, coach, toolBusy, type Draft } from './draft.ts';
+import { addVar, coach, toolBusy, type Draft, w } from './draft.ts';
 import { checkHangUp, customerHangsUp, nextSegment, promptCustomer } from './dialogue.ts';
 import { fireTool, nextToolEvent } from './tools.ts';
 
@@ -76,7 +76,7 @@ function fireOne(d: Draft): boolean {
   }
   const tr = d.troubles.findIndex((x) => x.explainedAt < 0 && !x.penalised && x.at + sc.persona_.unexplainedAfter === now);
   if (tr >= 0) {
-    d.troubles[tr] = { ...d.troubles[tr]!, penalised: true };
+    w(d, 'troubles')[tr] = { ...d.troubles[tr]!, penalised: true };
     promptCustomer(d, 'wait');
     coach(d, 'coach.unexplainedWait', 'warn');
     addVar(d, ANGER, sc.persona_.unexplainedAnger);
@@ -86,7 +86,7 @@ function fireOne(d: Draft): boolean {
   if (d.onHold) {
     const h = d.holds[d.holds.length - 1]!;
     if (h.lastContact + sc.scoring.checkInEvery === now) {
-      d.holds[d.holds.length - 1] = { ...h, lastContact: now, overruns: h.overruns + 1 };
+      w(d, 'holds')[d.holds.length - 1] = { ...h, lastContact: now, overruns: h.overruns + 1 };
       promptCustomer(d, 'hold');
       coach(d, 'coach.holdTooLong', 'warn');
       addVar(d, ANGER, 1);

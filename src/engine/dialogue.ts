@@ -2,10 +2,10 @@
 import { ANGER, PATIENCE, type Outcome, type ScenarioModel, type Tone } from './model.ts';
 import type { CallState, EndCause } from './types.ts';
 import {
-  addVar, applyEffects, coach, commitFatal, emit, holds, learn, markStep, type Draft,
-} from './draft.ts';
+  addVar, applyEffects, coach, commitFatal, emit, holds, learn, markStep, type Draft, w } from './draft.ts';
 
 const CUSTOMER_PROMPT_KEY = 'customer.prompt';
+const REPEAT_WINDOW = 30_000;
 
 /** The choices the trainee may say now (node lines, then playbook lines), as indices. */
 export function offeredChoices(sc: ScenarioModel, s: CallState): number[] {
@@ -27,19 +27,26 @@ export function sayChoice(d: Draft, c: number): void {
   const sc = d.sc;
   const choice = sc.choices[c]!;
   const again = d.said[c]!;
-  d.said[c] = true;
+  const last = d.saidAt[c]!;
+  w(d, 'said')[c] = true;
+  w(d, 'saidAt')[c] = d.time;
   endSilence(d);
   emit(d, { type: 'lineSaid', at: d.time, choice: choice.id, key: choice.key, until: d.time + choice.duration, tones: choice.tones });
   for (const tone of choice.tones) reactToTone(d, tone, choice.id, again);
+  // The same words again so soon sound like a recording: the customer notices.
+  if (again && d.time - last < REPEAT_WINDOW) {
+    addVar(d, PATIENCE, -1);
+    coach(d, 'coach.repeated', 'warn');
+  }
   if (choice.tones.includes('transparent')) explainTroubles(d);
   for (const st of choice.steps) markStep(d, st);
   if (choice.coachKey) coach(d, choice.coachKey, 'good');
   applyEffects(d, choice.effects);
   if (choice.diagnose >= 0) stateDiagnosis(d, choice.diagnose);
   d.speech = { who: 'agent', until: d.time + choice.duration };
-  if (choice.reply) d.queue.push({ kind: 'reply', choice: c });
-  if (choice.goto >= 0) d.queue.push({ kind: 'enter', node: choice.goto });
-  if (choice.end) d.queue.push({ kind: 'end', outcome: choice.end, by: 'script' });
+  if (choice.reply) w(d, 'queue').push({ kind: 'reply', choice: c });
+  if (choice.goto >= 0) w(d, 'queue').push({ kind: 'enter', node: choice.goto });
+  if (choice.end) w(d, 'queue').push({ kind: 'end', outcome: choice.end, by: 'script' });
   checkHangUp(d);
 }
 
@@ -51,7 +58,7 @@ function reactToTone(d: Draft, tone: Tone, choice: string, again: boolean): void
     if (r.anger) addVar(d, ANGER, r.anger);
     if (r.patience) addVar(d, PATIENCE, r.patience);
   }
-  if (tone !== 'neutral') d.tones.push({ at: d.time, action: d.index, tone, choice });
+  if (tone !== 'neutral') w(d, 'tones').push({ at: d.time, action: d.index, tone, choice });
   const fatal = sc.scoring.fatal.find((f) => f.tone === tone);
   if (fatal) commitFatal(d, fatal.id);
   if (tone === 'rude' || tone === 'condescending') coach(d, `coach.tone.${tone}`, 'bad');
@@ -63,24 +70,27 @@ function reactToTone(d: Draft, tone: Tone, choice: string, again: boolean): void
 export function explainTroubles(d: Draft): void {
   for (let i = 0; i < d.troubles.length; i++) {
     const t = d.troubles[i]!;
-    if (t.explainedAt < 0) d.troubles[i] = { ...t, explainedAt: d.time };
+    if (t.explainedAt < 0) w(d, 'troubles')[i] = { ...t, explainedAt: d.time };
   }
 }
 
-/** Records a stated diagnosis; the first correct one stops the diagnosis clock. */
+/** Records a stated diagnosis; the first correct and founded one stops the diagnosis clock. */
 export function stateDiagnosis(d: Draft, diag: number): void {
-  const correct = d.sc.diagnoses[diag]!.correct;
-  d.stated.push({ at: d.time, action: d.index, diagnosis: diag, correct });
+  const model = d.sc.diagnoses[diag]!;
+  const founded = holds(d.sc, d, model.evidence);
+  const correct = model.correct && founded;
+  w(d, 'stated').push({ at: d.time, action: d.index, diagnosis: diag, correct, founded });
   if (correct && d.diagnosedAt < 0) d.diagnosedAt = d.time;
-  emit(d, { type: 'diagnosed', at: d.time, diagnosis: d.sc.diagnoses[diag]!.id, correct });
-  coach(d, correct ? 'coach.diagnosisRight' : 'coach.diagnosisWrong', correct ? 'good' : 'warn');
+  emit(d, { type: 'diagnosed', at: d.time, diagnosis: model.id, correct, founded });
+  const key = correct ? 'coach.diagnosisRight' : founded ? 'coach.diagnosisWrong' : 'coach.diagnosisGuess';
+  coach(d, key, correct ? 'good' : 'warn');
 }
 
 /** Called when the current speech ends: plays the next queued segment, or starts a silence. */
 export function nextSegment(d: Draft): void {
   d.speech = null;
   while (!d.speech && !d.ended) {
-    const seg = d.queue.shift();
+    const seg = w(d, 'queue').shift();
     if (!seg) break;
     if (seg.kind === 'reply') {
       const reply = d.sc.choices[seg.choice]!.reply!;
@@ -104,10 +114,10 @@ export function enterNode(d: Draft, n: number): void {
   const sc = d.sc;
   const node = sc.nodes[n]!;
   d.node = n;
-  d.visited[n] = true;
+  w(d, 'visited')[n] = true;
   applyEffects(d, node.enter);
   const line = node.customer.find((u) => holds(sc, d, u.cond));
-  if (node.end) d.queue.unshift({ kind: 'end', outcome: node.end, by: 'script' });
+  if (node.end) w(d, 'queue').unshift({ kind: 'end', outcome: node.end, by: 'script' });
   if (line) customerSays(d, line.key, line.duration);
   if (!d.ended) checkHangUp(d);
 }
@@ -123,13 +133,13 @@ export function checkHangUp(d: Draft): void {
 /** The customer leaves: the scenario's hang-up node is played if it has one. */
 export function customerHangsUp(d: Draft, by: EndCause): void {
   emit(d, { type: 'customerHungUp', at: d.time });
-  d.queue.length = 0;
+  d.queue = [];
   d.speech = null;
   d.onHold = false;
   const hangUp = d.sc.onHangUp;
   if (hangUp >= 0 && !d.visited[hangUp]) {
     enterNode(d, hangUp);
-    if (!d.queue.some((s) => s.kind === 'end')) d.queue.push({ kind: 'end', outcome: 'lost', by });
+    if (!d.queue.some((s) => s.kind === 'end')) w(d, 'queue').push({ kind: 'end', outcome: 'lost', by });
     if (!d.speech) nextSegment(d);
   } else {
     endCall(d, 'lost', by);
@@ -139,7 +149,7 @@ export function customerHangsUp(d: Draft, by: EndCause): void {
 export function endCall(d: Draft, outcome: Outcome, by: EndCause): void {
   endSilence(d);
   closeHold(d);
-  d.queue.length = 0;
+  d.queue = [];
   d.speech = null;
   d.ended = { outcome, by, at: d.time };
   emit(d, { type: 'callEnded', at: d.time, outcome, by });
@@ -158,7 +168,7 @@ export function endSilence(d: Draft): void {
   if (d.silenceSince >= 0) {
     const ms = d.time - d.silenceSince - d.sc.scoring.deadAirGrace;
     if (ms > 0) {
-      d.deadAir.push({ at: d.silenceSince, ms, toolBusy: d.silenceToolMs * 2 >= ms, action: d.index });
+      w(d, 'deadAir').push({ at: d.silenceSince, ms, toolBusy: d.silenceToolMs * 2 >= ms, action: d.index });
       d.deadAirMs += ms;
       d.deadAirToolMs += d.silenceToolMs;
     }
@@ -171,7 +181,7 @@ export function endSilence(d: Draft): void {
 export function closeHold(d: Draft): void {
   if (!d.onHold) return;
   const last = d.holds[d.holds.length - 1]!;
-  d.holds[d.holds.length - 1] = { ...last, end: d.time };
+  w(d, 'holds')[d.holds.length - 1] = { ...last, end: d.time };
   d.onHold = false;
 }
 

@@ -4,25 +4,55 @@ import type { CompiledCondition, ConditionEnv } from './condition.ts';
 import { ANGER, type ScenarioModel, type EffectsModel } from './model.ts';
 import type { CallState, CoachTone, EngineEvent, ToolState } from './types.ts';
 
-type Mutable<T> = { -readonly [K in keyof T]: T[K] extends readonly (infer E)[] ? E[] : T[K] };
-export type Draft = Mutable<CallState> & { readonly sc: ScenarioModel; readonly events: EngineEvent[]; readonly index: number };
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
+export type Draft = Writable<CallState> & {
+  readonly sc: ScenarioModel;
+  readonly events: EngineEvent[];
+  readonly index: number;
+  /** Bit per array already copied during this step (copy on first write). */
+  copied: number;
+};
+
+const ARRAYS = ['queue', 'vars', 'facts', 'said', 'saidAt', 'visited', 'steps', 'tools', 'holds', 'stated', 'deadAir', 'tones', 'troubles', 'pokes', 'fatal'] as const;
+type ArrayKey = (typeof ARRAYS)[number];
+const BIT: Record<ArrayKey, number> = Object.fromEntries(ARRAYS.map((k, i) => [k, 1 << i])) as Record<ArrayKey, number>;
 
 /** Makes a working copy of `state` for scenario `sc`; `index` is the log index of the action. */
-export function openDraft(sc: ScenarioModel, state: CallState, index: number): Draft {
+export function openDraft(sc: ScenarioModel, s: CallState, index: number): Draft {
+  // Explicit literals keep one hidden class: object spread here was the engine's hot spot.
   return {
-    ...state,
-    queue: state.queue.slice(), vars: state.vars.slice(), facts: state.facts.slice(), said: state.said.slice(),
-    visited: state.visited.slice(), steps: state.steps.slice(), tools: state.tools.slice(), holds: state.holds.slice(),
-    stated: state.stated.slice(), notes: state.notes.slice(), deadAir: state.deadAir.slice(), tones: state.tones.slice(),
-    troubles: state.troubles.slice(), pokes: state.pokes.slice(), fatal: state.fatal.slice(),
-    sc, events: [], index,
+    scenario: s.scenario, mode: s.mode, time: s.time, rng: s.rng, actions: s.actions, node: s.node,
+    speech: s.speech, queue: s.queue, vars: s.vars, facts: s.facts, said: s.said, saidAt: s.saidAt, visited: s.visited,
+    steps: s.steps, tools: s.tools, silenceSince: s.silenceSince, prompts: s.prompts,
+    silenceToolMs: s.silenceToolMs, holds: s.holds, onHold: s.onHold, stated: s.stated,
+    diagnosedAt: s.diagnosedAt, notes: s.notes, ticketSaved: s.ticketSaved, ended: s.ended,
+    angerIntegral: s.angerIntegral, deadAirMs: s.deadAirMs, deadAirToolMs: s.deadAirToolMs,
+    deadAir: s.deadAir, tones: s.tones, troubles: s.troubles, pokes: s.pokes, fatal: s.fatal,
+    maxAnger: s.maxAnger, sc, events: [], index, copied: 0,
   };
 }
 
+/** The array `k` of the draft, copied the first time it is written in this step. */
+export function w<K extends ArrayKey>(d: Draft, k: K): CallState[K][number][] {
+  if (!(d.copied & BIT[k])) {
+    (d as Record<K, unknown>)[k] = d[k].slice();
+    d.copied |= BIT[k];
+  }
+  return d[k] as unknown as CallState[K][number][];
+}
+
 /** Freezes a draft back into a state value. */
-export function closeDraft(d: Draft): CallState {
-  const { sc: _sc, events: _events, index: _index, ...state } = d;
-  return state;
+export function closeDraft(s: Draft): CallState {
+  return {
+    scenario: s.scenario, mode: s.mode, time: s.time, rng: s.rng, actions: s.actions, node: s.node,
+    speech: s.speech, queue: s.queue, vars: s.vars, facts: s.facts, said: s.said, saidAt: s.saidAt, visited: s.visited,
+    steps: s.steps, tools: s.tools, silenceSince: s.silenceSince, prompts: s.prompts,
+    silenceToolMs: s.silenceToolMs, holds: s.holds, onHold: s.onHold, stated: s.stated,
+    diagnosedAt: s.diagnosedAt, notes: s.notes, ticketSaved: s.ticketSaved, ended: s.ended,
+    angerIntegral: s.angerIntegral, deadAirMs: s.deadAirMs, deadAirToolMs: s.deadAirToolMs,
+    deadAir: s.deadAir, tones: s.tones, troubles: s.troubles, pokes: s.pokes, fatal: s.fatal,
+    maxAnger: s.maxAnger,
+  };
 }
 
 export function emit(d: Draft, event: EngineEvent): void {
@@ -36,7 +66,7 @@ export function coach(d: Draft, key: string, tone: CoachTone, params: Record<str
 
 export function updateTool(d: Draft, tool: number, patch: Partial<ToolState>): ToolState {
   const next = { ...d.tools[tool]!, ...patch };
-  d.tools[tool] = next;
+  w(d, 'tools')[tool] = next;
   return next;
 }
 
@@ -50,14 +80,14 @@ export function setVar(d: Draft, v: number, value: number): void {
   const clamped = Math.max(sc.varMin[v]!, Math.min(sc.varMax[v]!, value));
   const old = d.vars[v]!;
   if (clamped === old) return;
-  d.vars[v] = clamped;
+  w(d, 'vars')[v] = clamped;
   emit(d, { type: 'varChanged', at: d.time, name: sc.varNames[v]!, value: clamped, delta: clamped - old });
   if (v === ANGER && clamped > d.maxAnger.value) d.maxAnger = { at: d.time, action: d.index, value: clamped };
 }
 
 export function learn(d: Draft, fact: number): void {
   if (d.facts[fact]) return;
-  d.facts[fact] = true;
+  w(d, 'facts')[fact] = true;
   emit(d, { type: 'factLearned', at: d.time, fact: d.sc.facts[fact]! });
 }
 
@@ -70,7 +100,7 @@ export function applyEffects(d: Draft, fx: EffectsModel): void {
 /** Records a playbook step the first time it is done, checking its order constraint. */
 export function markStep(d: Draft, step: number, inOrder = stepInOrder(d, step)): void {
   if (d.steps[step]) return;
-  d.steps[step] = { at: d.time, action: d.index, inOrder };
+  w(d, 'steps')[step] = { at: d.time, action: d.index, inOrder };
   const model = d.sc.steps[step]!;
   emit(d, { type: 'stepDone', at: d.time, step: model.id, inOrder });
   coach(d, inOrder ? 'coach.stepDone' : 'coach.stepEarly', inOrder ? 'good' : 'warn', { step: model.key });
@@ -82,7 +112,7 @@ export function stepInOrder(d: Draft, step: number): boolean {
 
 export function commitFatal(d: Draft, id: string): void {
   if (d.fatal.some((f) => f.id === id)) return;
-  d.fatal.push({ id, at: d.time, action: d.index });
+  w(d, 'fatal').push({ id, at: d.time, action: d.index });
   emit(d, { type: 'fatalCommitted', at: d.time, id });
   coach(d, 'coach.fatal', 'bad', { id });
 }
@@ -109,16 +139,11 @@ export function envOf(sc: ScenarioModel, s: CallState): ConditionEnv {
     return i !== undefined && Boolean(arr[i]);
   };
   return {
-    variable: (name) => s.vars[sc.index.vars.get(name) ?? -1] ?? 0,
-    elapsed: () => s.time,
-    onHold: () => s.onHold,
-    knows: (f) => flag(s.facts, sc.index.facts, f),
-    done: (st) => flag(s.steps, sc.index.steps, st),
-    said: (c) => flag(s.said, sc.index.choices, c),
-    visited: (n) => flag(s.visited, sc.index.nodes, n),
-    diagnosed: (dg) => s.stated.some((x) => x.diagnosis === sc.index.diagnoses.get(dg)),
-    running: (t) => toolIs(sc, s, t, isRunning),
-    crashed: (t) => toolIs(sc, s, t, isCrashed),
+    variable: (name) => s.vars[sc.index.vars.get(name) ?? -1] ?? 0, elapsed: () => s.time,
+    onHold: () => s.onHold, knows: (f) => flag(s.facts, sc.index.facts, f), done: (st) => flag(s.steps,
+    sc.index.steps, st), said: (c) => flag(s.said, sc.index.choices, c), visited: (n) => flag(s.visited,
+    sc.index.nodes, n), diagnosed: (dg) => s.stated.some((x) => x.diagnosis === sc.index.diagnoses.get(dg)),
+    running: (t) => toolIs(sc, s, t, isRunning), crashed: (t) => toolIs(sc, s, t, isCrashed),
     frozen: (t) => toolIs(sc, s, t, isFrozen),
   };
 }

@@ -119,7 +119,7 @@ export type ScenarioModel = {
   readonly facts: readonly string[];
   readonly steps: readonly StepModel[];
   readonly tools: readonly ToolModel[];
-  readonly diagnoses: readonly { readonly id: string; readonly key: string; readonly correct: boolean }[];
+  readonly diagnoses: readonly { readonly id: string; readonly key: string; readonly correct: boolean; readonly evidence: CompiledCondition | null }[];
   readonly parDiagnosis: number;
   readonly ticketNotes: readonly number[];
   readonly nodes: readonly NodeModel[];

@@ -2,7 +2,7 @@
 import type { ScenarioModel, ToolId } from './model.ts';
 import { seedRng } from './rng.ts';
 import type { Action, CallState, Mode, RejectReason, StepResult } from './types.ts';
-import { closeDraft, coach, commitFatal, emit, openDraft, type Draft } from './draft.ts';
+import { closeDraft, coach, commitFatal, emit, openDraft, type Draft, w } from './draft.ts';
 import { advanceTo } from './clock.ts';
 import {
   closeHold, endCall, endSilence, enterNode, explainTroubles, nextSegment, offeredChoices, sayChoice,
@@ -17,7 +17,7 @@ const CHECK_IN_MS = 3_000;
 export function initialState(sc: ScenarioModel, seed: number, mode: Mode = 'training'): CallState {
   const blank: CallState = {
     scenario: sc.id, mode, time: 0, rng: seedRng(seed), actions: 0, node: sc.start, speech: null, queue: [],
-    vars: sc.varInit.slice(), facts: sc.facts.map(() => false), said: sc.choices.map(() => false),
+    vars: sc.varInit.slice(), facts: sc.facts.map(() => false), said: sc.choices.map(() => false), saidAt: sc.choices.map(() => -1),
     visited: sc.nodes.map(() => false), steps: sc.steps.map(() => null), tools: sc.tools.map(initialToolState),
     silenceSince: -1, prompts: 0, silenceToolMs: 0, holds: [], onHold: false, stated: [], diagnosedAt: -1,
     notes: [], ticketSaved: null, ended: null, angerIntegral: 0, deadAirMs: 0, deadAirToolMs: 0, deadAir: [],
@@ -103,7 +103,7 @@ function hold(d: Draft, ask: boolean): RejectReason | null {
   endSilence(d);
   // Asking takes a few seconds on the line before the music starts.
   const since = d.time + (ask ? HOLD_ASK_MS : 0);
-  d.holds.push({ since, asked: ask, lastContact: since, overruns: 0, thanked: false, end: -1, action: d.index });
+  w(d, 'holds').push({ since, asked: ask, lastContact: since, overruns: 0, thanked: false, end: -1, action: d.index });
   d.onHold = true;
   emit(d, { type: 'heldCall', at: d.time, asked: ask });
   if (ask) explainTroubles(d);
@@ -119,7 +119,7 @@ function hold(d: Draft, ask: boolean): RejectReason | null {
 function checkIn(d: Draft): RejectReason | null {
   if (!d.onHold) return 'notOnHold';
   const h = d.holds[d.holds.length - 1]!;
-  d.holds[d.holds.length - 1] = { ...h, lastContact: d.time + CHECK_IN_MS };
+  w(d, 'holds')[d.holds.length - 1] = { ...h, lastContact: d.time + CHECK_IN_MS };
   explainTroubles(d);
   emit(d, { type: 'checkedIn', at: d.time });
   return null;
@@ -128,7 +128,7 @@ function checkIn(d: Draft): RejectReason | null {
 function resume(d: Draft, thank: boolean): RejectReason | null {
   if (!d.onHold) return 'notOnHold';
   const h = d.holds[d.holds.length - 1]!;
-  d.holds[d.holds.length - 1] = { ...h, thanked: thank };
+  w(d, 'holds')[d.holds.length - 1] = { ...h, thanked: thank };
   closeHold(d);
   emit(d, { type: 'resumedCall', at: d.time, thanked: thank });
   coach(d, thank ? 'coach.holdThanked' : 'coach.holdNotThanked', thank ? 'good' : 'warn');
@@ -139,7 +139,7 @@ function resume(d: Draft, thank: boolean): RejectReason | null {
 function diagnose(d: Draft, id: string): RejectReason | null {
   const i = d.sc.index.diagnoses.get(id);
   if (i === undefined) return 'unknownDiagnosis';
-  if (d.stated.some((s) => s.diagnosis === i)) return 'alreadyStated';
+  if (d.stated.some((s) => s.diagnosis === i && s.founded)) return 'alreadyStated';
   stateDiagnosis(d, i);
   return null;
 }

@@ -3,8 +3,7 @@ import { drawDuration } from './rng.ts';
 import type { ScenarioModel, ToolModel } from './model.ts';
 import type { ToolState } from './types.ts';
 import {
-  applyEffects, coach, commitFatal, emit, holds, markStep, stepInOrder, updateTool, type Draft,
-} from './draft.ts';
+  applyEffects, coach, commitFatal, emit, holds, markStep, stepInOrder, updateTool, type Draft, w } from './draft.ts';
 
 /** A run at least this long is a wait the customer should be told about. */
 export const LONG_WAIT = 10_000;
@@ -55,7 +54,7 @@ export function pokeTool(d: Draft, t: number): void {
   const tool = d.tools[t]!;
   if (tool.status === 'idle') return;
   const next = updateTool(d, t, { pokes: tool.pokes + 1 });
-  d.pokes.push({ at: d.time, action: d.index, tool: t });
+  w(d, 'pokes').push({ at: d.time, action: d.index, tool: t });
   emit(d, { type: 'toolPoked', at: d.time, tool: d.sc.tools[t]!.id, count: next.pokes });
   if (next.pokes === 2) coach(d, 'coach.rageClick', 'warn');
 }
@@ -70,7 +69,7 @@ export function restartTool(d: Draft, t: number): boolean {
 }
 
 function addTrouble(d: Draft, t: number, kind: 'crash' | 'freeze' | 'wait'): void {
-  d.troubles.push({ tool: t, kind, at: d.time, explainedAt: d.onHold ? d.time : -1, penalised: false, action: d.index });
+  w(d, 'troubles').push({ tool: t, kind, at: d.time, explainedAt: d.onHold ? d.time : -1, penalised: false, action: d.index });
 }
 
 /** The time of this tool's next scheduled change, or Infinity. */

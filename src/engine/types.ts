@@ -60,6 +60,8 @@ export type CallState = {
   readonly vars: readonly number[];
   readonly facts: readonly boolean[];
   readonly said: readonly boolean[];
+  /** When each choice was last said (-1: never), to notice a line repeated too soon. */
+  readonly saidAt: readonly number[];
   readonly visited: readonly boolean[];
   readonly steps: readonly (StepRecord | null)[];
   readonly tools: readonly ToolState[];
@@ -70,7 +72,8 @@ export type CallState = {
   readonly silenceToolMs: number;
   readonly holds: readonly HoldRecord[];
   readonly onHold: boolean;
-  readonly stated: readonly (Evidence & { readonly diagnosis: number; readonly correct: boolean })[];
+  /** Diagnoses stated; `founded` is false for a guess made before its evidence was known. */
+  readonly stated: readonly (Evidence & { readonly diagnosis: number; readonly correct: boolean; readonly founded: boolean })[];
   readonly diagnosedAt: number;
   readonly notes: readonly number[];
   readonly ticketSaved: readonly number[] | null;
@@ -128,7 +131,7 @@ export type EngineEvent = { readonly at: number } & (
   | { readonly type: 'heldCall'; readonly asked: boolean }
   | { readonly type: 'checkedIn' }
   | { readonly type: 'resumedCall'; readonly thanked: boolean }
-  | { readonly type: 'diagnosed'; readonly diagnosis: string; readonly correct: boolean }
+  | { readonly type: 'diagnosed'; readonly diagnosis: string; readonly correct: boolean; readonly founded: boolean }
   | { readonly type: 'ticketWritten'; readonly notes: readonly string[] }
   | { readonly type: 'fatalCommitted'; readonly id: string }
   | { readonly type: 'customerHungUp' }

@@ -1,0 +1,200 @@
+// What the analyser and random play try at each point. The search works in plans: a single
+// action, or a waiting routine (keep the customer company, or hold with check-ins) unrolled
+// into the actions a trainee would take, so long tool waits do not multiply the states.
+import { nextEventAt } from './clock.ts';
+import { holds } from './draft.ts';
+import { PHASES, type ScenarioModel } from './model.ts';
+import { step } from './step.ts';
+import type { Action, CallState } from './types.ts';
+
+export type LoggedStep = { readonly at: number; readonly action: Exclude<Action, { type: 'tick' }> };
+export type Plan = { readonly kind: 'act'; readonly action: Action } | { readonly kind: 'company' | 'hold' };
+
+const MACRO_ROUNDS = 40;
+/** Check in this long before the hold deadline. */
+const CHECK_IN_MARGIN = 5_000;
+
+/** Applies a plan; returns the new state and the logged (non-tick) actions taken. */
+export function applyPlan(sc: ScenarioModel, s: CallState, plan: Plan): { state: CallState; log: LoggedStep[] } {
+  const log: LoggedStep[] = [];
+  const act = (a: Action): void => {
+    const next = step(sc, s, a).state;
+    if (a.type !== 'tick' && next !== s) log.push({ at: s.time, action: a });
+    s = next;
+  };
+  if (plan.kind === 'act') act(plan.action);
+  else if (plan.kind === 'company') keepCompany(sc, () => s, act);
+  else holdThrough(sc, () => s, act);
+  return { state: s, log };
+}
+
+function toolsSignature(s: CallState): string {
+  return s.tools.map((t) => t.status).join(',');
+}
+
+/** Waits for the tools while talking to the customer before the silence gets long. */
+function keepCompany(sc: ScenarioModel, get: () => CallState, act: (a: Action) => void): void {
+  const start = toolsSignature(get());
+  for (let i = 0; i < MACRO_ROUNDS; i++) {
+    const s = get();
+    if (s.ended || toolsSignature(s) !== start || !busy(s)) return;
+    if (s.speech || s.queue.length) {
+      act({ type: 'tick', ms: nextEventAt(sc, s) - s.time });
+      continue;
+    }
+    const talkAt = s.silenceSince + sc.scoring.deadAirGrace;
+    const next = nextEventAt(sc, s);
+    if (next < talkAt) act({ type: 'tick', ms: next - s.time });
+    else {
+      if (talkAt > s.time) act({ type: 'tick', ms: talkAt - s.time });
+      const filler = fillerLine(sc, get());
+      if (!filler) return;
+      act({ type: 'say', choice: filler });
+    }
+  }
+}
+
+/** The playbook line to fill a wait with: an explanation first, then a plain "still here". */
+function fillerLine(sc: ScenarioModel, s: CallState): string | null {
+  let best: string | null = null;
+  for (const c of sc.generic) {
+    const choice = sc.choices[c]!;
+    if ((choice.once && s.said[c]) || !holds(sc, s, choice.cond)) continue;
+    if (!s.said[c]) return choice.id;
+    best ??= choice.id;
+  }
+  return best;
+}
+
+/** Asks to hold, checks in before the deadline, and resumes with thanks when a tool answers. */
+function holdThrough(sc: ScenarioModel, get: () => CallState, act: (a: Action) => void): void {
+  act({ type: 'hold', ask: true });
+  const start = toolsSignature(get());
+  for (let i = 0; i < MACRO_ROUNDS; i++) {
+    const s = get();
+    if (s.ended || !s.onHold) return;
+    if (toolsSignature(s) !== start || !busy(s)) {
+      act({ type: 'resume', thank: true });
+      return;
+    }
+    const h = s.holds[s.holds.length - 1]!;
+    const checkAt = h.lastContact + sc.scoring.checkInEvery - CHECK_IN_MARGIN;
+    const next = nextEventAt(sc, s);
+    if (next < checkAt) act({ type: 'tick', ms: next - s.time });
+    else {
+      if (checkAt > s.time) act({ type: 'tick', ms: checkAt - s.time });
+      act({ type: 'checkIn' });
+    }
+  }
+}
+
+function busy(s: CallState): boolean {
+  return s.tools.some((t) => t.status === 'running' || t.status === 'frozen' || t.status === 'restarting');
+}
+
+/**
+ * The plans worth trying now. Desk work a good agent does at once (a tool that is due, a
+ * restart, the ticket notes, the diagnosis once founded) is forced, which keeps the search small.
+ */
+export function searchPlans(sc: ScenarioModel, s: CallState, choices: readonly number[]): Plan[] {
+  const forced = deskWork(sc, s);
+  if (forced) return [{ kind: 'act', action: forced }];
+  const out: Plan[] = [];
+  const silent = !s.speech && s.queue.length === 0;
+  const waiting = busy(s);
+  if (silent && !s.onHold) {
+    for (const c of choices) {
+      const choice = sc.choices[c]!;
+      // Fillers are said inside the waiting routine; here only lines that move the call on.
+      if (choice.node < 0 && (!choice.once || !waiting)) continue;
+      out.push({ kind: 'act', action: { type: 'say', choice: choice.id } });
+    }
+    if (waiting) out.push({ kind: 'company' });
+    if (waiting && s.holds.length < 2 && longWait(s)) out.push({ kind: 'hold' });
+  }
+  if (s.onHold) out.push({ kind: 'act', action: { type: 'resume', thank: true } });
+  const next = nextEventAt(sc, s);
+  // Waiting in silence with nothing pending only brings dead air: left to random play.
+  const waitWorthIt = !silent || waiting || s.onHold || choices.length === 0;
+  if (waitWorthIt && Number.isFinite(next) && next > s.time) out.push({ kind: 'act', action: { type: 'tick', ms: next - s.time } });
+  return out;
+}
+
+/** A tool will keep the customer waiting a while yet: a hold is worth asking for. */
+function longWait(s: CallState): boolean {
+  return s.tools.some((t) => (t.status === 'running' || t.status === 'frozen' || t.status === 'restarting')
+    && Math.max(t.runEnd, t.frozenUntil, t.restartEnd) - s.time >= 20_000);
+}
+
+/** The one piece of desk work due now, if any. */
+function deskWork(sc: ScenarioModel, s: CallState): Action | null {
+  const correct = sc.diagnoses.findIndex((dg) => dg.correct && holds(sc, s, dg.evidence));
+  if (correct >= 0 && s.diagnosedAt < 0) return { type: 'diagnose', diagnosis: sc.diagnoses[correct]!.id };
+  const known = sc.ticketNotes.filter((f) => s.facts[f]);
+  if (known.length && known.join(',') !== s.notes.join(',')) return { type: 'writeTicket', notes: known.map((f) => sc.facts[f]!) };
+  for (let t = 0; t < s.tools.length; t++) {
+    const tool = s.tools[t]!;
+    const model = sc.tools[t]!;
+    if (!toolWorthRunning(sc, s, t)) continue;
+    if (tool.status === 'crashed') return { type: 'restartTool', tool: model.id };
+    if (tool.status !== 'idle') continue;
+    if (model.step >= 0 && !stepDue(sc, s, model.step)) continue;
+    if (model.id === 'ticket' && !ticketDue(sc, s)) continue;
+    return { type: 'runTool', tool: model.id };
+  }
+  return null;
+}
+
+/** A step is due once its prerequisites and every step of the earlier phases are done. */
+function stepDue(sc: ScenarioModel, s: CallState, step: number): boolean {
+  const model = sc.steps[step]!;
+  if (!model.after.every((a) => s.steps[a])) return false;
+  const phase = PHASES.indexOf(model.phase);
+  return sc.steps.every((st, i) => !st.required || st.weight === 0 || PHASES.indexOf(st.phase) >= phase
+    || s.steps[i] != null || sc.tools.some((t) => t.step === i));
+}
+
+/** The ticket is saved once its notes are complete, or once the fix is under way. */
+function ticketDue(sc: ScenarioModel, s: CallState): boolean {
+  if (sc.ticketNotes.every((f) => s.facts[f])) return true;
+  const resolve = sc.index.steps.get('resolve');
+  return resolve !== undefined && s.steps[resolve] != null;
+}
+
+function toolWorthRunning(sc: ScenarioModel, s: CallState, t: number): boolean {
+  const model = sc.tools[t]!;
+  if (!model.configured && (model.step < 0 || !sc.steps[model.step]!.required)) return false;
+  if (model.id === 'ticket') return s.ticketSaved === null || s.ticketSaved.join(',') !== s.notes.join(',');
+  if (model.step >= 0 && !s.steps[model.step]) return true;
+  const o = model.outcomes.findIndex((x) => holds(sc, s, x.cond));
+  if (o < 0 || o === s.tools[t]!.lastOutcome) return false;
+  const fx = model.outcomes[o]!.effects;
+  return fx.learn.some((f) => !s.facts[f]) || fx.set.length > 0 || fx.add.length > 0;
+}
+
+/** Every action a careless trainee might take now, for random play. */
+export function anyAction(sc: ScenarioModel, s: CallState, choices: readonly number[]): Action[] {
+  const out: Action[] = [];
+  s.tools.forEach((tool, i) => {
+    const model = sc.tools[i]!;
+    if (!model.configured && model.step < 0) return;
+    if (tool.status === 'crashed') out.push({ type: 'restartTool', tool: model.id });
+    else if (tool.status === 'idle') out.push({ type: 'runTool', tool: model.id });
+    // Impatient clicks on a tool that is stuck, a few times at most.
+    else if (tool.status !== 'running' && tool.pokes < 3) out.push({ type: 'pokeTool', tool: model.id });
+  });
+  sc.diagnoses.forEach((dg, i) => {
+    if (!s.stated.some((x) => x.diagnosis === i && x.founded)) out.push({ type: 'diagnose', diagnosis: dg.id });
+  });
+  const known = sc.ticketNotes.filter((f) => s.facts[f]);
+  if (known.length && known.join(',') !== s.notes.join(',')) out.push({ type: 'writeTicket', notes: known.map((f) => sc.facts[f]!) });
+  if (!s.speech && s.queue.length === 0) {
+    for (const c of choices) out.push({ type: 'say', choice: sc.choices[c]!.id });
+    if (s.onHold) out.push({ type: 'resume', thank: true }, { type: 'resume', thank: false }, { type: 'checkIn' });
+    else out.push({ type: 'hold', ask: true }, { type: 'hold', ask: false });
+  }
+  const next = nextEventAt(sc, s);
+  if (Number.isFinite(next) && next > s.time) out.push({ type: 'tick', ms: next - s.time });
+  if (out.length === 0) out.push({ type: 'hangUp' });
+  return out;
+}

@@ -1,0 +1,31 @@
+// Seeded random play: how often does a trainee who clicks anything win the call?
+import { offeredChoices } from './dialogue.ts';
+import type { ScenarioModel } from './model.ts';
+import { anyAction } from './plans.ts';
+import { nextFloat, seedRng } from './rng.ts';
+import { scoreCall } from './scoring.ts';
+import { initialState, step } from './step.ts';
+
+export type RandomPlayResult = { randomPlays: number; randomWinRate: number; randomOutcomes: Record<string, number> };
+
+const MAX_ACTIONS = 1000;
+
+/** Plays `n` calls choosing uniformly among every action a careless trainee might take. */
+export function randomPlay(sc: ScenarioModel, n: number, seed: number): RandomPlayResult {
+  let wins = 0;
+  const outcomes: Record<string, number> = {};
+  let rng = seedRng(seed ^ 0x5eed);
+  for (let i = 0; i < n; i++) {
+    let s = initialState(sc, seed + i, 'exam');
+    for (let guard = 0; guard < MAX_ACTIONS && !s.ended; guard++) {
+      const actions = anyAction(sc, s, offeredChoices(sc, s));
+      const [f, next] = nextFloat(rng);
+      rng = next;
+      s = step(sc, s, actions[Math.floor(f * actions.length)]!).state;
+    }
+    const card = scoreCall(sc, s);
+    if (card.won) wins++;
+    outcomes[card.outcome] = (outcomes[card.outcome] ?? 0) + 1;
+  }
+  return { randomPlays: n, randomWinRate: n ? wins / n : 0, randomOutcomes: outcomes };
+}
