@@ -135,11 +135,14 @@ export function customerHangsUp(d: Draft, by: EndCause): void {
   emit(d, { type: 'customerHungUp', at: d.time });
   d.queue = [];
   d.speech = null;
-  d.onHold = false;
+  closeHold(d);
+  endSilence(d);
   const hangUp = d.sc.onHangUp;
   if (hangUp >= 0 && !d.visited[hangUp]) {
+    // However the hang-up node ends, it is the customer who left.
+    d.queue = [{ kind: 'end', outcome: 'lost', by }];
     enterNode(d, hangUp);
-    if (!d.queue.some((s) => s.kind === 'end')) w(d, 'queue').push({ kind: 'end', outcome: 'lost', by });
+    d.queue = d.queue.filter((s) => s.kind !== 'end' || s.by === by);
     if (!d.speech) nextSegment(d);
   } else {
     endCall(d, 'lost', by);
