@@ -1,6 +1,7 @@
 // The action log is the save, the debrief's timeline and the results record: a replay folds it.
 import type { ScenarioModel } from './model.ts';
 import type { Action, CallState, EngineEvent, Mode } from './types.ts';
+import { nextEventAt } from './clock.ts';
 import { initialState, step } from './step.ts';
 
 export const SAVE_VERSION = 1;
@@ -50,6 +51,21 @@ export function replay(sc: ScenarioModel, seed: number, entries: readonly LogEnt
     events.push(...r.events);
   }
   return { state, events, rejected };
+}
+
+/** Replays a finished call's log and lets the last lines play out to the end of the call. */
+export function replayToEnd(sc: ScenarioModel, seed: number, entries: readonly LogEntry[], mode: Mode = 'training'): ReplayResult {
+  const r = replay(sc, seed, entries, mode);
+  let state = r.state;
+  const events = [...r.events];
+  for (let guard = 0; guard < 10_000 && !state.ended; guard++) {
+    const next = nextEventAt(sc, state);
+    if (!Number.isFinite(next)) break;
+    const t = step(sc, state, { type: 'tick', ms: next - state.time });
+    state = t.state;
+    events.push(...t.events);
+  }
+  return { state, events, rejected: r.rejected };
 }
 
 /** Builds a save record for a call in progress or finished. */

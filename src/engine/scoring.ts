@@ -41,9 +41,11 @@ export function scoreCall(sc: ScenarioModel, s: CallState): Scorecard {
   const lines: ScoreLine[] = [...processLines(sc, s), ...diagnosisLines(sc, s), ...calmLines(sc, s, duration)];
   for (const f of s.fatal) {
     const model = sc.scoring.fatal.find((x) => x.id === f.id);
+    // Steps done too early (fatalIfEarly) are named `<step>_early`.
+    const early = model ? undefined : sc.steps.find((st) => `${st.id}_early` === f.id);
     lines.push({
-      id: `fatal.${f.id}`, key: model?.key ?? `scorecard.fatal.${f.id}`, section: 'process', weight: 0, credit: 0,
-      status: 'fatal', params: {}, evidence: [f],
+      id: `fatal.${f.id}`, key: model?.key ?? 'scorecard.fatalEarly', section: 'process', weight: 0, credit: 0,
+      status: 'fatal', params: early ? { step: early.key } : {}, evidence: [{ at: f.at, action: f.action }],
     });
   }
   const process = fatal.length ? 0 : percent(lines.filter((l) => l.section === 'process'));

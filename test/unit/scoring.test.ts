@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/engine/analyze.ts';
+import { replay, replayToEnd, type LogEntry } from '../../src/engine/replay.ts';
+import { scoreCall, type Scorecard } from '../../src/engine/scoring.ts';
+import { mini } from '../support/load.ts';
+
+const sc = mini();
+const best = analyze(sc, { randomPlays: 0 });
+const bestLog: LogEntry[] = best.bestLog.map((e) => ({ at: e.at, action: e.action }));
+
+function card(log: readonly LogEntry[]): Scorecard {
+  const r = replayToEnd(sc, 1, log, 'exam');
+  expect(r.rejected).toEqual([]);
+  return scoreCall(sc, r.state);
+}
+
+const line = (c: Scorecard, id: string) => c.lines.find((l) => l.id === id)!;
+
+/** The best path with one change: entries matching `match` replaced by `by` (or removed). */
+function variant(match: (e: LogEntry) => boolean, by: (e: LogEntry) => LogEntry[] = () => []): LogEntry[] {
+  return bestLog.flatMap((e) => (match(e) ? by(e) : [e]));
+}
+
+describe('scorecard of the best path', () => {
+  const c = card(bestLog);
+
+  it('is won, resolved, with every required step done in order', () => {
+    expect(best.winnable).toBe(true);
+    expect(c.won).toBe(true);
+    expect(c.outcome).toBe('resolved');
+    expect(c.total).toBe(best.bestScore);
+    for (const l of c.lines.filter((x) => x.id.startsWith('step.'))) expect([l.id, l.status]).toEqual([l.id, 'done']);
+  });
+
+  it('points every done step at its evidence: a time and an action index in the log', () => {
+    for (const l of c.lines.filter((x) => x.id.startsWith('step.'))) {
+      const [ev] = l.evidence;
+      expect(ev).toBeDefined();
+      expect(ev!.action).toBeGreaterThanOrEqual(0);
+      expect(ev!.action).toBeLessThan(bestLog.length);
+      expect(bestLog[ev!.action]!.at).toBeLessThanOrEqual(ev!.at);
+    }
+  });
+
+  it('stays within bounds', () => {
+    for (const v of [c.process, c.calmness, c.diagnosis.score, c.total]) {
+      expect(v).toBeGreaterThanOrEqual(0);
+      expect(v).toBeLessThanOrEqual(100);
+    }
+  });
+});
+
+describe('scoring rules', () => {
+  const base = card(bestLog);
+
+  it.each([
+    {
+      name: 'skipping the reference number loses that step only',
+      log: () => variant(() => false),
+      check: (c: Scorecard) => expect(c.process).toBe(base.process),
+    },
+    {
+      name: 'a rude line is an automatic fail: total 0',
+      log: () => [...variant((e) => e.action.type === 'say' && e.action.choice === 'hello', (e) => [{ ...e, action: { type: 'say', choice: 'yeah' } }])],
+      check: (c: Scorecard) => {
+        expect(line(c, 'step.greet').status).toBe('missed');
+        expect(c.process).toBeLessThan(base.process);
+      },
+    },
+    {
+      name: 'looking up the account before verification is fatal',
+      log: () => [{ at: 0, action: { type: 'runTool', tool: 'crm' } } as LogEntry, ...bestLog.filter((e) => !(e.action.type === 'runTool' && e.action.tool === 'crm'))],
+      check: (c: Scorecard) => {
+        expect(c.fatal).toEqual(['lookup_account_early']);
+        expect(c.total).toBe(0);
+        expect(c.won).toBe(false);
+        expect(line(c, 'fatal.lookup_account_early').evidence).toEqual([{ at: 0, action: 0 }]);
+        expect(line(c, 'fatal.lookup_account_early')).toMatchObject({ key: 'scorecard.fatalEarly', params: { step: 'playbook:steps.lookup_account' } });
+      },
+    },
+    {
+      name: 'a ticket without the notes loses the notes line',
+      log: () => variant((e) => e.action.type === 'writeTicket'),
+      check: (c: Scorecard) => {
+        expect(line(c, 'ticketNotes').credit).toBe(0);
+        expect(line(c, 'ticketNotes').params.missing).toBe('sync_lost,line_fault');
+      },
+    },
+    {
+      name: 'rage clicks on a crashed tool cost calmness, 20 points each',
+      log: () => variant((e) => e.action.type === 'restartTool', (e) => [
+        { at: e.at, action: { type: 'pokeTool', tool: 'crm' } }, { at: e.at, action: { type: 'pokeTool', tool: 'crm' } }, e,
+      ]),
+      check: (c: Scorecard) => {
+        expect(line(c, 'calm.rageClicks').credit).toBeCloseTo(0.6);
+        expect(line(c, 'calm.rageClicks').evidence).toHaveLength(2);
+        expect(c.calmness).toBeLessThan(base.calmness);
+      },
+    },
+    {
+      name: 'hanging up on the customer: lost and fatal',
+      log: () => [...bestLog.slice(0, 6), { at: bestLog[5]!.at, action: { type: 'hangUp' } } as LogEntry],
+      check: (c: Scorecard) => {
+        expect(c.outcome).toBe('lost');
+        expect(c.fatal).toEqual(['agent_hung_up']);
+        expect(c.total).toBe(0);
+      },
+    },
+  ])('$name', ({ log, check }) => {
+    check(card(log()));
+  });
+
+  it('a hold without asking or thanks scores a third of the hold line at best', () => {
+    const log = variant((e) => e.action.type === 'hold' || e.action.type === 'resume', (e) => [
+      e.action.type === 'hold' ? { ...e, action: { type: 'hold', ask: false } } : { ...e, action: { type: 'resume', thank: false } },
+    ]);
+    const c = card(log);
+    const hold = line(c, 'hold');
+    expect(hold.params).toMatchObject({ holds: 1, asked: 0, thanked: 0 });
+    expect(hold.credit).toBeCloseTo(1 / 3);
+    expect(line(base, 'hold').credit).toBe(1);
+  });
+
+  it('a diagnosis after par loses points linearly, to zero at three times par', () => {
+    const at = (t: number): number => {
+      const r = replay(sc, 1, bestLog.filter((e) => e.action.type !== 'diagnose'), 'exam');
+      const s = { ...r.state, diagnosedAt: t, stated: [{ at: t, action: 0, diagnosis: 0, correct: true, founded: true }] };
+      return scoreCall(sc, s).diagnosis.score;
+    };
+    const par = sc.parDiagnosis;
+    expect(at(par)).toBe(100);
+    expect(at(2 * par)).toBe(50);
+    expect(at(3 * par)).toBe(0);
+    expect(at(10 * par)).toBe(0);
+  });
+
+  it('a lost call keeps only a share of its total', () => {
+    const r = replayToEnd(sc, 1, bestLog, 'exam');
+    const lost = { ...r.state, ended: { ...r.state.ended!, outcome: 'lost' as const } };
+    const c = scoreCall(sc, lost);
+    const won = scoreCall(sc, r.state);
+    expect(c.total).toBe(Math.round(won.total * sc.scoring.lostFactor));
+    expect(c.won).toBe(false);
+  });
+});
