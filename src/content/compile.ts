@@ -7,7 +7,7 @@ import {
 import { durationMs, rangeMs, speakingMs } from './durations.ts';
 import { PLAYBOOK_NS, type PlaybookModel } from './playbook.ts';
 import type { ChoiceDoc, ScenarioDoc, ToolConfigDoc } from './schema.ts';
-import { diagAt, type Diagnostic, type PathPart, type SourceFile } from './source.ts';
+import { diagAt, positionOf, type Diagnostic, type PathPart, type SourceFile } from './source.ts';
 import { conditionDiag } from './symbols.ts';
 
 const DEFAULT_LATENCY: Record<string, readonly [number, number]> = {
@@ -49,7 +49,7 @@ export function compileScenario(doc: ScenarioDoc, source: SourceFile, pb: Playbo
   const stepDocs = [...pb.steps.filter((s) => !skip.has(s.id)), ...(doc.steps ?? [])];
   const stepIndex = indexOf(stepDocs.map((s) => s.id));
   (doc.steps ?? []).forEach((s, i) => {
-    if (pb.steps.some((p) => p.id === s.id)) diags.push(diagAt(source, ['steps', i, 'id'], 'error', 'duplicateId', { id: s.id, where: 'playbook' }));
+    if (pb.steps.some((p) => p.id === s.id)) diags.push(diagAt(source, ['steps', i, 'id'], 'error', 'duplicateId', { id: s.id, where: 'playbook', line: 'playbook' }));
   });
   const steps: StepModel[] = stepDocs.map((s, i) => ({
     id: s.id, phase: s.phase, weight: s.weight, fatalIfEarly: s.fatalIfEarly ?? false, required: s.required ?? true,
@@ -97,9 +97,9 @@ export function compileScenario(doc: ScenarioDoc, source: SourceFile, pb: Playbo
   return { model, diags };
 }
 
-function unknownRef(source: SourceFile, path: readonly PathPart[], code: string, name: string, known: Iterable<string>): Diagnostic {
+function unknownRef(source: SourceFile, path: readonly PathPart[], code: string, name: string, known: Iterable<string>, key?: string): Diagnostic {
   const s = suggest(name, known);
-  return diagAt(source, path, 'error', s ? `${code}Suggest` : code, { name, suggestion: s ?? '' });
+  return diagAt(source, path, 'error', s ? `${code}Suggest` : code, { name, suggestion: s ?? '' }, key);
 }
 
 function checkHeader(ctx: Ctx): void {
@@ -152,7 +152,7 @@ function effects(ctx: Ctx, path: PathPart[], fx: VarFx | undefined): EffectsMode
   const vars = (kind: 'set' | 'add'): [number, number][] => Object.entries(fx?.[kind] ?? {}).flatMap(([name, value]) => {
     const v = ctx.varIndex.get(name);
     if (v === undefined) {
-      ctx.diags.push(unknownRef(ctx.source, [...path, kind, name], 'undeclaredVar', name, ctx.varIndex.keys()));
+      ctx.diags.push(unknownRef(ctx.source, [...path, kind], 'undeclaredVar', name, ctx.varIndex.keys(), name));
       return [];
     }
     return [[v, value]];
@@ -172,10 +172,12 @@ function compileNode(ctx: Ctx, id: string, n: number, choices: ChoiceModel[]): N
   if (typeof nd.customer === 'string') {
     customer = [{ id: 'customer', key: `${ctx.ns}:nodes.${id}.customer`, cond: null, duration: speakingMs(nd.customer) }];
   } else if (nd.customer) {
-    const seen = new Set<string>();
+    const seen = new Map<string, number>();
     customer = nd.customer.map((v, i) => {
-      if (seen.has(v.id)) ctx.diags.push(diagAt(ctx.source, [...path, 'customer', i, 'id'], 'error', 'duplicateId', { id: v.id }));
-      seen.add(v.id);
+      const idPath = [...path, 'customer', i, 'id'];
+      const first = seen.get(v.id);
+      if (first !== undefined) ctx.diags.push(diagAt(ctx.source, idPath, 'error', 'duplicateId', { id: v.id, line: String(first) }));
+      else seen.set(v.id, positionOf(ctx.source, idPath).line);
       return { id: v.id, key: `${ctx.ns}:variants.${id}.${v.id}`, cond: condition(ctx, [...path, 'customer', i, 'if'], v.if), duration: speakingMs(v.text) };
     });
   }
@@ -221,12 +223,15 @@ function compileChoice(ctx: Ctx, c: ChoiceDoc, node: number, path: PathPart[] | 
   return model;
 }
 
+/** A duration range as the trainer wrote it (no JSON quotes around a plain "2m..1m"). */
+const rangeText = (v: unknown): string => (typeof v === 'string' ? v : JSON.stringify(v));
+
 function compileTool(ctx: Ctx, id: (typeof TOOL_IDS)[number], cfg: ToolConfigDoc | undefined): ToolModel {
   const path: PathPart[] = ['tools', id];
   let latency = DEFAULT_LATENCY[id] ?? [3000, 3000];
   if (cfg?.latency !== undefined) {
     const r = rangeMs(cfg.latency);
-    if (!r) ctx.diags.push(diagAt(ctx.source, [...path, 'latency'], 'error', 'badDuration', { value: JSON.stringify(cfg.latency), path: `tools.${id}.latency` }));
+    if (!r) ctx.diags.push(diagAt(ctx.source, [...path, 'latency'], 'error', 'badDuration', { value: rangeText(cfg.latency), path: `tools.${id}.latency` }));
     else latency = r;
   }
   const list = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
@@ -246,13 +251,15 @@ function compileTool(ctx: Ctx, id: (typeof TOOL_IDS)[number], cfg: ToolConfigDoc
     const fp = faultPath('freeze', i, Array.isArray(cfg?.freeze));
     if (f.onUse === undefined && f.at === undefined) ctx.diags.push(diagAt(ctx.source, fp, 'error', 'faultNoTrigger', { tool: id }));
     const r = rangeMs(f.for);
-    if (!r) ctx.diags.push(diagAt(ctx.source, [...fp, 'for'], 'error', 'badDuration', { value: JSON.stringify(f.for), path: 'for' }));
+    if (!r) ctx.diags.push(diagAt(ctx.source, [...fp, 'for'], 'error', 'badDuration', { value: rangeText(f.for), path: [...fp, 'for'].join('.') }));
     return { onUse: f.onUse ?? -1, at: f.at !== undefined ? checkDuration(ctx, [...fp, 'at'], f.at) : -1, min: r?.[0] ?? 0, max: r?.[1] ?? 0 };
   });
-  const seen = new Set<string>();
+  const seen = new Map<string, number>();
   const outcomes = (cfg?.outcomes ?? []).map((o, i) => {
-    if (seen.has(o.id)) ctx.diags.push(diagAt(ctx.source, [...path, 'outcomes', i, 'id'], 'error', 'duplicateId', { id: o.id }));
-    seen.add(o.id);
+    const idPath = [...path, 'outcomes', i, 'id'];
+    const first = seen.get(o.id);
+    if (first !== undefined) ctx.diags.push(diagAt(ctx.source, idPath, 'error', 'duplicateId', { id: o.id, line: String(first) }));
+    else seen.set(o.id, positionOf(ctx.source, idPath).line);
     return { id: o.id, key: `${ctx.ns}:tools.${id}.${o.id}`, cond: condition(ctx, [...path, 'outcomes', i, 'if'], o.if), effects: effects(ctx, [...path, 'outcomes', i], o) };
   });
   const stepId = ctx.steps.findIndex((s) => ctx.pb.steps.concat(ctx.doc.steps ?? []).find((d) => d.id === s.id)?.tool === id);

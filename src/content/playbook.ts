@@ -3,7 +3,7 @@ import { compileCondition } from '../engine/condition.ts';
 import { PERSONAS, TONES, type Persona, type PersonaModel, type ScoringModel, type Tone } from '../engine/model.ts';
 import { durationMs } from './durations.ts';
 import { Playbook, type PlaybookDoc, type StepDoc } from './schema.ts';
-import { diagAt, parseSource, type Diagnostic, type SourceFile } from './source.ts';
+import { diagAt, parseSource, positionOf, type Diagnostic, type SourceFile } from './source.ts';
 import { conditionDiag, emptySymbols } from './symbols.ts';
 import { validate } from './validate.ts';
 
@@ -26,11 +26,13 @@ export function loadPlaybook(file: string, text: string): { playbook: PlaybookMo
   const { value: doc, diags } = validate(Playbook, parsed.source, parsed.data);
   if (!doc) return { playbook: null, diags };
   const source = parsed.source;
-  const stepIds = new Set<string>();
+  const stepLines = new Map<string, number>();
   doc.steps.forEach((st, i) => {
-    if (stepIds.has(st.id)) diags.push(diagAt(source, ['steps', i, 'id'], 'error', 'duplicateId', { id: st.id }));
-    stepIds.add(st.id);
+    const first = stepLines.get(st.id);
+    if (first !== undefined) diags.push(diagAt(source, ['steps', i, 'id'], 'error', 'duplicateId', { id: st.id, line: String(first) }));
+    else stepLines.set(st.id, positionOf(source, ['steps', i, 'id']).line);
   });
+  const stepIds = new Set(stepLines.keys());
   doc.steps.forEach((st, i) => (st.after ?? []).forEach((a, j) => {
     if (!stepIds.has(a)) diags.push(diagAt(source, ['steps', i, 'after', j], 'error', 'undeclaredStep', { name: a }));
   }));

@@ -9,7 +9,7 @@ const d = (fr: string, en: string): string => `${fr}\n\n${en}`;
 export { PERSONAS, TOOL_IDS, TONES, OUTCOMES, PHASES } from '../engine/model.ts';
 export type { Persona, ToolId, Tone, Outcome, Phase } from '../engine/model.ts';
 
-const ID_RE = /^[a-z][a-z0-9_-]*$/;
+export const ID_RE = /^[a-z][a-z0-9_-]*$/;
 
 const Id = z.string().regex(ID_RE).describe(d(
   'Identifiant stable : minuscules, chiffres, _ ou -, commençant par une lettre.',

@@ -25,10 +25,11 @@ export function parseSource(file: string, text: string): { source: SourceFile; d
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const source: SourceFile = { file, text, doc, lines };
-  const diags: Diagnostic[] = doc.errors.map((e): Diagnostic => {
+  const all: Diagnostic[] = doc.errors.map((e): Diagnostic => {
     const { line, col } = lines.linePos(e.pos[0]);
     const lineText = text.split('\n')[line - 1] ?? '';
-    if (e.code === 'BLOCK_AS_IMPLICIT_KEY' && /:\s.*\s:(\s|$)/.test(lineText)) {
+    // Inside a flow map ({ label: Box : HS }) the same mistake is reported as a block in a flow.
+    if ((e.code === 'BLOCK_AS_IMPLICIT_KEY' || e.code === 'BLOCK_IN_FLOW') && /:\s.*\s:(\s|$)/.test(lineText)) {
       const colon = lineText.indexOf(' :');
       return { file, line, col: colon >= 0 ? colon + 2 : col, severity: 'error', code: 'yamlColon', params: {} };
     }
@@ -37,6 +38,8 @@ export function parseSource(file: string, text: string): { source: SourceFile; d
     }
     return { file, line, col, severity: 'error', code: 'yamlSyntax', params: { detail: firstLine(e.message) } };
   });
+  // A text with two " : " gives two parser errors that both point at its first colon: say it once.
+  const diags = all.filter((d, i) => all.findIndex((o) => o.line === d.line && o.col === d.col && o.code === d.code) === i);
   return { source, data: diags.length ? undefined : doc.toJS(), diags };
 }
 
@@ -89,7 +92,11 @@ export function positionInScalar(source: SourceFile, path: readonly PathPart[], 
   const value = String(node.value);
   // Plain and quoted one-line scalars keep their characters; find where the value starts.
   const at = raw.indexOf(value.slice(0, Math.min(8, value.length)));
-  return source.lines.linePos(start + quoted + Math.max(0, at) + offset);
+  // Multi-line and block (>-, |) scalars differ from their value only in blanks: count the others.
+  let i = Math.max(0, at);
+  for (let left = value.slice(0, offset).replace(/\s/g, '').length; left > 0 && i < raw.length; i++) if (!/\s/.test(raw[i]!)) left--;
+  if (offset < value.length) while (i < raw.length && /\s/.test(raw[i]!)) i++;
+  return source.lines.linePos(start + quoted + i);
 }
 
 /** Builds a diagnostic at a path. */

@@ -10,5 +10,7 @@ export function emptySymbols(): Symbols {
 export function conditionDiag(source: SourceFile, path: readonly PathPart[], e: ConditionError): Diagnostic {
   const { line, col } = positionInScalar(source, path, e.offset);
   const code = `condition.${e.code}${e.params.suggestion ? 'Suggest' : ''}`;
-  return { file: source.file, line, col, severity: 'error', code, params: { ...e.params } };
+  // The engine names a bad duration's text `text`; the checker sentence shows it as {{token}}.
+  const params = e.code === 'badDuration' ? { token: e.params.text ?? '', ...e.params } : { ...e.params };
+  return { file: source.file, line, col, severity: 'error', code, params };
 }

@@ -83,7 +83,7 @@ export function checkTranslation(
     json = JSON.parse(tr.text);
   } catch (e) {
     const m = /position (\d+)/.exec(String(e));
-    const { line, col } = lineCol(tr.text, m ? Number(m[1]) : 0);
+    const { line, col } = lineCol(tr.text, m ? Number(m[1]) : jsonErrorOffset(tr.text));
     return [{ file: tr.file, line, col, severity: 'error', code: 'translationJson', params: { detail: String((e as Error).message) } }];
   }
   const flat = flatten(json);
@@ -105,6 +105,28 @@ export function checkTranslation(
     if (!known.has(key)) diags.push({ file: tr.file, ...keyPos(tr.text, key), severity: 'error', code: 'translationOrphan', params: { lang, key } });
   }
   return diags;
+}
+
+/** Where JSON.parse gives up when its message has no position (node 20's "Unexpected token"): the end of the longest prefix that still reads as the start of a JSON text. */
+function jsonErrorOffset(text: string): number {
+  const startsJson = (n: number): boolean => {
+    try {
+      JSON.parse(text.slice(0, n));
+      return true;
+    } catch (e) {
+      const message = String((e as Error).message);
+      const at = /position (\d+)/.exec(message);
+      return /end of JSON input/.test(message) || (at !== null && Number(at[1]) >= n);
+    }
+  };
+  let lo = 0;
+  let hi = text.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (startsJson(mid)) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 function lineCol(text: string, offset: number): { line: number; col: number } {

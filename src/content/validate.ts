@@ -1,9 +1,14 @@
 // zod's verdict turned into diagnostics a trainer understands, placed at file:line:col.
 import type { z } from 'zod';
 import { suggest } from '../engine/condition.ts';
+import { ID_RE } from './schema.ts';
 import { diagAt, type Diagnostic, type PathPart, type SourceFile } from './source.ts';
 
 type Issue = z.core.$ZodIssue;
+
+/** Ids are checked with ID_RE; every other string pattern in the schema is a duration form. */
+const isDurationFormat = (i: Issue): boolean =>
+  i.code === 'invalid_format' && i.format === 'regex' && (i as { pattern?: string }).pattern !== String(ID_RE);
 
 /** Validates data with a schema; returns the parsed value or the diagnostics. */
 export function validate<T>(schema: z.ZodType<T>, source: SourceFile, data: unknown): { value: T | null; diags: Diagnostic[] } {
@@ -66,6 +71,8 @@ function issueToDiags(source: SourceFile, data: unknown, issue: Issue, known: re
     case 'invalid_union':
       return unionDiags(source, data, issue, known);
     case 'invalid_format':
+      // zod 4 reports the only branch of a union that got the right type, so a mistyped duration lands here.
+      if (isDurationFormat(issue)) return [diagAt(source, path, 'error', 'badDuration', { path: where, value: String(valueAt(data, path)) })];
       return [diagAt(source, path, 'error', /[A-Z_]/.test(String(valueAt(data, path))) || issue.format === 'regex' ? 'badId' : 'invalid', {
         path: where, value: String(valueAt(data, path)), detail: issue.message,
       })];
@@ -109,8 +116,9 @@ function unionDiags(source: SourceFile, data: unknown, issue: Extract<Issue, { c
   const path = issue.path as PathPart[];
   const value = valueAt(data, path);
   const branches = (issue.errors ?? []) as Issue[][];
-  const looksLikeDuration = branches.some((b) => b.some((i) => i.code === 'invalid_format' || i.code === 'custom'))
-    && branches.some((b) => b.some((i) => i.code === 'invalid_type' && i.expected === 'number'));
+  const looksLikeDuration = (branches.some((b) => b.some((i) => i.code === 'invalid_format' || i.code === 'custom'))
+    && branches.some((b) => b.some((i) => i.code === 'invalid_type' && i.expected === 'number')))
+    || branches.some((b) => b.some(isDurationFormat));
   if (typeof value === 'string' && looksLikeDuration) {
     return [diagAt(source, path, 'error', 'badDuration', { path: pathText(path), value })];
   }
@@ -120,6 +128,9 @@ function unionDiags(source: SourceFile, data: unknown, issue: Extract<Issue, { c
     .filter((b) => b.every((i) => i.path.length > path.length));
   const best = deeper.sort((a, b) => a.length - b.length)[0];
   if (best) return best.flatMap((i) => issueToDiags(source, data, i, known));
+  // A value of the right kind that is just not allowed (tone: grumpy, where a tone or a list of tones fits).
+  const notAllowed = branches.flat().find((i) => i.code === 'invalid_value' && i.path.length === 0);
+  if (notAllowed) return issueToDiags(source, data, { ...notAllowed, path } as Issue, known);
   const expected = branches.flatMap((b) => b.filter((i) => i.code === 'invalid_type').map((i) => (i as { expected: string }).expected));
   return [diagAt(source, path, 'error', 'wrongType', { path: pathText(path), expected: [...new Set(expected)].join(' | ') || 'other', found: typeName(value) })];
 }

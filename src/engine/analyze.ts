@@ -4,10 +4,11 @@ import { nextEventAt } from './clock.ts';
 import { offeredChoices } from './dialogue.ts';
 import { ANGER, PATIENCE, PHASES, type ScenarioModel } from './model.ts';
 import { scoreCall, type Scorecard } from './scoring.ts';
+import { MinHeap } from './heap.ts';
 import { initialState } from './step.ts';
 import { applyPlan, searchPlans, type LoggedStep } from './plans.ts';
 import { randomPlay } from './random-play.ts';
-import type { Action, CallState } from './types.ts';
+import type { Action, CallState, ToolStatus } from './types.ts';
 
 
 export type Analysis = {
@@ -42,7 +43,10 @@ export function analyze(sc: ScenarioModel, opts: AnalyzeOptions = {}): Analysis 
   const cap = opts.stateCap ?? 200_000;
   const recs: Rec[] = [{ state: initialState(sc, seed, 'exam'), parent: -1, log: [] }];
   const fronts = new Map<string, Mark[]>();
-  const stack: number[] = [0];
+  // Furthest along the playbook first, then earliest: wins are found early, and a situation
+  // is mostly reached first by its quickest path.
+  const queue = new MinHeap();
+  queue.push(0, 0);
   const visitedNodes = new Set<number>();
   const offered = new Set<number>();
   const stepsDone = new Set<number>();
@@ -51,12 +55,12 @@ export function analyze(sc: ScenarioModel, opts: AnalyzeOptions = {}): Analysis 
   let best: { rec: number; card: Scorecard } | null = null;
   let worst = Infinity;
   let truncated = false;
-  while (stack.length) {
+  while (queue.size) {
     if (recs.length >= cap) {
       truncated = true;
       break;
     }
-    const r = stack.pop()!;
+    const r = queue.pop()!;
     const s = recs[r]!.state;
     s.visited.forEach((v, i) => v && visitedNodes.add(i));
     s.steps.forEach((v, i) => v && stepsDone.add(i));
@@ -73,13 +77,12 @@ export function analyze(sc: ScenarioModel, opts: AnalyzeOptions = {}): Analysis 
     if (!plans.some((p) => p.kind !== 'act' || p.action.type !== 'tick') && nextEventAt(sc, s) >= sc.maxDuration && !s.speech) {
       softLocks.add(sc.nodes[s.node]!.id);
     }
-    // Pushed last-first so the search dives along the first (most natural) plan.
     for (let i = plans.length - 1; i >= 0; i--) {
       const { state: next, log } = applyPlan(sc, s, plans[i]!);
       if (next === s) continue;
       if (!admit(sc, fronts, next)) continue;
       recs.push({ state: next, parent: r, log });
-      stack.push(recs.length - 1);
+      queue.push(recs.length - 1, priority(next));
     }
   }
   const random = randomPlay(sc, opts.randomPlays ?? 2000, seed);
@@ -97,6 +100,13 @@ export function analyze(sc: ScenarioModel, opts: AnalyzeOptions = {}): Analysis 
   };
 }
 
+/** Lower is explored sooner: each playbook step done is worth a minute of call time. */
+function priority(s: CallState): number {
+  let done = 0;
+  for (const st of s.steps) if (st) done++;
+  return s.time - done * 60_000;
+}
+
 function better(a: Scorecard, b: Scorecard): boolean {
   if (a.won !== b.won) return a.won;
   if (a.total !== b.total) return a.total > b.total;
@@ -104,11 +114,13 @@ function better(a: Scorecard, b: Scorecard): boolean {
 }
 
 type Mark = readonly number[];
+/** How many incomparable ways into one situation are kept. */
+const FRONT = 4;
 
 /** Keeps a state unless another in the same situation got there no later, at no greater cost. */
 function admit(sc: ScenarioModel, fronts: Map<string, Mark[]>, s: CallState): boolean {
   const key = situation(sc, s);
-  const mark = measure(s);
+  const mark = measure(sc, s);
   const front = fronts.get(key);
   if (!front) {
     fronts.set(key, [mark]);
@@ -117,7 +129,7 @@ function admit(sc: ScenarioModel, fronts: Map<string, Mark[]>, s: CallState): bo
   if (front.some((f) => dominates(f, mark))) return false;
   const kept = front.filter((f) => !dominates(mark, f));
   kept.push(mark);
-  fronts.set(key, kept.length > 8 ? kept.slice(-8) : kept);
+  fronts.set(key, kept.length > FRONT ? kept.slice(-FRONT) : kept);
   return true;
 }
 
@@ -126,25 +138,65 @@ function dominates(a: Mark, b: Mark): boolean {
   return true;
 }
 
-/** What makes one state worse than another in the same situation: later, costlier, angrier. */
-function measure(s: CallState): Mark {
-  const unexplained = s.troubles.filter((t) => t.explainedAt < 0).length;
-  const cost = s.angerIntegral / 1000 + s.deadAirMs / 100 + s.pokes.length * 50 + s.tones.length * 10 + unexplained * 30;
-  const silence = s.silenceSince < 0 ? 0 : s.time - s.silenceSince;
-  // Time left before each busy tool answers: waiting brings those closer, so it is progress.
-  const pending = s.tools.map((t) => Math.max(0, t.runEnd - s.time, t.frozenUntil - s.time, t.restartEnd - s.time));
-  return [s.time, cost, s.vars[ANGER]!, -s.vars[PATIENCE]!, s.holds.length, unexplained, s.prompts, silence, ...pending];
+/**
+ * What makes one state worse than another in the same situation: later, or costlier (anger,
+ * impatience, dead air, unexplained waits, rage clicks...).
+ */
+export function measure(sc: ScenarioModel, s: CallState): Mark {
+  let unexplained = 0;
+  for (const t of s.troubles) if (t.explainedAt < 0) unexplained++;
+  const cost = s.angerIntegral / 1000 + s.deadAirMs / 100 + s.pokes.length * 50 + s.tones.length * 10 + unexplained * 30
+    + s.vars[ANGER]! * 20 - s.vars[PATIENCE]! * 20 + s.holds.length * 5 + s.prompts * 10;
+  return [s.time, cost];
 }
+
+type Memory = { readonly reach: readonly (readonly boolean[])[]; readonly always: readonly boolean[] };
+const memo = new WeakMap<ScenarioModel, Memory>();
+
+/**
+ * Which "already said" marks can still matter: lines of nodes the dialogue can still reach
+ * from where it is, lines some condition asks about, and the playbook's once-only lines. A
+ * line of a node left for good cannot be offered again, so remembering it only splits states.
+ */
+function memory(sc: ScenarioModel): Memory {
+  const cached = memo.get(sc);
+  if (cached) return cached;
+  const next = sc.nodes.map((n) => new Set(n.choices.map((c) => sc.choices[c]!.goto).filter((g) => g >= 0)));
+  const reach = sc.nodes.map((_, from) => {
+    const seen = sc.nodes.map(() => false);
+    const todo = [from];
+    while (todo.length) {
+      const n = todo.pop()!;
+      if (seen[n]) continue;
+      seen[n] = true;
+      todo.push(...next[n]!);
+    }
+    return seen;
+  });
+  const asked = new Set<string>();
+  const conds = [...sc.choices.map((c) => c.cond), ...sc.nodes.flatMap((n) => n.customer.map((u) => u.cond)), ...sc.tools.flatMap((t) => t.outcomes.map((o) => o.cond)), ...sc.diagnoses.map((d) => d.evidence)];
+  for (const c of conds) for (const id of c?.reads.choices ?? []) asked.add(id);
+  const m = { reach, always: sc.choices.map((c) => (c.node < 0 ? c.once : asked.has(c.id))) };
+  memo.set(sc, m);
+  return m;
+}
+
+const STATUS_CODE: Record<ToolStatus, string> = { idle: 'i', running: 'r', frozen: 'f', crashed: 'c', restarting: 'R' };
 
 /**
  * Everything discrete that shapes the future of a call. Times, anger and patience are left
  * out: they are compared by dominance (calmer and sooner is better), which keeps this small.
  */
 export function situation(sc: ScenarioModel, s: CallState): string {
-  const tools = s.tools.map((x) => `${x.status[0]}${x.uses}.${x.lastOutcome}.${x.timedFired}`).join('|');
+  const tools = s.tools.map((x) => `${STATUS_CODE[x.status]}${x.uses}.${x.lastOutcome}.${x.timedFired}`).join('|');
   const steps = s.steps.map((x) => (x ? (x.inOrder ? 2 : 1) : 0)).join('');
   let said = '';
-  for (let i = 0; i < s.said.length; i++) if (sc.choices[i]!.once) said += s.said[i] ? '1' : '0';
+  const { reach, always } = memory(sc);
+  const here = reach[s.node]!;
+  for (let i = 0; i < s.said.length; i++) {
+    const node = sc.choices[i]!.node;
+    if (always[i] || (node >= 0 && here[node])) said += s.said[i] ? '1' : '0';
+  }
   return [
     s.node, s.speech ? s.speech.who : '', s.queue.map((q) => q.kind + ('node' in q ? q.node : 'choice' in q ? q.choice : q.outcome)).join(','),
     s.vars.slice(2).join(','), bits(s.facts), said, steps, tools, s.onHold ? 1 : 0,

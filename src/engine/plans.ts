@@ -8,7 +8,7 @@ import { step } from './step.ts';
 import type { Action, CallState } from './types.ts';
 
 export type LoggedStep = { readonly at: number; readonly action: Exclude<Action, { type: 'tick' }> };
-export type Plan = { readonly kind: 'act'; readonly action: Action } | { readonly kind: 'company' | 'hold' };
+export type Plan = { readonly kind: 'act'; readonly action: Action } | { readonly kind: 'company' | 'hold' | 'wait' };
 
 const MACRO_ROUNDS = 40;
 /** Check in this long before the hold deadline. */
@@ -23,6 +23,7 @@ export function applyPlan(sc: ScenarioModel, s: CallState, plan: Plan): { state:
     s = next;
   };
   if (plan.kind === 'act') act(plan.action);
+  else if (plan.kind === 'wait') waitForChange(sc, () => s, act);
   else if (plan.kind === 'company') keepCompany(sc, () => s, act);
   else holdThrough(sc, () => s, act);
   return { state: s, log };
@@ -30,6 +31,23 @@ export function applyPlan(sc: ScenarioModel, s: CallState, plan: Plan): { state:
 
 function toolsSignature(s: CallState): string {
   return s.tools.map((t) => t.status).join(',');
+}
+
+/**
+ * Lets time run until something changes besides the clock: a line ends, a tool answers or
+ * fails, the customer speaks up. Prompts from the customer along the way are endured.
+ */
+function waitForChange(sc: ScenarioModel, get: () => CallState, act: (a: Action) => void): void {
+  const start = get();
+  const mark = (s: CallState): string => `${s.node}|${s.speech?.who ?? ''}|${s.queue.length}|${toolsSignature(s)}|${s.onHold}|${s.facts.join()}`;
+  const before = mark(start);
+  for (let i = 0; i < MACRO_ROUNDS; i++) {
+    const s = get();
+    const next = nextEventAt(sc, s);
+    if (s.ended || !Number.isFinite(next)) return;
+    act({ type: 'tick', ms: next - s.time });
+    if (mark(get()) !== before) return;
+  }
 }
 
 /** Waits for the tools while talking to the customer before the silence gets long. */
@@ -107,6 +125,7 @@ export function searchPlans(sc: ScenarioModel, s: CallState, choices: readonly n
       const choice = sc.choices[c]!;
       // Fillers are said inside the waiting routine; here only lines that move the call on.
       if (choice.node < 0 && (!choice.once || !waiting)) continue;
+      if (!inCanonicalOrder(sc, s, c)) continue;
       out.push({ kind: 'act', action: { type: 'say', choice: choice.id } });
     }
     if (waiting) out.push({ kind: 'company' });
@@ -116,8 +135,24 @@ export function searchPlans(sc: ScenarioModel, s: CallState, choices: readonly n
   const next = nextEventAt(sc, s);
   // Waiting in silence with nothing pending only brings dead air: left to random play.
   const waitWorthIt = !silent || waiting || s.onHold || choices.length === 0;
-  if (waitWorthIt && Number.isFinite(next) && next > s.time) out.push({ kind: 'act', action: { type: 'tick', ms: next - s.time } });
+  if (waitWorthIt && Number.isFinite(next)) out.push({ kind: 'wait' });
   return out;
+}
+
+/** A question asked without leaving the node, with no condition: such lines commute. */
+function isLooseLine(sc: ScenarioModel, c: number): boolean {
+  const choice = sc.choices[c]!;
+  return choice.node >= 0 && choice.goto < 0 && !choice.end && choice.once && !choice.cond;
+}
+
+/**
+ * Loose lines of a node are tried in the order they are written only: asking A then B or B
+ * then A leads to the same place, and trying both orders would multiply the states.
+ */
+function inCanonicalOrder(sc: ScenarioModel, s: CallState, c: number): boolean {
+  if (!isLooseLine(sc, c)) return true;
+  const node = sc.nodes[sc.choices[c]!.node]!;
+  return !node.choices.some((o) => o > c && s.said[o] && isLooseLine(sc, o));
 }
 
 /** A tool will keep the customer waiting a while yet: a hold is worth asking for. */

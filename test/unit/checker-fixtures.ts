@@ -221,9 +221,20 @@ export function translationJson(tr: Translation): string {
   return JSON.stringify({ ...unflatten(tr.texts), _sources: tr.sources }, null, 2);
 }
 
+/** The complete translation of a call, or of the base call when this one does not validate (then unused). */
+function defaultTranslation(text: string): TranslationFile {
+  let tr: Translation;
+  try {
+    tr = translationOf(text);
+  } catch {
+    tr = translationOf(BASE);
+  }
+  return { file: EN_FILE, text: translationJson(tr) };
+}
+
 /** Loads a call the way the game does, with the given English translation file (complete by default). */
 export function load(text: string, en?: TranslationFile | null, file = YAML_FILE): LoadedScenario {
-  const translation = en === undefined ? { file: EN_FILE, text: translationJson(translationOf(text)) } : en;
+  const translation = en === undefined ? defaultTranslation(text) : en;
   return loadScenario({ file, text, translations: translation ? { en: translation } : {} }, playbook());
 }
 
