@@ -2,7 +2,7 @@
 // with dominance pruning, plus seeded random play. Pure: the caller measures time.
 import { nextEventAt } from './clock.ts';
 import { offeredChoices } from './dialogue.ts';
-import { ANGER, PATIENCE, PHASES, type ScenarioModel } from './model.ts';
+import { ANGER, PATIENCE, PHASES, type ChoiceModel, type ScenarioModel } from './model.ts';
 import { scoreCall, type Scorecard } from './scoring.ts';
 import { MinHeap } from './heap.ts';
 import { initialState } from './step.ts';
@@ -145,12 +145,16 @@ function dominates(a: Mark, b: Mark): boolean {
 export function measure(sc: ScenarioModel, s: CallState): Mark {
   let unexplained = 0;
   for (const t of s.troubles) if (t.explainedAt < 0) unexplained++;
+  let early = 0;
+  for (const st of s.steps) if (st && !st.inOrder) early++;
+  let wrong = 0;
+  for (const x of s.stated) if (!x.correct) wrong++;
   const cost = s.angerIntegral / 1000 + s.deadAirMs / 100 + s.pokes.length * 50 + s.tones.length * 10 + unexplained * 30
-    + s.vars[ANGER]! * 20 - s.vars[PATIENCE]! * 20 + s.holds.length * 5 + s.prompts * 10;
+    + s.vars[ANGER]! * 20 - s.vars[PATIENCE]! * 20 + s.holds.length * 5 + s.prompts * 10 + early * 100 + wrong * 100;
   return [s.time, cost];
 }
 
-type Memory = { readonly reach: readonly (readonly boolean[])[]; readonly always: readonly boolean[] };
+type Memory = { readonly reach: readonly (readonly boolean[])[]; readonly always: readonly boolean[]; readonly never: readonly boolean[] };
 const memo = new WeakMap<ScenarioModel, Memory>();
 
 /**
@@ -176,7 +180,14 @@ function memory(sc: ScenarioModel): Memory {
   const asked = new Set<string>();
   const conds = [...sc.choices.map((c) => c.cond), ...sc.nodes.flatMap((n) => n.customer.map((u) => u.cond)), ...sc.tools.flatMap((t) => t.outcomes.map((o) => o.cond)), ...sc.diagnoses.map((d) => d.evidence)];
   for (const c of conds) for (const id of c?.reads.choices ?? []) asked.add(id);
-  const m = { reach, always: sc.choices.map((c) => (c.node < 0 ? c.once : asked.has(c.id))) };
+  // A question asked without leaving the node leaves its trace in the facts and steps it
+  // brings; remembering that it was said as well would only split otherwise equal states.
+  const question = (c: ChoiceModel): boolean => c.node >= 0 && c.once && c.goto < 0 && !c.end;
+  const m = {
+    reach,
+    always: sc.choices.map((c) => (c.node < 0 ? c.once : asked.has(c.id))),
+    never: sc.choices.map((c) => question(c) && !asked.has(c.id)),
+  };
   memo.set(sc, m);
   return m;
 }
@@ -189,18 +200,18 @@ const STATUS_CODE: Record<ToolStatus, string> = { idle: 'i', running: 'r', froze
  */
 export function situation(sc: ScenarioModel, s: CallState): string {
   const tools = s.tools.map((x) => `${STATUS_CODE[x.status]}${x.uses}.${x.lastOutcome}.${x.timedFired}`).join('|');
-  const steps = s.steps.map((x) => (x ? (x.inOrder ? 2 : 1) : 0)).join('');
+  const steps = bits(s.steps.map((x) => x !== null));
   let said = '';
-  const { reach, always } = memory(sc);
+  const { reach, always, never } = memory(sc);
   const here = reach[s.node]!;
   for (let i = 0; i < s.said.length; i++) {
     const node = sc.choices[i]!.node;
-    if (always[i] || (node >= 0 && here[node])) said += s.said[i] ? '1' : '0';
+    if (always[i] || (!never[i] && node >= 0 && here[node])) said += s.said[i] ? '1' : '0';
   }
   return [
     s.node, s.speech ? s.speech.who : '', s.queue.map((q) => q.kind + ('node' in q ? q.node : 'choice' in q ? q.choice : q.outcome)).join(','),
     s.vars.slice(2).join(','), bits(s.facts), said, steps, tools, s.onHold ? 1 : 0,
-    s.stated.map((x) => x.diagnosis).join(','), s.notes.join(','), s.ticketSaved?.join(',') ?? '-', s.fatal.length,
+    s.diagnosedAt >= 0 ? 'd' : '', s.notes.join(','), s.ticketSaved?.join(',') ?? '-', s.fatal.length,
     s.ended?.outcome ?? '', s.rng,
   ].join(';');
 }

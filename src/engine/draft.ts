@@ -122,30 +122,61 @@ export function holds(sc: ScenarioModel, s: CallState, cond: CompiledCondition |
   return cond === null || cond.eval(envOf(sc, s));
 }
 
-function toolIs(sc: ScenarioModel, s: CallState, tool: string, test: (t: ToolState) => boolean): boolean {
-  if (tool === 'any') return s.tools.some(test);
-  const i = sc.index.tools.get(tool);
-  return i !== undefined && test(s.tools[i]!);
-}
-
 const isRunning = (t: ToolState): boolean => t.status === 'running' || t.status === 'frozen';
 const isCrashed = (t: ToolState): boolean => t.status === 'crashed' || t.status === 'restarting';
 const isFrozen = (t: ToolState): boolean => t.status === 'frozen';
 
+/**
+ * The read-only view conditions evaluate against. A class rather than an object of closures:
+ * conditions are evaluated hundreds of thousands of times during analysis.
+ */
+class StateEnv implements ConditionEnv {
+  constructor(private readonly sc: ScenarioModel, private readonly s: CallState) {}
+
+  variable(name: string): number {
+    return this.s.vars[this.sc.index.vars.get(name) ?? -1] ?? 0;
+  }
+  elapsed(): number {
+    return this.s.time;
+  }
+  onHold(): boolean {
+    return this.s.onHold;
+  }
+  knows(f: string): boolean {
+    return Boolean(this.s.facts[this.sc.index.facts.get(f) ?? -1]);
+  }
+  done(step: string): boolean {
+    return this.s.steps[this.sc.index.steps.get(step) ?? -1] != null;
+  }
+  said(c: string): boolean {
+    return Boolean(this.s.said[this.sc.index.choices.get(c) ?? -1]);
+  }
+  visited(n: string): boolean {
+    return Boolean(this.s.visited[this.sc.index.nodes.get(n) ?? -1]);
+  }
+  diagnosed(dg: string): boolean {
+    const i = this.sc.index.diagnoses.get(dg);
+    return this.s.stated.some((x) => x.diagnosis === i);
+  }
+  running(t: string): boolean {
+    return this.tool(t, isRunning);
+  }
+  crashed(t: string): boolean {
+    return this.tool(t, isCrashed);
+  }
+  frozen(t: string): boolean {
+    return this.tool(t, isFrozen);
+  }
+  private tool(tool: string, test: (t: ToolState) => boolean): boolean {
+    if (tool === 'any') return this.s.tools.some(test);
+    const i = this.sc.index.tools.get(tool);
+    return i !== undefined && test(this.s.tools[i]!);
+  }
+}
+
 /** The read-only view conditions evaluate against. */
 export function envOf(sc: ScenarioModel, s: CallState): ConditionEnv {
-  const flag = (arr: readonly (boolean | unknown)[], map: ReadonlyMap<string, number>, name: string): boolean => {
-    const i = map.get(name);
-    return i !== undefined && Boolean(arr[i]);
-  };
-  return {
-    variable: (name) => s.vars[sc.index.vars.get(name) ?? -1] ?? 0, elapsed: () => s.time,
-    onHold: () => s.onHold, knows: (f) => flag(s.facts, sc.index.facts, f), done: (st) => flag(s.steps,
-    sc.index.steps, st), said: (c) => flag(s.said, sc.index.choices, c), visited: (n) => flag(s.visited,
-    sc.index.nodes, n), diagnosed: (dg) => s.stated.some((x) => x.diagnosis === sc.index.diagnoses.get(dg)),
-    running: (t) => toolIs(sc, s, t, isRunning), crashed: (t) => toolIs(sc, s, t, isCrashed),
-    frozen: (t) => toolIs(sc, s, t, isFrozen),
-  };
+  return new StateEnv(sc, s);
 }
 
 /** Whether any tool is busy (running, frozen or restarting): the customer is waiting on it. */
