@@ -35,7 +35,8 @@ export type Analysis = {
 
 export type AnalyzeOptions = { readonly seed?: number; readonly stateCap?: number; readonly randomPlays?: number };
 
-type Rec = { readonly state: CallState; readonly parent: number; readonly log: readonly LoggedStep[] };
+/** A state met by the search; the state itself is dropped once expanded (paths need only logs). */
+type Rec = { state: CallState | null; readonly parent: number; readonly log: readonly LoggedStep[] };
 
 /** Analyses one call: winnable, best/worst score, best path, dead content, random-play win rate. */
 export function analyze(sc: ScenarioModel, opts: AnalyzeOptions = {}): Analysis {
@@ -43,8 +44,8 @@ export function analyze(sc: ScenarioModel, opts: AnalyzeOptions = {}): Analysis 
   const cap = opts.stateCap ?? 200_000;
   const recs: Rec[] = [{ state: initialState(sc, seed, 'exam'), parent: -1, log: [] }];
   const fronts = new Map<string, Mark[]>();
-  // Furthest along the playbook first, then earliest: wins are found early, and a situation
-  // is mostly reached first by its quickest path.
+  // Earliest first: a situation is then mostly reached first by its quickest path, and the
+  // slower ways into it are pruned on arrival instead of being explored and superseded.
   const queue = new MinHeap();
   queue.push(0, 0);
   const visitedNodes = new Set<number>();
@@ -61,9 +62,11 @@ export function analyze(sc: ScenarioModel, opts: AnalyzeOptions = {}): Analysis 
       break;
     }
     const r = queue.pop()!;
-    const s = recs[r]!.state;
-    s.visited.forEach((v, i) => v && visitedNodes.add(i));
-    s.steps.forEach((v, i) => v && stepsDone.add(i));
+    const rec = recs[r]!;
+    const s = rec.state!;
+    rec.state = null;
+    for (let i = 0; i < s.visited.length; i++) if (s.visited[i]) visitedNodes.add(i);
+    for (let i = 0; i < s.steps.length; i++) if (s.steps[i]) stepsDone.add(i);
     if (s.ended) {
       const card = scoreCall(sc, s);
       endings.add(`${sc.nodes[s.node]!.id}:${s.ended.outcome}`);
@@ -82,7 +85,7 @@ export function analyze(sc: ScenarioModel, opts: AnalyzeOptions = {}): Analysis 
       if (next === s) continue;
       if (!admit(sc, fronts, next)) continue;
       recs.push({ state: next, parent: r, log });
-      queue.push(recs.length - 1, priority(next));
+      queue.push(recs.length - 1, next.time);
     }
   }
   const random = randomPlay(sc, opts.randomPlays ?? 2000, seed);
@@ -98,13 +101,6 @@ export function analyze(sc: ScenarioModel, opts: AnalyzeOptions = {}): Analysis 
     softLocks: [...softLocks].sort(), states: recs.length, truncated,
     ...random,
   };
-}
-
-/** Lower is explored sooner: each playbook step done is worth a minute of call time. */
-function priority(s: CallState): number {
-  let done = 0;
-  for (const st of s.steps) if (st) done++;
-  return s.time - done * 60_000;
 }
 
 function better(a: Scorecard, b: Scorecard): boolean {
@@ -199,28 +195,28 @@ const STATUS_CODE: Record<ToolStatus, string> = { idle: 'i', running: 'r', froze
  * out: they are compared by dominance (calmer and sooner is better), which keeps this small.
  */
 export function situation(sc: ScenarioModel, s: CallState): string {
-  const tools = s.tools.map((x) => `${STATUS_CODE[x.status]}${x.uses}.${x.lastOutcome}.${x.timedFired}`).join('|');
-  const steps = bits(s.steps.map((x) => x !== null));
-  let said = '';
+  // Built by hand: this runs once per state met, and it is the search's hottest function.
+  let k = `${s.node};${s.speech ? s.speech.who : ''};`;
+  for (const q of s.queue) k += q.kind === 'enter' ? `e${q.node}` : q.kind === 'reply' ? `r${q.choice}` : `x${q.outcome}`;
+  k += ';';
+  for (let i = 2; i < s.vars.length; i++) k += `${s.vars[i]},`;
+  k += ';';
+  for (const f of s.facts) k += f ? '1' : '0';
+  k += ';';
   const { reach, always, never } = memory(sc);
   const here = reach[s.node]!;
   for (let i = 0; i < s.said.length; i++) {
     const node = sc.choices[i]!.node;
-    if (always[i] || (!never[i] && node >= 0 && here[node])) said += s.said[i] ? '1' : '0';
+    if (always[i] || (!never[i] && node >= 0 && here[node])) k += s.said[i] ? '1' : '0';
   }
-  return [
-    s.node, s.speech ? s.speech.who : '', s.queue.map((q) => q.kind + ('node' in q ? q.node : 'choice' in q ? q.choice : q.outcome)).join(','),
-    s.vars.slice(2).join(','), bits(s.facts), said, steps, tools, s.onHold ? 1 : 0,
-    s.diagnosedAt >= 0 ? 'd' : '', s.notes.join(','), s.ticketSaved?.join(',') ?? '-', s.fatal.length,
-    s.ended?.outcome ?? '', s.rng,
-  ].join(';');
+  k += ';';
+  for (const st of s.steps) k += st ? '1' : '0';
+  k += ';';
+  for (const t of s.tools) k += `${STATUS_CODE[t.status]}${t.uses}.${t.lastOutcome}.${t.timedFired}|`;
+  k += `;${s.onHold ? 1 : 0};${s.diagnosedAt >= 0 ? 'd' : ''};${s.notes.join(',')};${s.ticketSaved?.join(',') ?? '-'}`;
+  return `${k};${s.fatal.length};${s.ended?.outcome ?? ''};${s.rng}`;
 }
 
-function bits(a: readonly boolean[]): string {
-  let out = '';
-  for (const b of a) out += b ? '1' : '0';
-  return out;
-}
 
 function pathTo(recs: readonly Rec[], r: number): LoggedStep[] {
   const parts: (readonly LoggedStep[])[] = [];
