@@ -2,7 +2,7 @@
 import { checkerText, messageOf } from '../content/messages.ts';
 import type { Diagnostic } from '../content/source.ts';
 import { formatDiagnostics } from './format.ts';
-import { cliLang, fileArgs, readPlaybook, readScenario, scenarioFiles } from './repo.ts';
+import { checkPlaybookTranslations, cliLang, fileArgs, readPlaybook, readScenario, scenarioFiles } from './repo.ts';
 
 function main(args: string[]): number {
   const lang = cliLang(args);
@@ -11,7 +11,10 @@ function main(args: string[]): number {
   const diags: Diagnostic[] = [...pb.diags];
   const files = fileArgs(args);
   const targets = files.length ? files : scenarioFiles();
-  if (pb.playbook) for (const f of targets) diags.push(...readScenario(f, pb.playbook).diags);
+  if (pb.playbook) {
+    diags.push(...checkPlaybookTranslations(pb.playbook));
+    for (const f of targets) diags.push(...readScenario(f, pb.playbook).diags);
+  }
   const shown = quiet ? diags.filter((d) => d.severity === 'error') : diags;
   const errors = diags.filter((d) => d.severity === 'error').length;
   const warnings = diags.length - errors;

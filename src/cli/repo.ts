@@ -1,7 +1,9 @@
 // Reading the repository's calls, playbook and translations from disk (node only).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
-import { loadPlaybook, type PlaybookModel } from '../content/playbook.ts';
+import { loadPlaybook, playbookTexts, type PlaybookModel } from '../content/playbook.ts';
+import { positionOf } from '../content/source.ts';
+import { checkTranslation } from '../content/texts.ts';
 import { LANGS, loadScenario, type Lang, type LoadedScenario } from '../content/load.ts';
 import type { Diagnostic } from '../content/source.ts';
 import type { TranslationFile } from '../content/texts.ts';
@@ -69,4 +71,21 @@ export function fileArgs(args: readonly string[], flagsWithValue: readonly strin
     else if (!a.startsWith('--')) out.push(resolve(a));
   }
   return out;
+}
+
+/** The playbook's labels against their translations in locales/<lng>/playbook.json. */
+export function checkPlaybookTranslations(pb: PlaybookModel): Diagnostic[] {
+  const diags: Diagnostic[] = [];
+  const file = displayPath(PLAYBOOK_FILE);
+  const texts = playbookTexts(pb.doc);
+  for (const lang of LANGS) {
+    if (lang === pb.doc.lang) continue;
+    const tr = translationsFor('playbook')[lang];
+    if (!tr) {
+      diags.push({ file, line: 1, col: 1, severity: 'error', code: 'translationFileMissing', params: { lang, file: `locales/${lang}/playbook.json` } });
+      continue;
+    }
+    diags.push(...checkTranslation(texts, lang, tr, (p) => positionOf(pb.source, p), file));
+  }
+  return diags;
 }

@@ -6,6 +6,7 @@ import { Playbook, type PlaybookDoc, type StepDoc } from './schema.ts';
 import { diagAt, parseSource, positionOf, type Diagnostic, type SourceFile } from './source.ts';
 import { conditionDiag, emptySymbols } from './symbols.ts';
 import { validate } from './validate.ts';
+import type { TextEntry } from './texts.ts';
 
 export const PLAYBOOK_NS = 'playbook';
 
@@ -89,15 +90,17 @@ function buildPlaybook(doc: PlaybookDoc, source: SourceFile): PlaybookModel {
   return { doc, source, steps: doc.steps, scoring, personas };
 }
 
-/** The playbook's texts by i18n key (its source-language namespace). */
-export function playbookTexts(doc: PlaybookDoc): Record<string, string> {
-  const out: Record<string, string> = { hold: doc.hold.label, ticketNotes: doc.ticketNotes.label };
-  for (const s of doc.steps) out[`steps.${s.id}`] = s.label;
-  for (const f of doc.fatal) out[`fatal.${f.id}`] = f.label;
-  for (const l of doc.lines) {
-    out[`lines.${l.id}.text`] = l.text;
-    if (l.coach) out[`lines.${l.id}.coach`] = l.coach;
-  }
+/** The playbook's texts by i18n key (its source-language namespace), with where they stand. */
+export function playbookTexts(doc: PlaybookDoc): TextEntry[] {
+  const out: TextEntry[] = [
+    { key: 'hold', text: doc.hold.label, path: ['hold', 'label'] },
+    { key: 'ticketNotes', text: doc.ticketNotes.label, path: ['ticketNotes', 'label'] },
+  ];
+  doc.steps.forEach((s, i) => out.push({ key: `steps.${s.id}`, text: s.label, path: ['steps', i, 'label'] }));
+  doc.fatal.forEach((f, i) => out.push({ key: `fatal.${f.id}`, text: f.label, path: ['fatal', i, 'label'] }));
+  doc.lines.forEach((l, i) => {
+    out.push({ key: `lines.${l.id}.text`, text: l.text, path: ['lines', i, 'text'] });
+    if (l.coach) out.push({ key: `lines.${l.id}.coach`, text: l.coach, path: ['lines', i, 'coach'] });
+  });
   return out;
 }
-
