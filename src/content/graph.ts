@@ -11,9 +11,9 @@ export function scenarioGraph(sc: ScenarioModel, text: (key: string) => string):
   sc.nodes.forEach((n, i) => {
     const said = n.customer[0] ? text(n.customer[0].key) : '';
     const snippet = said.length > 48 ? `${said.slice(0, 45)}…` : said;
-    const label = esc(`${n.id}${snippet ? `<br/>${snippet}` : ''}`).replace('&lt;br/&gt;', '<br/>');
+    const label = snippet ? `${esc(n.id)}<br/>${esc(snippet)}` : esc(n.id);
     const shape = n.end ? `(["${label}<br/>⟶ ${n.end}"])` : i === sc.start ? `[["${label}"]]` : `["${label}"]`;
-    out.push(`  ${nid(n.id)}${shape.replace(' <br/>', '<br/>')}`);
+    out.push(`  ${nid(n.id)}${shape}`);
   });
   for (const c of sc.choices) {
     if (c.node < 0) continue;
@@ -34,7 +34,7 @@ export function scenarioGraph(sc: ScenarioModel, text: (key: string) => string):
         ...t.crashes.map((c) => `crash ${c.onUse > 0 ? `use ${c.onUse}` : `at ${secs(c.at)}`}, restart ${secs(c.restart)}`),
         ...t.freezes.map((f) => `freeze ${f.onUse > 0 ? `use ${f.onUse}` : `at ${secs(f.at)}`} for ${secs(f.min)}`),
       ];
-      out.push(`    tool_${t.id}{{"${esc(`${t.id}<br/>${faults.join('<br/>')}`).replace(/&lt;br\/&gt;/g, '<br/>')}"}}`);
+      out.push(`    tool_${t.id}{{"${[t.id, ...faults].map(esc).join('<br/>')}"}}`);
     }
     out.push('  end');
     for (const t of tools) {

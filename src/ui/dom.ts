@@ -1,0 +1,23 @@
+// Building DOM from data: text always goes through textContent, never through HTML parsing.
+
+type Attrs = Record<string, string | number | boolean | ((e: Event) => void) | undefined>;
+
+/** Creates an element; `on*` attributes become listeners, strings become text nodes. */
+export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: (Node | string | null | undefined | false)[]): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === undefined || v === false) continue;
+    if (typeof v === 'function') node.addEventListener(k.slice(2).toLowerCase(), v);
+    else if (k === 'class') node.className = String(v);
+    else if (k === 'text') node.textContent = String(v);
+    else node.setAttribute(k, v === true ? '' : String(v));
+  }
+  for (const c of children) if (c !== null && c !== undefined && c !== false) node.append(typeof c === 'string' ? document.createTextNode(c) : c);
+  return node;
+}
+
+/** mm:ss for a simulated time in ms. */
+export function clock(ms: number): string {
+  const s = Math.floor(ms / 1000);
+  return `${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
+}

@@ -1,0 +1,65 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../../src/cli/repo.ts';
+
+function run(script: string, ...args: string[]): { code: number; out: string; err: string } {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src', 'cli', script), ...args], {
+    cwd: ROOT, encoding: 'utf8', env: { ...process.env, LANG: 'C' },
+  });
+  return { code: r.status ?? -1, out: r.stdout, err: r.stderr };
+}
+
+describe('scenarios:check', () => {
+  it('prints compiler-style diagnostics grouped per file and exits 1 on errors', () => {
+    const r = run('check.ts', 'test/fixtures/broken/broken-call.yaml', '--lang', 'en');
+    expect(r.code).toBe(1);
+    const lines = r.out.split('\n');
+    expect(lines[0]).toBe('test/fixtures/broken/broken-call.yaml');
+    expect(r.out).toContain('test/fixtures/broken/broken-call.yaml:7:1  error      Unknown key "custmer": did you mean "customer"?');
+    expect(r.out).toMatch(/test\/fixtures\/broken\/broken-call\.yaml:\d+:\d+ {2}error {6}The required key "customer" is missing\./);
+    expect(r.out).toMatch(/file\(s\) checked: [1-9]\d* error\(s\)/);
+  });
+
+  it('speaks French with --lang fr', () => {
+    const r = run('check.ts', 'test/fixtures/broken/broken-call.yaml', '--lang', 'fr');
+    expect(r.out).toContain('Clé inconnue « custmer » : vouliez-vous dire « customer » ?');
+  });
+
+  it('is clean on the repository', () => {
+    const r = run('check.ts', '--lang', 'en');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('0 error(s), 0 warning(s)');
+  });
+});
+
+describe('scenarios:analyze --json', () => {
+  it('prints one record per call with the documented fields', () => {
+    const r = run('analyze.ts', '--json', '--plays', '50', 'scenarios/box-no-sync.yaml');
+    expect(r.code).toBe(0);
+    const [a] = JSON.parse(r.out) as Record<string, unknown>[];
+    for (const k of ['id', 'persona', 'difficulty', 'winnable', 'bestScore', 'worstScore', 'bestPath', 'unreachableNodes', 'neverOfferedChoices', 'softLocks', 'states', 'randomWinRate']) {
+      expect(a).toHaveProperty(k);
+    }
+    expect(a!.id).toBe('box-no-sync');
+    expect(a!.winnable).toBe(true);
+    expect((a!.bestPath as string[])[0]).toMatch(/^say:/);
+  });
+});
+
+describe('scenarios:graph', () => {
+  it('prints a Mermaid flowchart with nodes, choices, tools and endings', () => {
+    const r = run('graph.ts', 'box-no-sync');
+    expect(r.code).toBe(0);
+    expect(r.out.startsWith('flowchart TD\n')).toBe(true);
+    expect(r.out).toContain('n_start -->|"greet_full"| n_vent');
+    expect(r.out).toMatch(/n_end_resolved\(\["end_resolved<br\/>.*⟶ resolved"\]\)/);
+    expect(r.out).toContain('tool_crm{{"crm<br/>latency 3s..6s<br/>crash use 1, restart 1m"}}');
+  });
+
+  it('says how to use it when no call is named', () => {
+    const r = run('graph.ts');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('usage');
+  });
+});
