@@ -88,7 +88,9 @@ export function analyze(sc: ScenarioModel, opts: AnalyzeOptions = {}): Analysis 
       queue.push(recs.length - 1, next.time);
     }
   }
-  const random = randomPlay(sc, opts.randomPlays ?? 2000, seed);
+  const { seenNodes, seenChoices, ...random } = randomPlay(sc, opts.randomPlays ?? 2000, seed);
+  for (const n of seenNodes) visitedNodes.add(n);
+  for (const c of seenChoices) offered.add(c);
   const bestLog = best ? pathTo(recs, best.rec) : [];
   return {
     id: sc.id, persona: sc.persona, difficulty: sc.difficulty,

@@ -170,7 +170,7 @@ function deskWork(sc: ScenarioModel, s: CallState): Action | null {
   for (let t = 0; t < s.tools.length; t++) {
     const tool = s.tools[t]!;
     const model = sc.tools[t]!;
-    if (!toolWorthRunning(sc, s, t)) continue;
+    if (!toolWorthRunning(sc, s, t) || (isChoiceTool(sc, t) && !preparedFor(sc, s, t))) continue;
     if (tool.status === 'crashed') return { type: 'restartTool', tool: model.id };
     if (tool.status !== 'idle') continue;
     if (model.step >= 0 && !stepDue(sc, s, model.step)) continue;
@@ -178,6 +178,26 @@ function deskWork(sc: ScenarioModel, s: CallState): Action | null {
     return { type: 'runTool', tool: model.id };
   }
   return null;
+}
+
+/**
+ * Tools whose playbook step is optional (remote control, escalation, supervisor) are a
+ * decision, not routine desk work: the search runs one only once the outcome it would give is
+ * one the author wrote a condition for, or brings a fact a line of the current node waits
+ * for. Running them at the wrong moment, for nothing, is left to random play.
+ */
+function isChoiceTool(sc: ScenarioModel, t: number): boolean {
+  const model = sc.tools[t]!;
+  return model.step >= 0 && !sc.steps[model.step]!.required;
+}
+
+function preparedFor(sc: ScenarioModel, s: CallState, t: number): boolean {
+  const outcome = sc.tools[t]!.outcomes.find((o) => holds(sc, s, o.cond));
+  if (!outcome) return false;
+  if (outcome.cond !== null) return true;
+  // Or a line of the current node is waiting for a fact this outcome would bring.
+  const brings = outcome.effects.learn.filter((f) => !s.facts[f]).map((f) => sc.facts[f]!);
+  return sc.nodes[s.node]!.choices.some((c) => sc.choices[c]!.cond?.reads.facts.some((f) => brings.includes(f)));
 }
 
 /** A step is due once its prerequisites and every step of the earlier phases are done. */
@@ -200,7 +220,7 @@ function toolWorthRunning(sc: ScenarioModel, s: CallState, t: number): boolean {
   const model = sc.tools[t]!;
   if (!model.configured && (model.step < 0 || !sc.steps[model.step]!.required)) return false;
   if (model.id === 'ticket') return s.ticketSaved === null || s.ticketSaved.join(',') !== s.notes.join(',');
-  if (model.step >= 0 && !s.steps[model.step]) return true;
+  if (model.step >= 0 && !s.steps[model.step] && sc.steps[model.step]!.required) return true;
   const o = model.outcomes.findIndex((x) => holds(sc, s, x.cond));
   if (o < 0 || o === s.tools[t]!.lastOutcome) return false;
   const fx = model.outcomes[o]!.effects;

@@ -6,7 +6,14 @@ import { nextFloat, seedRng } from './rng.ts';
 import { scoreCall } from './scoring.ts';
 import { initialState, step } from './step.ts';
 
-export type RandomPlayResult = { randomPlays: number; randomWinRate: number; randomOutcomes: Record<string, number> };
+export type RandomPlayResult = {
+  randomPlays: number;
+  randomWinRate: number;
+  randomOutcomes: Record<string, number>;
+  /** What random play reached: witnesses that a node or line is reachable at all. */
+  seenNodes: Set<number>;
+  seenChoices: Set<number>;
+};
 
 const MAX_ACTIONS = 1000;
 
@@ -15,17 +22,23 @@ export function randomPlay(sc: ScenarioModel, n: number, seed: number): RandomPl
   let wins = 0;
   const outcomes: Record<string, number> = {};
   let rng = seedRng(seed ^ 0x5eed);
+  const seenNodes = new Set<number>();
+  const seenChoices = new Set<number>();
   for (let i = 0; i < n; i++) {
     let s = initialState(sc, seed + i, 'exam');
     for (let guard = 0; guard < MAX_ACTIONS && !s.ended; guard++) {
-      const actions = anyAction(sc, s, offeredChoices(sc, s));
+      const choices = offeredChoices(sc, s);
+      for (const c of choices) seenChoices.add(c);
+      seenNodes.add(s.node);
+      const actions = anyAction(sc, s, choices);
       const [f, next] = nextFloat(rng);
       rng = next;
       s = step(sc, s, actions[Math.floor(f * actions.length)]!).state;
     }
+    seenNodes.add(s.node);
     const card = scoreCall(sc, s);
     if (card.won) wins++;
     outcomes[card.outcome] = (outcomes[card.outcome] ?? 0) + 1;
   }
-  return { randomPlays: n, randomWinRate: n ? wins / n : 0, randomOutcomes: outcomes };
+  return { randomPlays: n, randomWinRate: n ? wins / n : 0, randomOutcomes: outcomes, seenNodes, seenChoices };
 }
