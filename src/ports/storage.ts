@@ -1,0 +1,51 @@
+// What the game asks of storage (src/storage implements it with IndexedDB and localStorage).
+// Nothing stored is ever silently lost: unreadable records are set aside and reported.
+import type { CallLog } from '../engine/replay.ts';
+
+export type ResultSummary = {
+  readonly total: number;
+  readonly process: number;
+  readonly diagnosis: number;
+  readonly calmness: number;
+  readonly outcome: 'resolved' | 'escalated' | 'lost' | 'unfinished';
+  readonly won: boolean;
+};
+
+/** One finished call, as kept in the browser and exported. */
+export type ResultRecord = {
+  readonly id: string;
+  readonly scenario: string;
+  readonly lang: 'fr' | 'en';
+  /** ISO date-time the call ended (wall clock, stamped by the UI, never by the engine). */
+  readonly finishedAt: string;
+  readonly log: CallLog;
+  readonly summary: ResultSummary;
+};
+
+/** A call cut by a reload or a crash, offered for resume on return. */
+export type InProgress = { readonly log: CallLog; readonly lang: 'fr' | 'en'; readonly savedAt: string };
+
+export type Settings = {
+  readonly lang: 'fr' | 'en' | null;
+  readonly mode: 'training' | 'exam';
+  readonly volume: number;
+  readonly muted: boolean;
+  readonly speech: boolean;
+};
+
+/** Something the store had to repair; the UI shows it once (i18n key + params). */
+export type StorageNotice = { readonly key: string; readonly params: Readonly<Record<string, string | number>> };
+
+export interface GameStore {
+  /** Opens the store; problems found (corrupt records set aside, storage unavailable) are returned. */
+  open(): Promise<StorageNotice[]>;
+  listResults(): Promise<ResultRecord[]>;
+  addResult(r: ResultRecord): Promise<void>;
+  /** Every result as a JSON document (the export file's content). */
+  exportResults(): Promise<string>;
+  saveInProgress(p: InProgress): Promise<void>;
+  loadInProgress(): Promise<InProgress | null>;
+  clearInProgress(): Promise<void>;
+  loadSettings(): Settings;
+  saveSettings(s: Settings): void;
+}
