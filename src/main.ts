@@ -1,28 +1,46 @@
-// Entry point: load the bundled calls, pick the language, show the list of calls.
+// Entry point: the stage, the bundled calls, storage, sound, the drawn desk, then the menu.
+import { HowlerAudio } from './audio/HowlerAudio.ts';
 import { loadLibrary } from './content/bundle.ts';
 import { createI18n, LANGS, type Lang } from './i18n/i18n.ts';
-import { TextPlayer } from './ui/text-player.ts';
-import './ui/text-player.css';
+import type { DeskView } from './ports/desk-view.ts';
+import { IdbStore } from './storage/IdbStore.ts';
+import { App } from './ui/App.ts';
+import { Stage } from './ui/Stage.ts';
+import './ui/app.css';
 
-function pickLang(): Lang {
-  const asked = new URLSearchParams(location.search).get('lang');
+function pickLang(params: URLSearchParams, saved: Lang | null): Lang {
+  const asked = params.get('lang');
   if (asked && (LANGS as readonly string[]).includes(asked)) return asked as Lang;
+  if (saved) return saved;
   return navigator.language.toLowerCase().startsWith('fr') ? 'fr' : 'en';
 }
 
+async function createDesk(parent: HTMLElement): Promise<DeskView | null> {
+  try {
+    const { createPhaserDesk } = await import('./game/PhaserDesk.ts');
+    return await createPhaserDesk(parent);
+  } catch {
+    // Without WebGL or canvas the game stays fully playable in the HTML layer alone.
+    return null;
+  }
+}
+
 async function start(): Promise<void> {
-  const root = document.getElementById('app')!;
-  const lang = pickLang();
+  const params = new URLSearchParams(location.search);
+  const stage = new Stage(document.getElementById('app')!);
+  const store = new IdbStore();
+  const settings = store.loadSettings();
+  const lang = pickLang(params, settings.lang);
   document.documentElement.lang = lang;
   const lib = loadLibrary();
   const i18n = await createI18n(lib, lang);
   document.title = i18n.t('app.title');
-  const player = new TextPlayer(root, lib, i18n);
-  const params = new URLSearchParams(location.search);
-  const id = params.get('scenario');
-  const call = lib.calls.find((c) => c.model?.id === id);
-  if (call?.model) player.play(call.model, Number(params.get('seed') ?? 1) || 1, params.get('mode') === 'exam' ? 'exam' : 'training');
-  else player.menu();
+  const reducedMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+  const audio = new HowlerAudio({ volume: settings.volume, muted: settings.muted, speech: settings.speech });
+  const desk = await createDesk(stage.world);
+  desk?.setReducedMotion(reducedMotion);
+  document.body.classList.toggle('reduced-motion', reducedMotion);
+  await new App({ stage, lib, i18n, store, audio, desk, reducedMotion }).start(params);
 }
 
 void start();

@@ -36,7 +36,10 @@ export async function createI18n(lib: Library, lng: Lang): Promise<i18n> {
   const inst = i18next.createInstance();
   await inst.init({
     lng, fallbackLng: false, supportedLngs: [...LANGS], defaultNS: 'ui', ns: Object.keys(resources.fr ?? {}), resources,
+    // Text only ever reaches the page through textContent, so nothing needs HTML escaping.
     interpolation: { escapeValue: false }, returnNull: false,
+    saveMissing: true,
+    missingKeyHandler: (_lngs, ns, key) => console.warn(`i18n: missing key ${ns}:${key}`),
   });
   return inst;
 }

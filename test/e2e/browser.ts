@@ -15,18 +15,20 @@ export async function buildAndServe(root: string): Promise<{ server: PreviewServ
   return { server, url: `http://127.0.0.1:${port}/` };
 }
 
-export async function launch(): Promise<BrowserContext> {
+export async function launch(extraArgs: readonly string[] = []): Promise<BrowserContext> {
   return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'hotliner-')), {
     executablePath: CHROMIUM, headless: true, viewport: { width: 1280, height: 720 },
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--autoplay-policy=no-user-gesture-required'],
+      '--disable-component-update', '--disable-sync', '--autoplay-policy=no-user-gesture-required', ...extraArgs],
   });
 }
 
-/** Collects console errors and page errors; a test asserts the list is empty. */
+/** Collects console errors, missing-translation warnings and page errors. */
 export function watchErrors(page: Page): string[] {
   const errors: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('console', (m) => {
+    if (m.type() === 'error' || (m.type() === 'warning' && m.text().startsWith('i18n'))) errors.push(`${m.type()}: ${m.text()}`);
+  });
   page.on('pageerror', (e) => errors.push(String(e)));
   return errors;
 }

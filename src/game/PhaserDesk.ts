@@ -1,0 +1,69 @@
+// The DeskView port, drawn by Phaser: one game, one scene, nothing loaded from the network.
+import Phaser from 'phaser';
+import type { DeskView } from '../ports/desk-view.ts';
+import { STAGE } from '../ui/layout.ts';
+import { trackBootListeners } from './boot-listeners.ts';
+import { DeskScene } from './DeskScene.ts';
+import { ROOM } from './palette.ts';
+
+/** Creates the drawn desk inside `parent`; resolves once the first scene is built. */
+export function createPhaserDesk(parent: HTMLElement): Promise<DeskView> {
+  return new Promise((resolve, reject) => {
+    const boot = trackBootListeners();
+    let game: Phaser.Game | null = null;
+    const scene = new DeskScene((s) => {
+      if (game) resolve(deskView(game, s, boot.release));
+    });
+    try {
+      game = new Phaser.Game({
+        type: Phaser.AUTO,
+        parent,
+        width: STAGE.width,
+        height: STAGE.height,
+        backgroundColor: ROOM.fabric,
+        transparent: false,
+        // The HTML layer scales the whole stage with a CSS transform.
+        scale: { mode: Phaser.Scale.NONE },
+        banner: false,
+        autoFocus: false,
+        audio: { noAudio: true },
+        // The HTML overlay owns every key and click.
+        input: { keyboard: false, mouse: false, touch: false, gamepad: false },
+        callbacks: { postBoot: () => boot.capture() },
+        scene,
+      });
+    } catch (err) {
+      boot.release();
+      reject(err instanceof Error ? err : new Error(String(err)));
+    }
+  });
+}
+
+function deskView(game: Phaser.Game, scene: DeskScene, release: () => void): DeskView {
+  let alive = true;
+  return {
+    showIdle: () => {
+      if (alive) scene.showIdle();
+    },
+    render: (look) => {
+      if (alive) scene.showCall(look);
+    },
+    flash: (kind, tool) => {
+      if (alive) scene.flash(kind, tool);
+    },
+    setReducedMotion: (reduced) => {
+      if (alive) scene.setReducedMotion(reduced);
+    },
+    destroy: () => {
+      if (!alive) return;
+      alive = false;
+      const gl = game.renderer instanceof Phaser.Renderer.WebGL.WebGLRenderer ? game.renderer.gl : null;
+      game.events.once(Phaser.Core.Events.DESTROY, () => {
+        release();
+        // Browsers cap live GL contexts; give this one back now rather than at GC time.
+        setTimeout(() => gl?.getExtension('WEBGL_lose_context')?.loseContext(), 0);
+      });
+      game.destroy(true);
+    },
+  };
+}

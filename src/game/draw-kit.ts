@@ -1,0 +1,50 @@
+// Small drawing helpers shared by the widgets: curves, paper panels, a fixed-seed sprinkle.
+import type Phaser from 'phaser';
+import type { Rect } from '../ui/layout.ts';
+import { ROOM } from './palette.ts';
+
+type G = Phaser.GameObjects.Graphics;
+
+/** Points along a quadratic Bézier, flattened to [x0, y0, x1, y1, …]. */
+export function quad(x0: number, y0: number, cx: number, cy: number, x1: number, y1: number, steps = 10): number[] {
+  const out: number[] = [];
+  for (let i = 0; i <= steps; i++) {
+    const t = i / steps;
+    const u = 1 - t;
+    out.push(u * u * x0 + 2 * u * t * cx + t * t * x1, u * u * y0 + 2 * u * t * cy + t * t * y1);
+  }
+  return out;
+}
+
+/** Strokes (or fills, when closed) a flat point list. */
+export function path(g: G, pts: readonly number[], fill = false): void {
+  if (pts.length < 4) return;
+  g.beginPath();
+  g.moveTo(pts[0]!, pts[1]!);
+  for (let i = 2; i + 1 < pts.length; i += 2) g.lineTo(pts[i]!, pts[i + 1]!);
+  if (fill) {
+    g.closePath();
+    g.fillPath();
+  } else g.strokePath();
+}
+
+/** A soft-shadowed rounded panel that dark text stays readable on. */
+export function paperPanel(g: G, r: Rect, fill: number = ROOM.paper, radius = 12): void {
+  g.fillStyle(ROOM.shadow, 0.08);
+  g.fillRoundedRect(r.x - 2, r.y + 1, r.w + 4, r.h + 6, radius + 2);
+  g.fillStyle(ROOM.shadow, 0.14);
+  g.fillRoundedRect(r.x, r.y + 2, r.w, r.h + 2, radius);
+  g.fillStyle(fill, 1);
+  g.fillRoundedRect(r.x, r.y, r.w, r.h, radius);
+  g.lineStyle(1, ROOM.paperEdge, 1);
+  g.strokeRoundedRect(r.x + 0.5, r.y + 0.5, r.w - 1, r.h - 1, radius);
+}
+
+/** Deterministic pseudo-random numbers for decorative texture (screenshots stay stable). */
+export function sprinkle(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 4294967296;
+  };
+}

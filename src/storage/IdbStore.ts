@@ -1,0 +1,132 @@
+// The GameStore over IndexedDB (results, call in progress) and localStorage (settings).
+// Nothing read back is trusted: a record that fails validation is moved to `quarantine`, never deleted.
+import type { GameStore, InProgress, ResultRecord, Settings, StorageNotice } from '../ports/storage.ts';
+import { CURRENT_KEY, IN_PROGRESS, inTx, invalidRecord, openDb, RESULTS, writeError } from './idb.ts';
+import { MemoryStore } from './MemoryStore.ts';
+import { scan, type Scan, type Source } from './scan.ts';
+import { browserStorage, LocalSettings, type KeyValueStorage } from './settings.ts';
+import { parseInProgress, parseResult, serializeResults } from './validate.ts';
+
+export type { QuarantineEntry } from './scan.ts';
+
+export const DB_NAME = 'hotliner';
+
+export type IdbStoreOptions = {
+  /** Defaults to `globalThis.indexedDB`; null forces the in-memory fallback. */
+  readonly indexedDB?: IDBFactory | null;
+  /** Defaults to `globalThis.localStorage`; null keeps settings in memory. */
+  readonly localStorage?: KeyValueStorage | null;
+  readonly dbName?: string;
+  /** How long to wait for IndexedDB before playing on in memory. */
+  readonly openTimeoutMs?: number;
+};
+
+export class IdbStore implements GameStore {
+  private db: IDBDatabase | null = null;
+  /** Set when IndexedDB could not be opened: the session plays on in memory. */
+  private fallback: MemoryStore | null = null;
+  private readonly settings: LocalSettings;
+
+  constructor(private readonly opts: IdbStoreOptions = {}) {
+    this.settings = new LocalSettings(opts.localStorage !== undefined ? opts.localStorage : browserStorage());
+  }
+
+  async open(): Promise<StorageNotice[]> {
+    this.close();
+    const notices: StorageNotice[] = [];
+    this.settings.load();
+    if (this.settings.corruptFound) notices.push({ key: 'storage.settingsReset', params: {} });
+    try {
+      const db = await openDb(this.factory(), this.opts.dbName ?? DB_NAME, this.opts.openTimeoutMs ?? 5000);
+      this.db = db;
+      const s = await this.read([RESULTS, IN_PROGRESS]);
+      if (s.bad) notices.push({ key: s.moved ? 'storage.quarantined' : 'storage.unreadable', params: { count: s.bad } });
+    } catch {
+      // Private mode, blocked, broken: the game keeps working for this session and says so.
+      this.close();
+      this.fallback = new MemoryStore();
+      notices.push({ key: 'storage.unavailable', params: {} });
+    }
+    return notices;
+  }
+
+  /** Closes the connection (another tab or a test can then open or delete the database). */
+  close(): void {
+    this.db?.close();
+    this.db = null;
+    this.fallback = null;
+  }
+
+  async listResults(): Promise<ResultRecord[]> {
+    if (this.fallback) return this.fallback.listResults();
+    return (await this.read([RESULTS])).results;
+  }
+
+  async addResult(r: ResultRecord): Promise<void> {
+    if (this.fallback) return this.fallback.addResult(r);
+    const p = parseResult(r);
+    if (!p.ok) throw invalidRecord('This result', p.errors);
+    // `add`, not `put`: an id clash must never overwrite an older result.
+    await this.write('This result', RESULTS, (s) => s.add(p.value));
+  }
+
+  async exportResults(exportedAt: string = new Date().toISOString()): Promise<string> {
+    return serializeResults(await this.listResults(), exportedAt);
+  }
+
+  async saveInProgress(p: InProgress): Promise<void> {
+    if (this.fallback) return this.fallback.saveInProgress(p);
+    const v = parseInProgress(p);
+    if (!v.ok) throw invalidRecord('The call in progress', v.errors);
+    await this.write('The call in progress', IN_PROGRESS, (s) => s.put(v.value, CURRENT_KEY));
+  }
+
+  async loadInProgress(): Promise<InProgress | null> {
+    if (this.fallback) return this.fallback.loadInProgress();
+    return (await this.read([IN_PROGRESS])).inProgress;
+  }
+
+  async clearInProgress(): Promise<void> {
+    if (this.fallback) return this.fallback.clearInProgress();
+    await this.write('Clearing the call in progress', IN_PROGRESS, (s) => s.delete(CURRENT_KEY));
+  }
+
+  loadSettings(): Settings {
+    return this.settings.load();
+  }
+
+  saveSettings(s: Settings): void {
+    this.settings.save(s);
+  }
+
+  private factory(): IDBFactory {
+    // Reading `indexedDB` itself throws in some locked-down contexts, hence inside open()'s try.
+    const f = this.opts.indexedDB !== undefined ? this.opts.indexedDB : (globalThis.indexedDB as IDBFactory | undefined);
+    if (!f) throw new Error('IndexedDB is not available');
+    return f;
+  }
+
+  private connection(): IDBDatabase {
+    if (!this.db) throw new Error('IdbStore: open() must be called (and succeed) before use');
+    return this.db;
+  }
+
+  // Moves bad records aside; if even that cannot be written (storage full), reads around them instead.
+  private async read(from: readonly Source[]): Promise<Scan & { moved: boolean }> {
+    const db = this.connection();
+    try {
+      return { ...(await scan(db, from, true)), moved: true };
+    } catch {
+      return { ...(await scan(db, from, false)), moved: false };
+    }
+  }
+
+  private async write(what: string, store: Source, op: (s: IDBObjectStore) => void): Promise<void> {
+    const db = this.connection();
+    try {
+      await inTx(db, [store], 'readwrite', (tx) => op(tx.objectStore(store)));
+    } catch (e) {
+      throw writeError(what, e);
+    }
+  }
+}

@@ -1,0 +1,77 @@
+// The menu: language, mode, sound, the calls with their best result, and the past results.
+import type { i18n } from 'i18next';
+import type { LoadedScenario } from '../content/load.ts';
+import type { ScenarioModel } from '../engine/model.ts';
+import type { Mode } from '../engine/types.ts';
+import type { AudioSettings } from '../ports/audio.ts';
+import type { InProgress, ResultRecord, StorageNotice } from '../ports/storage.ts';
+import { el } from './dom.ts';
+
+export type MenuModel = {
+  readonly calls: readonly LoadedScenario[];
+  readonly results: readonly ResultRecord[];
+  readonly lang: 'fr' | 'en';
+  readonly mode: Mode;
+  readonly sound: AudioSettings;
+  readonly notices: readonly StorageNotice[];
+  readonly inProgress: InProgress | null;
+};
+
+export type MenuActions = {
+  readonly play: (sc: ScenarioModel) => void;
+  readonly setLang: (lang: 'fr' | 'en') => void;
+  readonly setMode: (mode: Mode) => void;
+  readonly setSound: (s: Partial<AudioSettings>) => void;
+  readonly exportResults: () => void;
+  readonly openResult: (r: ResultRecord) => void;
+  readonly resume: () => void;
+  readonly abandon: () => void;
+  readonly help: () => void;
+};
+
+export function renderMenu(overlay: HTMLElement, i18n: i18n, m: MenuModel, a: MenuActions): void {
+  const t = i18n.t.bind(i18n);
+  const best = new Map<string, number>();
+  for (const r of m.results) best.set(r.scenario, Math.max(best.get(r.scenario) ?? -1, r.summary.total));
+  const radio = (mode: Mode): HTMLElement => el('label', { class: 'radio' },
+    el('input', { type: 'radio', name: 'mode', value: mode, checked: m.mode === mode || undefined, onchange: () => a.setMode(mode) }), ` ${t(`menu.${mode}`)}`);
+  const lang = el('select', { id: 'lang', onchange: (e) => a.setLang((e.target as HTMLSelectElement).value as 'fr' | 'en') },
+    el('option', { value: 'fr', selected: m.lang === 'fr' || undefined }, 'Français'), el('option', { value: 'en', selected: m.lang === 'en' || undefined }, 'English'));
+  const calls = m.calls.filter((c) => c.model).map((c) => {
+    const sc = c.model!;
+    const title = t(`${sc.ns}:title`);
+    const score = best.get(sc.id);
+    return el('li', { class: 'call-card', 'data-call': sc.id },
+      el('div', { class: 'call-head' }, el('h3', { text: title }),
+        el('span', { class: `persona ${sc.persona}`, text: t(`persona.${sc.persona}`) }),
+        el('span', { class: 'difficulty', 'aria-label': t('menu.difficulty', { level: sc.difficulty }), text: '●'.repeat(sc.difficulty) + '○'.repeat(3 - sc.difficulty) })),
+      el('p', { class: 'summary', text: t(`${sc.ns}:summary`) }),
+      el('p', { class: 'best', text: score === undefined ? t('menu.notPlayed') : t('menu.best', { score }) }),
+      el('button', { type: 'button', class: 'play', 'aria-label': `${t('menu.play')} — ${title}`, onclick: () => a.play(sc) }, t('menu.play')));
+  });
+  const results = [...m.results].sort((x, y) => y.finishedAt.localeCompare(x.finishedAt)).slice(0, 12).map((r) => el('li', { class: 'result' },
+    el('button', { type: 'button', class: 'quiet', onclick: () => a.openResult(r) },
+      `${new Date(r.finishedAt).toLocaleString(m.lang)} — ${t(`${r.scenario}:title`)} — ${t(`outcome.${r.summary.outcome}`)} — ${r.summary.total}/100`)));
+  const sound = el('div', { class: 'sound' },
+    el('label', {}, `${t('menu.volume')} `, el('input', { type: 'range', min: 0, max: 100, value: Math.round(m.sound.volume * 100),
+      onchange: (e) => a.setSound({ volume: Number((e.target as HTMLInputElement).value) / 100 }) })),
+    el('label', {}, el('input', { type: 'checkbox', checked: m.sound.muted || undefined, onchange: (e) => a.setSound({ muted: (e.target as HTMLInputElement).checked }) }), ` ${t('menu.mute')}`),
+    el('label', {}, el('input', { type: 'checkbox', checked: m.sound.speech || undefined, onchange: (e) => a.setSound({ speech: (e.target as HTMLInputElement).checked }) }), ` ${t('menu.speech')}`));
+  overlay.replaceChildren(el('div', { class: 'menu panel' },
+    el('header', { class: 'menu-head' }, el('h1', { text: t('app.title') }), el('p', { class: 'tagline', text: t('app.tagline') })),
+    ...m.notices.map((n) => el('p', { class: 'notice', role: 'alert', text: t(n.key, n.params) })),
+    m.inProgress ? el('div', { class: 'resume', role: 'alertdialog', 'aria-label': t('menu.resumeTitle') },
+      el('p', { text: t('menu.resumeText', { title: t(`${m.inProgress.log.scenario}:title`) }) }),
+      el('button', { type: 'button', 'data-action': 'resume', onclick: () => a.resume() }, t('menu.resume')),
+      el('button', { type: 'button', class: 'quiet', 'data-action': 'abandon', onclick: () => a.abandon() }, t('menu.abandon'))) : null,
+    el('div', { class: 'menu-body' },
+      el('section', { class: 'menu-calls', 'aria-label': t('menu.calls') }, el('h2', { text: t('menu.calls') }), el('ul', { class: 'call-list' }, ...calls)),
+      el('aside', { class: 'menu-side' },
+        el('section', { 'aria-label': t('menu.settings') }, el('h2', { text: t('menu.settings') }),
+          el('label', { for: 'lang' }, `${t('menu.language')} `), lang,
+          el('fieldset', { class: 'mode' }, el('legend', { text: t('menu.mode') }), radio('training'), radio('exam')), sound,
+          el('button', { type: 'button', class: 'quiet', onclick: () => a.help() }, t('help.title'))),
+        el('section', { 'aria-label': t('menu.results') }, el('h2', { text: t('menu.results') }),
+          results.length ? el('ul', { class: 'results' }, ...results) : el('p', { text: t('menu.noResults') }),
+          el('button', { type: 'button', disabled: !m.results.length || undefined, onclick: () => a.exportResults() }, t('menu.export')))))));
+}

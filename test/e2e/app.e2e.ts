@@ -1,0 +1,110 @@
+// The game as a person uses it: tool crash and restart, resume after a reload, the language
+// switch, results that survive a reload — and no console errors anywhere.
+import type { BrowserContext, Page } from 'playwright-core';
+import type { PreviewServer } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../../src/cli/repo.ts';
+import { buildAndServe, launch, watchErrors } from './browser.ts';
+
+let server: PreviewServer;
+let url: string;
+let ctx: BrowserContext;
+
+beforeAll(async () => {
+  ({ server, url } = await buildAndServe(ROOT));
+  ctx = await launch();
+});
+afterAll(async () => {
+  await ctx?.close();
+  await server?.close();
+});
+
+async function fresh(): Promise<{ page: Page; errors: string[] }> {
+  const page = await ctx.newPage();
+  const errors = watchErrors(page);
+  await page.goto(url);
+  await page.evaluate(async () => {
+    localStorage.clear();
+    await new Promise<void>((resolve) => {
+      const r = indexedDB.deleteDatabase('hotliner');
+      r.onsuccess = r.onerror = r.onblocked = () => resolve();
+    });
+  });
+  return { page, errors };
+}
+
+describe('the call screen', () => {
+  it('shows a crashed tool with its dialog, and a restart brings it back', async () => {
+    const { page, errors } = await fresh();
+    await page.goto(`${url}?lang=en&scenario=box-no-sync&mode=training&seed=1`);
+    await page.getByRole('button', { name: /Pick up/ }).waitFor();
+    await page.keyboard.press('Enter');
+    const crm = page.locator('.tool-window[data-tool="crm"]');
+    await page.keyboard.press('Shift+Digit1');
+    await expect.poll(() => crm.getAttribute('data-status'), { timeout: 15_000 }).toBe('crashed');
+    await expect.poll(() => crm.textContent()).toContain('CRM has stopped working');
+    await expect.poll(() => page.getByRole('log').textContent()).toContain('CRM crashed');
+    await crm.getByRole('button', { name: /Restart/ }).press('Enter');
+    await expect.poll(() => crm.getAttribute('data-status')).toBe('restarting');
+    for (let i = 0; i < 20 && (await crm.getAttribute('data-status')) !== 'idle'; i++) await page.keyboard.press('w'), await page.waitForTimeout(100);
+    expect(await crm.getAttribute('data-status')).toBe('idle');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('offers to resume a call cut by a reload, and resuming continues the same call', async () => {
+    const { page, errors } = await fresh();
+    await page.goto(`${url}?lang=en&scenario=printer-nothing&mode=exam&seed=3`);
+    await page.getByRole('button', { name: /Pick up/ }).waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.choice').first().waitFor();
+    await page.keyboard.press('1');
+    await expect.poll(() => page.locator('.transcript .line.customer').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    const before = await page.getByRole('log').textContent();
+    await page.waitForTimeout(3500);
+    await page.goto(`${url}?lang=en`);
+    await page.getByRole('button', { name: 'Resume the call' }).press('Enter');
+    await page.getByRole('log').waitFor();
+    const after = await page.getByRole('log').textContent();
+    expect(after).toContain(before!.slice(0, 120));
+    await expect.poll(() => page.locator('.choice').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain('printer');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('the menu', () => {
+  it('switches language and every text follows', async () => {
+    const { page, errors } = await fresh();
+    await page.goto(`${url}?lang=en`);
+    await page.getByRole('heading', { name: 'Calls' }).waitFor();
+    await page.getByLabel('Language').selectOption('fr');
+    await page.getByRole('heading', { name: 'Appels' }).waitFor();
+    expect(await page.getByRole('button', { name: /^Jouer/ }).count()).toBeGreaterThan(0);
+    expect(await page.locator('html').getAttribute('lang')).toBe('fr');
+    await page.reload();
+    await page.getByRole('heading', { name: 'Appels' }).waitFor();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('keeps finished calls across a reload', async () => {
+    const { page, errors } = await fresh();
+    await page.goto(`${url}?lang=en&scenario=fiber-tech-l2&mode=exam&seed=5`);
+    await page.getByRole('button', { name: /Pick up/ }).waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.choice').first().waitFor();
+    await page.keyboard.press('x');
+    await page.getByRole('button', { name: 'See the debrief' }).press('Enter');
+    await page.getByRole('region', { name: 'Debrief' }).waitFor();
+    expect(await page.locator('.verdict').textContent()).toContain('Lost');
+    await page.reload();
+    await page.goto(`${url}?lang=en`);
+    await page.getByRole('heading', { name: 'Results' }).waitFor();
+    expect(await page.locator('.results li').count()).toBe(1);
+    expect(await page.locator('.results li').textContent()).toContain('Lost');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

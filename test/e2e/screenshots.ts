@@ -1,0 +1,44 @@
+// npm run docs:screenshots: the pictures in docs/ that the README shows (menu, a call with a
+// crashed tool, the debrief; in French and in English). Also run by hand to look at the game.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from '../../src/cli/repo.ts';
+import { buildAndServe, launch, watchErrors } from './browser.ts';
+
+const size = { width: Number(process.env.SHOT_W ?? 1280), height: Number(process.env.SHOT_H ?? 720) };
+const out = join(ROOT, process.env.SHOT_DIR ?? 'docs');
+mkdirSync(out, { recursive: true });
+const { server, url } = await buildAndServe(ROOT);
+const ctx = await launch();
+for (const lang of ['en', 'fr'] as const) {
+  const page = await ctx.newPage();
+  await page.setViewportSize(size);
+  const errors = watchErrors(page);
+  await page.goto(`${url}?lang=${lang}`);
+  await page.locator('button.play').first().waitFor();
+  await page.waitForTimeout(800);
+  await page.screenshot({ path: join(out, `menu-${lang}.png`) });
+  await page.goto(`${url}?lang=${lang}&scenario=box-no-sync&mode=training&seed=1`);
+  await page.locator('.pick-up').waitFor();
+  await page.keyboard.press('Enter');
+  for (const key of ['1', '1', '1']) {
+    for (let i = 0; i < 40 && (await page.locator('.choice').count()) === 0; i++) await page.keyboard.press('w'), await page.waitForTimeout(150);
+    await page.keyboard.press(key);
+    await page.waitForTimeout(300);
+  }
+  await page.keyboard.press('Shift+Digit1');
+  await page.keyboard.press('Shift+Digit2');
+  await page.locator('.tool-window[data-tool="crm"][data-status="crashed"]').waitFor({ timeout: 20_000 });
+  await page.waitForTimeout(700);
+  await page.screenshot({ path: join(out, `call-crash-${lang}.png`) });
+  await page.keyboard.press('x');
+  await page.locator('.see-debrief').press('Enter');
+  await page.locator('.debrief').waitFor();
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: join(out, `debrief-${lang}.png`) });
+  if (errors.length) process.stderr.write(`${lang}: ${errors.join('\n')}\n`);
+  await page.close();
+}
+await ctx.close();
+await server.close();
+process.stdout.write(`screenshots in ${out}\n`);

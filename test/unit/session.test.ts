@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { replay } from '../../src/engine/replay.ts';
+import { CallSession } from '../../src/ui/session.ts';
+import { mini } from '../support/load.ts';
+
+describe('CallSession', () => {
+  it('logs accepted actions with their time, and not the refused ones', () => {
+    const s = new CallSession(mini(), 4, 'training');
+    s.advance(1200);
+    s.act({ type: 'say', choice: 'hello' });
+    s.act({ type: 'say', choice: 'sorry' });
+    expect(s.log.entries).toEqual([{ at: 1200, action: { type: 'say', choice: 'hello' } }]);
+    expect(s.log).toMatchObject({ scenario: 'mini-call', seed: 4, mode: 'training', time: 1200 });
+  });
+
+  it('runs conversation at 1:1 and tool waits at the call\'s time scale', () => {
+    const sc = mini((y) => y.replace('difficulty: 1', 'difficulty: 1\ntimeScale: 4'));
+    const s = new CallSession(sc, 1, 'exam');
+    s.advance(1000);
+    expect(s.state.time).toBe(1000);
+    s.act({ type: 'runTool', tool: 'kb' });
+    s.advance(500);
+    expect(s.state.time).toBe(3000);
+  });
+
+  it('tells its listeners what happened, and its log replays to the same state', () => {
+    const s = new CallSession(mini(), 2, 'training');
+    const seen: string[] = [];
+    const stop = s.subscribe((events) => seen.push(...events.map((e) => e.type)));
+    s.act({ type: 'say', choice: 'hello' });
+    s.skipWait();
+    s.advance(700);
+    stop();
+    s.skipWait();
+    expect(seen).toContain('lineSaid');
+    expect(seen).toContain('customerSpoke');
+    const log = s.log;
+    expect(replay(s.sc, log.seed, log.entries, log.mode, log.time).state).toEqual(s.state);
+  });
+});
