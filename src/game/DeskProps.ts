@@ -75,14 +75,20 @@ export class DeskProps {
     g.fillStyle(0x2f5558, 1);
     g.fillCircle(374, 188, 4);
     g.fillCircle(352, 112, 4);
+    g.save();
+    g.translateCanvas(338, 124);
+    g.rotateCanvas(0.75);
     g.fillStyle(metal, 1);
-    path(g, [346, 100, 362, 116, 344, 138, 322, 118], true);
+    path(g, [-16, 0, ...quad(-16, 0, 0, -34, 16, 0, 10)], true);
+    g.fillStyle(0x5d8f93, 1);
+    g.fillEllipse(-4, -12, 6, 10);
     g.fillStyle(0xfff1c1, 1);
-    g.fillEllipse(333, 128, 24, 9);
+    g.fillEllipse(0, 0, 30, 8);
+    g.restore();
     // Warm light pooling on the desk; drawn in front so it lies over the props.
     const f = this.front;
     f.fillStyle(0xffe6a0, 0.1);
-    path(f, [322, 124, 344, 136, 384, 300, 276, 300], true);
+    path(f, [326, 114, 350, 134, 384, 300, 276, 300], true);
     f.fillStyle(0xffe6a0, 0.12);
     f.fillEllipse(330, NOOK_DESK_Y + 14, 110, 22);
   }

@@ -11,8 +11,12 @@ export function createPhaserDesk(parent: HTMLElement): Promise<DeskView> {
   return new Promise((resolve, reject) => {
     const boot = trackBootListeners();
     let game: Phaser.Game | null = null;
+    // The scene is built inside Phaser's boot, before boot finishes installing its globals;
+    // hand the view out once boot is over.
     const scene = new DeskScene((s) => {
-      if (game) resolve(deskView(game, s, boot.release));
+      setTimeout(() => {
+        if (game) resolve(deskView(game, s, boot.release));
+      }, 0);
     });
     try {
       game = new Phaser.Game({

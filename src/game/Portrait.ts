@@ -157,9 +157,9 @@ export class Portrait {
       g.fillCircle(x + 1, y + 3, 26);
       g.fillStyle(0xb3261e, 1);
       g.fillCircle(x, y, 26);
-      handset(g, x, y - 4, 34, Math.PI, 0xffffff);
+      handset(g, x, y - 6, 34, 0, 0xffffff);
       g.fillStyle(0xffffff, 1);
-      g.fillTriangle(x - 6, y + 7, x + 6, y + 7, x, y + 15);
+      g.fillTriangle(x - 6, y + 6, x + 6, y + 6, x, y + 14);
     } else if (l.ringing) {
       const lift = beat % 2 === 0 ? 0 : -3;
       g.fillStyle(0xff8a3d, 1);

@@ -16,18 +16,23 @@ export function trackBootListeners(): BootListeners {
     capture() {
       const own = Object.prototype.hasOwnProperty.call(document, 'addEventListener');
       const original = document.addEventListener;
+      const restore = (): void => {
+        if (document.addEventListener !== spy) return;
+        if (own) document.addEventListener = original;
+        else delete (document as { addEventListener?: unknown }).addEventListener;
+      };
+      // Only Phaser's own visibility listener is taken, and the spy leaves as soon as it has it.
       const spy = function (this: Document, type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions): void {
-        if (!listener) return;
-        added.push([type, listener]);
-        original.call(this, type, listener, options);
+        if (listener && type.endsWith('visibilitychange')) {
+          added.push([type, listener]);
+          restore();
+        }
+        if (listener) original.call(this, type, listener, options);
       };
       document.addEventListener = spy as typeof document.addEventListener;
-      // Phaser's start() finishes synchronously, so the spy is gone before any other code runs.
+      // Phaser's start() finishes synchronously; by the next microtask its globals are in place.
       queueMicrotask(() => {
-        if (document.addEventListener === spy) {
-          if (own) document.addEventListener = original;
-          else delete (document as { addEventListener?: unknown }).addEventListener;
-        }
+        restore();
         blur = window.onblur;
         focus = window.onfocus;
       });

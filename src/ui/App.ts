@@ -11,7 +11,7 @@ import { CallScreen } from './CallScreen.ts';
 import { DebriefScreen } from './DebriefScreen.ts';
 import { el } from './dom.ts';
 import { renderMenu } from './MenuScreen.ts';
-import { CallSession } from './session.ts';
+import { CallSession, type Pace } from './session.ts';
 import type { Stage } from './Stage.ts';
 
 const SAVE_EVERY_MS = 3000;
@@ -33,6 +33,8 @@ export class App {
   private notices: StorageNotice[] = [];
   private inProgress: InProgress | null = null;
   private saveTimer = 0;
+  /** Step-by-step pace: the clock waits for the trainee (reading at one's own speed, reviews). */
+  private pace: Pace = 'real';
 
   constructor(private readonly d: AppDeps) {
     this.settings = d.store.loadSettings();
@@ -47,6 +49,7 @@ export class App {
     this.notices = await this.d.store.open();
     this.results = await this.d.store.listResults();
     this.inProgress = await this.d.store.loadInProgress();
+    if (params.get('pace') === 'turns') this.pace = 'turns';
     const call = this.call(params.get('scenario'));
     if (call && !this.inProgress) {
       const mode = params.get('mode') === 'exam' ? 'exam' : params.get('mode') === 'training' ? 'training' : this.settings.mode;
@@ -62,12 +65,15 @@ export class App {
     this.swap(null);
     this.d.desk?.showIdle();
     renderMenu(this.d.stage.overlay, this.d.i18n, {
-      calls: this.d.lib.calls, results: this.results, lang: this.lang, mode: this.settings.mode, sound: this.d.audio.settings,
+      calls: this.d.lib.calls, results: this.results, lang: this.lang, mode: this.settings.mode, sound: this.d.audio.settings, pace: this.pace,
       notices: this.notices, inProgress: this.inProgress,
     }, {
       play: (sc) => this.play(sc, Math.floor(Math.random() * 1_000_000_000) + 1, this.settings.mode),
       setLang: (lang) => void this.setLang(lang),
       setMode: (mode) => this.saveSettings({ mode }),
+      setPace: (pace) => {
+        this.pace = pace;
+      },
       setSound: (s) => this.setSound(s),
       exportResults: () => void this.exportResults(),
       openResult: (r) => this.debrief(r.log),
@@ -80,7 +86,7 @@ export class App {
 
   play(sc: ScenarioModel, seed: number, mode: Mode, from?: CallLog): void {
     const restored = from ? replay(sc, from.seed, from.entries, from.mode, from.time) : null;
-    const session = new CallSession(sc, seed, mode, restored?.state, from?.entries ?? []);
+    const session = new CallSession(sc, seed, mode, restored?.state, from?.entries ?? [], this.pace);
     const save = (): void => {
       if (!session.state.ended) void this.d.store.saveInProgress({ log: session.log, lang: this.lang, savedAt: new Date().toISOString() }).catch(() => {});
     };
@@ -184,7 +190,7 @@ export class App {
 
   private help(): void {
     const t = this.d.i18n.t.bind(this.d.i18n);
-    const keys = ['pickUp', 'choices', 'tools', 'hold', 'checkIn', 'resume', 'diagnose', 'ticket', 'hangUp', 'wait', 'help'];
+    const keys = ['pickUp', 'choices', 'tools', 'hold', 'checkIn', 'resume', 'diagnose', 'ticket', 'hangUp', 'wait', 'second', 'tenSeconds', 'help'];
     const dialog = el('dialog', { class: 'dialog help', 'aria-label': t('help.title') },
       el('h2', { text: t('help.title') }),
       el('dl', {}, ...keys.flatMap((k) => [el('dt', { text: t(`help.keys.${k}`) }), el('dd', { text: t(`help.does.${k}`) })])),

@@ -43,6 +43,7 @@ export class CallScreen {
   private readonly pickUp: HTMLButtonElement;
   private readonly onKey = (e: KeyboardEvent): void => this.key(e);
   private ended = false;
+  private choiceSignature = '';
   private readonly unsubscribe: () => void;
 
   /** `history`: the events of a resumed call so far (its transcript); null for a new call, which rings first. */
@@ -114,6 +115,7 @@ export class CallScreen {
   }
 
   private onEvents(events: readonly EngineEvent[]): void {
+    if (events.length === 0) return this.render();
     const spoken = this.transcript.add(events);
     this.tools.onEvents(events);
     this.checklist.onEvents(events);
@@ -159,18 +161,26 @@ export class CallScreen {
     const s = this.session.state;
     const sc = this.session.sc;
     this.timer.textContent = clock(s.time);
+    this.timer.dataset.ms = String(s.time);
     this.badge.textContent = this.ringing ? t('call.ringing') : s.ended ? t('call.ended') : s.onHold ? t('call.onHold') : '';
     this.gauges.render(s);
     this.checklist.render(s);
     this.tools.render(s);
     this.controls.render(s);
     this.pickUp.hidden = !this.ringing;
+    this.deps.desk?.render(this.scene());
     const ids = this.ringing ? [] : this.session.choices;
-    const hint = this.ringing ? '' : s.ended ? t('call.ended') : s.onHold ? t('call.onHoldHint') : ids.length === 0 ? t('call.listening') : '';
+    const hint = this.ringing ? '' : s.ended ? t('call.ended') : s.onHold ? t('call.onHoldHint')
+      : ids.length === 0 ? t(this.session.pace === 'turns' ? 'call.turnsHint' : 'call.listening') : '';
+    // Rebuilt only when what is offered changes: render runs on every tick.
+    const signature = `${ids.join('|')}#${hint}`;
+    if (signature === this.choiceSignature) return;
+    const hadFocus = this.choices.contains(document.activeElement);
+    this.choiceSignature = signature;
     this.choices.replaceChildren(...ids.map((id, i) => el('button', {
       type: 'button', class: 'choice', 'data-choice': id, 'aria-keyshortcuts': String(i + 1), onclick: () => this.act({ type: 'say', choice: id }),
     }, el('kbd', { text: String(i + 1) }), el('span', { text: t(sc.choices[sc.index.choices.get(id)!]!.key) }))), ...(hint ? [el('p', { class: 'hint', text: hint })] : []));
-    this.deps.desk?.render(this.scene());
+    if (hadFocus) (this.choices.querySelector('button') as HTMLButtonElement | null)?.focus();
   }
 
   private key(e: KeyboardEvent): void {
@@ -197,7 +207,8 @@ export class CallScreen {
     const map: Record<string, () => void> = {
       h: () => this.act({ type: 'hold', ask: true }), c: () => this.act({ type: 'checkIn' }), r: () => this.act({ type: 'resume', thank: true }),
       d: () => this.controls.openDiagnosis(), t: () => this.controls.openTicket(), x: () => this.act({ type: 'hangUp' }),
-      w: () => this.session.skipWait(), '?': () => this.deps.onHelp(),
+      w: () => this.session.skipWait(), '.': () => this.session.wait(1000), '>': () => this.session.wait(10_000),
+      '?': () => this.deps.onHelp(),
     };
     const fn = map[e.key.toLowerCase()];
     if (fn) e.preventDefault(), fn();

@@ -6,6 +6,7 @@ import type { Mode } from '../engine/types.ts';
 import type { AudioSettings } from '../ports/audio.ts';
 import type { InProgress, ResultRecord, StorageNotice } from '../ports/storage.ts';
 import { el } from './dom.ts';
+import type { Pace } from './session.ts';
 
 export type MenuModel = {
   readonly calls: readonly LoadedScenario[];
@@ -15,12 +16,14 @@ export type MenuModel = {
   readonly sound: AudioSettings;
   readonly notices: readonly StorageNotice[];
   readonly inProgress: InProgress | null;
+  readonly pace: Pace;
 };
 
 export type MenuActions = {
   readonly play: (sc: ScenarioModel) => void;
   readonly setLang: (lang: 'fr' | 'en') => void;
   readonly setMode: (mode: Mode) => void;
+  readonly setPace: (pace: Pace) => void;
   readonly setSound: (s: Partial<AudioSettings>) => void;
   readonly exportResults: () => void;
   readonly openResult: (r: ResultRecord) => void;
@@ -69,7 +72,9 @@ export function renderMenu(overlay: HTMLElement, i18n: i18n, m: MenuModel, a: Me
       el('aside', { class: 'menu-side' },
         el('section', { 'aria-label': t('menu.settings') }, el('h2', { text: t('menu.settings') }),
           el('label', { for: 'lang' }, `${t('menu.language')} `), lang,
-          el('fieldset', { class: 'mode' }, el('legend', { text: t('menu.mode') }), radio('training'), radio('exam')), sound,
+          el('fieldset', { class: 'mode' }, el('legend', { text: t('menu.mode') }), radio('training'), radio('exam'),
+            el('label', { class: 'radio' }, el('input', { type: 'checkbox', checked: m.pace === 'turns' || undefined,
+              onchange: (e) => a.setPace((e.target as HTMLInputElement).checked ? 'turns' : 'real') }), ` ${t('menu.turns')}`)), sound,
           el('button', { type: 'button', class: 'quiet', onclick: () => a.help() }, t('help.title'))),
         el('section', { 'aria-label': t('menu.results') }, el('h2', { text: t('menu.results') }),
           results.length ? el('ul', { class: 'results' }, ...results) : el('p', { text: t('menu.noResults') }),

@@ -10,12 +10,15 @@ import type { CallState, EngineEvent, Mode } from '../engine/types.ts';
 
 export type SessionListener = (events: readonly EngineEvent[], state: CallState) => void;
 
+/** `real`: the clock runs with the wall clock; `turns`: it moves only when the trainee waits. */
+export type Pace = 'real' | 'turns';
+
 export class CallSession {
   state: CallState;
   private readonly entries: LogEntry[] = [];
   private readonly listeners = new Set<SessionListener>();
 
-  constructor(readonly sc: ScenarioModel, readonly seed: number, readonly mode: Mode, restored?: CallState, log: readonly LogEntry[] = []) {
+  constructor(readonly sc: ScenarioModel, readonly seed: number, readonly mode: Mode, restored?: CallState, log: readonly LogEntry[] = [], readonly pace: Pace = 'real') {
     this.state = restored ?? initialState(sc, seed, mode);
     this.entries.push(...log);
   }
@@ -40,7 +43,7 @@ export class CallSession {
    * scenario's time scale; conversation runs at 1:1 so the trainee has time to read.
    */
   advance(realMs: number): void {
-    if (this.state.ended || realMs <= 0) return;
+    if (this.state.ended || realMs <= 0 || this.pace === 'turns') return;
     const waiting = this.state.onHold || this.state.tools.some((t) => t.status !== 'idle' && t.status !== 'crashed');
     const ms = Math.round(realMs * (waiting ? this.sc.timeScale : 1));
     this.tick(ms);
@@ -52,10 +55,16 @@ export class CallSession {
     if (Number.isFinite(next) && next > this.state.time) this.tick(next - this.state.time);
   }
 
+  /** Lets `ms` of call time pass (the trainee chose to wait). */
+  wait(ms: number): void {
+    if (!this.state.ended && ms > 0) this.tick(ms);
+  }
+
   private tick(ms: number): void {
     const r = step(this.sc, this.state, { type: 'tick', ms });
     this.state = r.state;
-    if (r.events.length) this.emit(r.events);
+    // Listeners hear every change of state, even a silent one (a line ending emits nothing).
+    this.emit(r.events);
   }
 
   private emit(events: readonly EngineEvent[]): void {

@@ -44,9 +44,11 @@ describe('the call screen', () => {
     await expect.poll(() => crm.getAttribute('data-status'), { timeout: 15_000 }).toBe('crashed');
     await expect.poll(() => crm.textContent()).toContain('CRM has stopped working');
     await expect.poll(() => page.getByRole('log').textContent()).toContain('CRM crashed');
+    // Put the customer on hold (asking) so the silence of the restart does not end the call.
+    await page.keyboard.press('h');
     await crm.getByRole('button', { name: /Restart/ }).press('Enter');
     await expect.poll(() => crm.getAttribute('data-status')).toBe('restarting');
-    for (let i = 0; i < 20 && (await crm.getAttribute('data-status')) !== 'idle'; i++) await page.keyboard.press('w'), await page.waitForTimeout(100);
+    for (let i = 0; i < 30 && (await crm.getAttribute('data-status')) !== 'idle'; i++) await page.keyboard.press('w'), await page.waitForTimeout(150);
     expect(await crm.getAttribute('data-status')).toBe('idle');
     expect(errors).toEqual([]);
     await page.close();
@@ -67,8 +69,9 @@ describe('the call screen', () => {
     await page.getByRole('log').waitFor();
     const after = await page.getByRole('log').textContent();
     expect(after).toContain(before!.slice(0, 120));
-    await expect.poll(() => page.locator('.choice').count(), { timeout: 20_000 }).toBeGreaterThan(0);
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain('printer');
+    for (let i = 0; i < 40 && (await page.locator('.choice').count()) === 0; i++) await page.keyboard.press('w'), await page.waitForTimeout(150);
+    expect(await page.locator('.choice').count()).toBeGreaterThan(0);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain('Printer');
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -83,7 +86,8 @@ describe('the menu', () => {
     await page.getByRole('heading', { name: 'Appels' }).waitFor();
     expect(await page.getByRole('button', { name: /^Jouer/ }).count()).toBeGreaterThan(0);
     expect(await page.locator('html').getAttribute('lang')).toBe('fr');
-    await page.reload();
+    // The choice is remembered: a plain visit (no ?lang=) comes back in French.
+    await page.goto(url);
     await page.getByRole('heading', { name: 'Appels' }).waitFor();
     expect(errors).toEqual([]);
     await page.close();

@@ -7,6 +7,7 @@ import type { PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, scenarioFiles } from '../../src/cli/repo.ts';
 import type { Golden } from '../../src/engine/golden.ts';
+import type { ScenarioModel } from '../../src/engine/model.ts';
 import { parseLog, replayToEnd } from '../../src/engine/replay.ts';
 import { scoreCall } from '../../src/engine/scoring.ts';
 import { playbook } from '../support/load.ts';
@@ -27,7 +28,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-function englishTexts(id: string) {
+function englishTexts(id: string, sc: ScenarioModel) {
   const json = JSON.parse(readFileSync(join(ROOT, 'locales', 'en', `${id}.json`), 'utf8')) as {
     choices: Record<string, { text: string }>; diagnoses: Record<string, string>; facts: Record<string, string>;
   };
@@ -36,6 +37,13 @@ function englishTexts(id: string) {
     choice: (c: string) => json.choices[c]?.text ?? lines.lines[c]!.text,
     diagnosis: (d: string) => json.diagnoses[d]!,
     fact: (f: string) => json.facts[f]!,
+    factIds: (labels: readonly string[]) => Object.keys(json.facts).filter((f) => labels.includes(json.facts[f]!)),
+    founded: (d: string, known: readonly string[]) => {
+      const evidence = sc.diagnoses.find((x) => x.id === d)?.evidence;
+      if (!evidence) return true;
+      const no = (): boolean => false;
+      return evidence.eval({ knows: (f) => known.includes(f), variable: () => 0, elapsed: () => 0, onHold: no, done: no, said: no, visited: no, diagnosed: no, running: no, crashed: no, frozen: no });
+    },
   };
 }
 
@@ -56,8 +64,9 @@ describe.each(ids)('%s in the browser', (id) => {
     const golden = JSON.parse(readFileSync(join(ROOT, 'test', 'golden', `${id}.json`), 'utf8')) as Golden;
     const page = await ctx.newPage();
     const errors = watchErrors(page);
-    await page.goto(`${url}?lang=en&scenario=${id}&mode=training&seed=${golden.seed}`);
-    await playLog(page, golden.log, englishTexts(id));
+    await page.goto(`${url}?lang=en&scenario=${id}&mode=training&seed=${golden.seed}&pace=turns`);
+    const sc = readScenario(join(ROOT, 'scenarios', `${id}.yaml`), playbook()).model!;
+    await playLog(page, golden.log, englishTexts(id, sc));
     await page.getByRole('button', { name: 'See the debrief' }).waitFor({ timeout: 120_000 });
     await page.getByRole('button', { name: 'See the debrief' }).press('Enter');
     const debrief = page.getByRole('region', { name: 'Debrief' });
@@ -69,13 +78,14 @@ describe.each(ids)('%s in the browser', (id) => {
       lines: await debrief.locator('.score-line').count(),
     };
     const log = await exportedLog(page);
-    const sc = readScenario(join(ROOT, 'scenarios', `${id}.yaml`), playbook()).model!;
     const card = scoreCall(sc, replayToEnd(sc, log.seed, log.entries, log.mode).state);
     expect(shown.process).toBe(`${card.process} %`);
     expect(shown.calmness).toBe(`${card.calmness} %`);
     expect(shown.verdict).toContain(`${card.total}/100`);
     expect(shown.lines).toBe(card.lines.length);
     expect(card.outcome).not.toBe('unfinished');
+    // Played to the second of the golden path, the call is still won.
+    expect(card.won).toBe(true);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -1,26 +1,50 @@
-// Plays a call in the page the way a trainee at the keyboard would: reads the clock and the
-// offered lines, presses their number, uses Shift+n for tools, H/C/R for holds, D and T for
-// the diagnosis and ticket dialogs, and W to skip a wait it would otherwise sit through.
+// Plays a call in the page the way a trainee at the keyboard would, in step-by-step pace: lets
+// time pass with "." (a second) and ">" (ten seconds) until the moment of the next action,
+// presses a line's number, Shift+n for tools, H/C/R for holds, D and T for the dialogs.
 import type { Page } from 'playwright-core';
 import { TOOL_IDS } from '../../src/engine/model.ts';
 import type { LogEntry } from '../../src/engine/replay.ts';
 
-export type Texts = { choice(id: string): string; diagnosis(id: string): string; fact(id: string): string };
+export type Texts = {
+  choice(id: string): string;
+  diagnosis(id: string): string;
+  fact(id: string): string;
+  /** Whether the facts shown as known are evidence enough for this diagnosis. */
+  founded(diagnosis: string, knownFacts: readonly string[]): boolean;
+  /** Fact ids by their English label. */
+  factIds(labels: readonly string[]): string[];
+};
 
 async function simTime(page: Page): Promise<number> {
-  const text = (await page.getByRole('timer').textContent()) ?? '00:00';
-  const [m, s] = text.split(':').map(Number);
-  return ((m ?? 0) * 60 + (s ?? 0)) * 1000;
+  return Number(await page.getByRole('timer').getAttribute('data-ms'));
 }
 
-async function until(page: Page, ready: () => Promise<boolean>, what: string): Promise<void> {
-  for (let i = 0; i < 120; i++) {
-    if (await ready()) return;
-    // Nothing to do yet: skip to the next thing that happens, as the "Skip the wait" key does.
-    if (i % 3 === 2) await page.keyboard.press('w');
-    await page.waitForTimeout(120);
+/** Waits in call time until `at` (to the second above), as a trainee holding "." would. */
+async function waitUntil(page: Page, at: number): Promise<void> {
+  for (let t = await simTime(page); t < at; t = await simTime(page)) {
+    const ended = await page.locator('.see-debrief').count();
+    if (ended) return;
+    await page.keyboard.press(at - t >= 10_000 ? '>' : '.');
   }
-  throw new Error(`timed out waiting for ${what}`);
+}
+
+/** Whether the control for this action is there and enabled, as a trainee would see it. */
+async function ready(page: Page, a: LogEntry['action'], texts: Texts): Promise<boolean> {
+  switch (a.type) {
+    case 'say': return (await choiceKey(page, texts.choice(a.choice))) !== null;
+    case 'runTool': return (await page.locator(`.tool-window[data-tool="${a.tool}"]`).getAttribute('data-status')) === 'idle';
+    case 'restartTool': return (await page.locator(`.tool-window[data-tool="${a.tool}"]`).getAttribute('data-status')) === 'crashed';
+    case 'hold': case 'checkIn': case 'resume': return page.locator(`[data-control="${a.type}"]`).isEnabled();
+    case 'writeTicket': return knows(page, a.notes.map((f) => texts.fact(f)));
+    case 'diagnose': return texts.founded(a.diagnosis, texts.factIds(await page.locator('.checklist .facts li').allTextContents()));
+    default: return true;
+  }
+}
+
+/** The facts panel lists what the trainee has found out. */
+async function knows(page: Page, facts: readonly string[]): Promise<boolean> {
+  const known = await page.locator('.checklist .facts li').allTextContents();
+  return facts.every((f) => known.includes(f));
 }
 
 async function choiceKey(page: Page, text: string): Promise<string | null> {
@@ -34,22 +58,20 @@ export async function playLog(page: Page, log: readonly LogEntry[], texts: Texts
   await page.getByRole('button', { name: /Pick up|Décrocher/ }).waitFor();
   await page.keyboard.press('Enter');
   for (const { at, action: a } of log) {
-    if (await simTime(page) + 1000 < at && a.type !== 'say') await until(page, async () => (await simTime(page)) + 1000 >= at, `time ${at}`);
+    await waitUntil(page, at);
+    // A second's drift can leave the customer mid-sentence: wait, a second at a time, until it is possible.
+    for (let i = 0; i < 90 && !(await ready(page, a, texts)); i++) await page.keyboard.press('.');
+    if (process.env.PLAYER_DEBUG) process.stderr.write(`${at} ${await simTime(page)} ${JSON.stringify(a)}\n`);
     switch (a.type) {
       case 'say': {
-        const text = texts.choice(a.choice);
-        await until(page, async () => (await choiceKey(page, text)) !== null, `line ${a.choice}`);
-        await page.keyboard.press((await choiceKey(page, text))!);
+        const key = await choiceKey(page, texts.choice(a.choice));
+        if (!key) throw new Error(`line ${a.choice} is not offered at ${await simTime(page)} ms`);
+        await page.keyboard.press(key);
         break;
       }
-      case 'runTool': case 'restartTool': {
-        const i = TOOL_IDS.indexOf(a.tool);
-        const win = page.locator(`.tool-window[data-tool="${a.tool}"]`);
-        const want = a.type === 'restartTool' ? ['crashed'] : ['idle'];
-        await until(page, async () => want.includes((await win.getAttribute('data-status')) ?? ''), `${a.tool} ${want}`);
-        await page.keyboard.press(`Shift+Digit${i + 1}`);
+      case 'runTool': case 'restartTool':
+        await page.keyboard.press(`Shift+Digit${TOOL_IDS.indexOf(a.tool) + 1}`);
         break;
-      }
       case 'hold': await page.keyboard.press('h'); break;
       case 'checkIn': await page.keyboard.press('c'); break;
       case 'resume': await page.keyboard.press('r'); break;
@@ -70,6 +92,7 @@ export async function playLog(page: Page, log: readonly LogEntry[], texts: Texts
       }
       default: throw new Error(`no keyboard route for ${a.type}`);
     }
-    await page.waitForTimeout(60);
   }
+  // Let the last words be said and the call end.
+  for (let i = 0; i < 60 && (await page.locator('.see-debrief').count()) === 0; i++) await page.keyboard.press('w');
 }
