@@ -5,6 +5,7 @@ import { createI18n, LANGS, type Lang } from './i18n/i18n.ts';
 import type { DeskView } from './ports/desk-view.ts';
 import { IdbStore } from './storage/IdbStore.ts';
 import { App } from './ui/App.ts';
+import { LazyDesk } from './ui/LazyDesk.ts';
 import { Stage } from './ui/Stage.ts';
 import './ui/app.css';
 
@@ -37,7 +38,9 @@ async function start(): Promise<void> {
   document.title = i18n.t('app.title');
   const reducedMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
   const audio = new HowlerAudio({ volume: settings.volume, muted: settings.muted, speech: settings.speech });
-  const desk = await createDesk(stage.world);
+  // ?desk=off: the HTML layer alone, for machines too slow to draw the desk. Otherwise the
+  // desk is drawn as soon as Phaser is ready, without holding the menu back.
+  const desk = params.get('desk') === 'off' ? null : new LazyDesk(createDesk(stage.world));
   desk?.setReducedMotion(reducedMotion);
   document.body.classList.toggle('reduced-motion', reducedMotion);
   await new App({ stage, lib, i18n, store, audio, desk, reducedMotion }).start(params);

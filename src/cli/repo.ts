@@ -1,7 +1,8 @@
 // Reading the repository's calls, playbook and translations from disk (node only).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
-import { loadPlaybook, playbookTexts, type PlaybookModel } from '../content/playbook.ts';
+import { playbookTexts, type PlaybookModel } from '../content/playbook.ts';
+import { loadPlaybook } from '../content/load.ts';
 import { positionOf } from '../content/source.ts';
 import { checkTranslation } from '../content/texts.ts';
 import { LANGS, loadScenario, type Lang, type LoadedScenario } from '../content/load.ts';

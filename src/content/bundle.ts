@@ -1,10 +1,10 @@
 // The calls, playbook and translations as bundled into the game by Vite (browser side).
-import { loadPlaybook, type PlaybookModel } from './playbook.ts';
-import { loadScenario, type Lang, type LoadedScenario } from './load.ts';
+import content from 'virtual:hotliner-content';
+import { bundledPlaybook, bundledScenario } from './bundled.ts';
+import type { LoadedScenario } from './load.ts';
+import type { PlaybookModel } from './playbook.ts';
 import type { Diagnostic } from './source.ts';
-import type { TranslationFile } from './texts.ts';
 
-const yamlFiles = import.meta.glob('/scenarios/*.yaml', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
 const localeFiles = import.meta.glob('/locales/*/*.json', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
 
 export type Library = {
@@ -22,20 +22,8 @@ export function loadLibrary(): Library {
     const m = /\/locales\/(\w+)\/([\w-]+)\.json$/.exec(path);
     if (m) (locales[m[1]!] ??= {})[m[2]!] = text;
   }
-  const pbText = yamlFiles['/scenarios/playbook.yaml'] ?? '';
-  const pb = loadPlaybook('scenarios/playbook.yaml', pbText);
+  const pb = bundledPlaybook(content.playbook);
   if (!pb.playbook) return { playbook: null, calls: [], diags: pb.diags, locales };
-  const calls = Object.entries(yamlFiles)
-    .filter(([path]) => !path.endsWith('/playbook.yaml'))
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([path, text]) => {
-      const id = path.replace(/^.*\//, '').replace(/\.yaml$/, '');
-      const translations: Partial<Record<Lang, TranslationFile>> = {};
-      for (const lang of ['fr', 'en'] as const) {
-        const t = locales[lang]?.[id];
-        if (t) translations[lang] = { file: `locales/${lang}/${id}.json`, text: t };
-      }
-      return loadScenario({ file: path.slice(1), text, translations }, pb.playbook!);
-    });
+  const calls = content.calls.map((f) => bundledScenario(f, pb.playbook!));
   return { playbook: pb.playbook, calls, diags: pb.diags, locales };
 }

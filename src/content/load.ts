@@ -1,9 +1,10 @@
 // Loading a call: YAML → zod → compiled model, plus its translations. Never throws on content.
 import type { ScenarioModel } from '../engine/model.ts';
 import { compileScenario } from './compile.ts';
-import type { PlaybookModel } from './playbook.ts';
-import { Scenario, type ScenarioDoc } from './schema.ts';
-import { parseSource, positionOf, type Diagnostic } from './source.ts';
+import { compilePlaybook, type PlaybookModel } from './playbook.ts';
+import { Playbook, Scenario, type ScenarioDoc } from './schema.ts';
+import { positionOf, type Diagnostic } from './source.ts';
+import { parseSource } from './parse.ts';
 import { checkTranslation, scenarioTexts, type TextEntry, type TranslationFile } from './texts.ts';
 import { validate } from './validate.ts';
 import { lintScenario } from './lint.ts';
@@ -52,4 +53,14 @@ export function loadScenario(input: ScenarioInput, playbook: PlaybookModel): Loa
 
 export function sortDiags(diags: readonly Diagnostic[]): Diagnostic[] {
   return [...diags].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col);
+}
+
+/** Loads and checks the playbook; a broken playbook gives diagnostics and no model. */
+export function loadPlaybook(file: string, text: string): { playbook: PlaybookModel | null; diags: Diagnostic[] } {
+  const parsed = parseSource(file, text);
+  if (parsed.diags.length) return { playbook: null, diags: parsed.diags };
+  const { value: doc, diags } = validate(Playbook, parsed.source, parsed.data);
+  if (!doc) return { playbook: null, diags };
+  const checked = compilePlaybook(doc, parsed.source);
+  return { playbook: checked.playbook, diags: [...diags, ...checked.diags] };
 }

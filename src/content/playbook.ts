@@ -2,10 +2,9 @@
 import { compileCondition } from '../engine/condition.ts';
 import { PERSONAS, TONES, type Persona, type PersonaModel, type ScoringModel, type Tone } from '../engine/model.ts';
 import { durationMs } from './durations.ts';
-import { Playbook, type PlaybookDoc, type StepDoc } from './schema.ts';
-import { diagAt, parseSource, positionOf, type Diagnostic, type SourceFile } from './source.ts';
+import type { PlaybookDoc, StepDoc } from './schema.ts';
+import { diagAt, positionOf, type Diagnostic, type SourceFile } from './source.ts';
 import { conditionDiag, emptySymbols } from './symbols.ts';
-import { validate } from './validate.ts';
 import type { TextEntry } from './texts.ts';
 
 export const PLAYBOOK_NS = 'playbook';
@@ -20,13 +19,9 @@ export type PlaybookModel = {
 
 const ms = (v: number | string): number => durationMs(v) ?? 0;
 
-/** Loads and checks the playbook; a broken playbook gives diagnostics and no model. */
-export function loadPlaybook(file: string, text: string): { playbook: PlaybookModel | null; diags: Diagnostic[] } {
-  const parsed = parseSource(file, text);
-  if (parsed.diags.length) return { playbook: null, diags: parsed.diags };
-  const { value: doc, diags } = validate(Playbook, parsed.source, parsed.data);
-  if (!doc) return { playbook: null, diags };
-  const source = parsed.source;
+/** Checks the references of a validated playbook and builds its model. */
+export function compilePlaybook(doc: PlaybookDoc, source: SourceFile): { playbook: PlaybookModel | null; diags: Diagnostic[] } {
+  const diags: Diagnostic[] = [];
   const stepLines = new Map<string, number>();
   doc.steps.forEach((st, i) => {
     const first = stepLines.get(st.id);

@@ -1,5 +1,5 @@
 // A YAML file kept with its positions, so every problem can be reported as file:line:col.
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import type { Document, LineCounter, Node as YamlNode, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 
 export type Severity = 'error' | 'warning';
 export type Diagnostic = {
@@ -13,46 +13,32 @@ export type Diagnostic = {
 
 export type PathPart = string | number;
 
+/**
+ * A file with its YAML tree and line table; `doc` and `lines` are null for content parsed at
+ * build time (the game's bundle), whose positions were checked by the checker already.
+ */
 export type SourceFile = {
   readonly file: string;
   readonly text: string;
-  readonly doc: Document.Parsed;
-  readonly lines: LineCounter;
+  readonly doc: Document.Parsed | null;
+  readonly lines: LineCounter | null;
 };
 
-/** Parses YAML text; syntax problems become diagnostics (with the French colon hint). */
-export function parseSource(file: string, text: string): { source: SourceFile; data: unknown; diags: Diagnostic[] } {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  const source: SourceFile = { file, text, doc, lines };
-  const all: Diagnostic[] = doc.errors.map((e): Diagnostic => {
-    const { line, col } = lines.linePos(e.pos[0]);
-    const lineText = text.split('\n')[line - 1] ?? '';
-    // Inside a flow map ({ label: Box : HS }) the same mistake is reported as a block in a flow.
-    if ((e.code === 'BLOCK_AS_IMPLICIT_KEY' || e.code === 'BLOCK_IN_FLOW') && /:\s.*\s:(\s|$)/.test(lineText)) {
-      const colon = lineText.indexOf(' :');
-      return { file, line, col: colon >= 0 ? colon + 2 : col, severity: 'error', code: 'yamlColon', params: {} };
-    }
-    if (e.code === 'DUPLICATE_KEY') {
-      return { file, line, col, severity: 'error', code: 'duplicateKey', params: { key: keyAt(text, e.pos[0]) } };
-    }
-    return { file, line, col, severity: 'error', code: 'yamlSyntax', params: { detail: firstLine(e.message) } };
-  });
-  // A text with two " : " gives two parser errors that both point at its first colon: say it once.
-  const diags = all.filter((d, i) => all.findIndex((o) => o.line === d.line && o.col === d.col && o.code === d.code) === i);
-  return { source, data: diags.length ? undefined : doc.toJS(), diags };
+/** A source known only by its parsed data: every position reads as 1:1. */
+export function dataSource(file: string): SourceFile {
+  return { file, text: '', doc: null, lines: null };
 }
 
-function firstLine(message: string): string {
-  return (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
-}
-
-function keyAt(text: string, offset: number): string {
-  return /^[^:\n]*/.exec(text.slice(offset))?.[0]?.trim() ?? '';
-}
+// Node kinds told apart by shape, not by the yaml package's helpers: the game bundle then
+// carries no YAML code at all (its content is parsed at build time).
+const isMap = (n: unknown): n is YAMLMap => typeof n === 'object' && n !== null && Array.isArray((n as YAMLMap).items) && (n as YAMLMap).items.every((i) => isPair(i));
+const isSeq = (n: unknown): n is YAMLSeq => typeof n === 'object' && n !== null && Array.isArray((n as YAMLSeq).items) && !isMap(n);
+const isPair = (n: unknown): n is Pair => typeof n === 'object' && n !== null && 'key' in n && 'value' in n;
+const isScalar = (n: unknown): n is Scalar => typeof n === 'object' && n !== null && 'value' in n && !('key' in n) && !('items' in n);
 
 /** The YAML node at a path, or the deepest existing ancestor. */
 export function nodeAt(source: SourceFile, path: readonly PathPart[]): { node: YamlNode | null; depth: number } {
+  if (!source.doc) return { node: null, depth: 0 };
   let node: unknown = source.doc.contents;
   let depth = 0;
   for (const part of path) {
@@ -72,18 +58,20 @@ export function nodeAt(source: SourceFile, path: readonly PathPart[]): { node: Y
 
 /** Position of the value at `path` (or of the key named `key` inside that map). */
 export function positionOf(source: SourceFile, path: readonly PathPart[], key?: string): { line: number; col: number } {
+  if (!source.lines) return { line: 1, col: 1 };
   const { node } = nodeAt(source, path);
   if (key !== undefined && isMap(node)) {
     const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === key);
     const k = pair?.key as YamlNode | undefined;
-    if (k?.range) return source.lines.linePos(k.range[0]);
+    if (k?.range) return source.lines!.linePos(k.range[0]);
   }
   const offset = node?.range?.[0] ?? 0;
-  return source.lines.linePos(offset);
+  return source.lines!.linePos(offset);
 }
 
 /** Position of a character inside a scalar's text (for errors inside a condition string). */
 export function positionInScalar(source: SourceFile, path: readonly PathPart[], offset: number): { line: number; col: number } {
+  if (!source.lines) return { line: 1, col: 1 };
   const { node } = nodeAt(source, path);
   if (!node?.range || !isScalar(node)) return positionOf(source, path);
   const start = node.range[0];
@@ -96,7 +84,7 @@ export function positionInScalar(source: SourceFile, path: readonly PathPart[], 
   let i = Math.max(0, at);
   for (let left = value.slice(0, offset).replace(/\s/g, '').length; left > 0 && i < raw.length; i++) if (!/\s/.test(raw[i]!)) left--;
   if (offset < value.length) while (i < raw.length && /\s/.test(raw[i]!)) i++;
-  return source.lines.linePos(start + quoted + i);
+  return source.lines!.linePos(start + quoted + i);
 }
 
 /** Builds a diagnostic at a path. */

@@ -1,13 +1,12 @@
 // What is behind each caller. The wall takes the mood's colour so the whole portrait warms up as
 // the call goes badly; the props say where the caller is.
-import type Phaser from 'phaser';
 import type { Persona } from '../engine/model.ts';
 import type { Mood } from '../ports/desk-view.ts';
-import { path } from './draw-kit.ts';
+import { path, type Pen } from './draw-kit.ts';
 import { MOOD_BG, mix, type Tone } from './palette.ts';
 import { VIEW } from './persona-art.ts';
 
-type G = Phaser.GameObjects.Graphics;
+type G = Pen;
 
 export function drawBackdrop(g: G, persona: Persona, mood: Mood, tone: Tone): void {
   const wall = persona === 'technical' ? mix(MOOD_BG[mood], 0x2f3a4a, 0.3) : MOOD_BG[mood];

@@ -1,9 +1,42 @@
-// Small drawing helpers shared by the widgets: curves, paper panels, a fixed-seed sprinkle.
-import type Phaser from 'phaser';
+// Small drawing helpers shared by the widgets: the pen they draw with, curves, paper panels, a
+// fixed-seed sprinkle.
 import type { Rect } from '../ui/layout.ts';
 import { ROOM } from './palette.ts';
 
-type G = Phaser.GameObjects.Graphics;
+export type Radius = number | { readonly tl?: number; readonly tr?: number; readonly bl?: number; readonly br?: number };
+
+/**
+ * What the art draws with: the part of Phaser's Graphics API the desk uses, with the same
+ * meaning. The art is baked into textures through a 2D-canvas pen (bake.ts), never drawn live.
+ */
+export interface Pen {
+  fillStyle(color: number, alpha?: number): void;
+  fillGradientStyle(tl: number, tr: number, bl: number, br: number, alpha?: number): void;
+  lineStyle(width: number, color: number, alpha?: number): void;
+  save(): void;
+  restore(): void;
+  translateCanvas(x: number, y: number): void;
+  rotateCanvas(radians: number): void;
+  scaleCanvas(x: number, y: number): void;
+  beginPath(): void;
+  moveTo(x: number, y: number): void;
+  lineTo(x: number, y: number): void;
+  closePath(): void;
+  arc(x: number, y: number, radius: number, start: number, end: number, anticlockwise?: boolean): void;
+  fillPath(): void;
+  strokePath(): void;
+  fillRect(x: number, y: number, w: number, h: number): void;
+  strokeRect(x: number, y: number, w: number, h: number): void;
+  fillRoundedRect(x: number, y: number, w: number, h: number, radius?: Radius): void;
+  strokeRoundedRect(x: number, y: number, w: number, h: number, radius?: Radius): void;
+  fillCircle(x: number, y: number, r: number): void;
+  strokeCircle(x: number, y: number, r: number): void;
+  fillEllipse(x: number, y: number, w: number, h: number): void;
+  fillTriangle(x0: number, y0: number, x1: number, y1: number, x2: number, y2: number): void;
+  lineBetween(x0: number, y0: number, x1: number, y1: number): void;
+}
+
+type G = Pen;
 
 /** Points along a quadratic Bézier, flattened to [x0, y0, x1, y1, …]. */
 export function quad(x0: number, y0: number, cx: number, cy: number, x1: number, y1: number, steps = 10): number[] {

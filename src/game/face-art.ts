@@ -1,11 +1,10 @@
 // Mood on a face, shared by every persona: brows, eyes, cheeks and mouth change shape with the
 // mood, so it never rests on colour alone.
-import type Phaser from 'phaser';
 import type { Mood } from '../ports/desk-view.ts';
-import { path, quad } from './draw-kit.ts';
+import { path, quad, type Pen } from './draw-kit.ts';
 import { FLUSH, mix, type Tone } from './palette.ts';
 
-type G = Phaser.GameObjects.Graphics;
+type G = Pen;
 
 /** Where a persona's features sit, in portrait-viewport pixels. */
 export type FaceSpec = {

@@ -1,8 +1,7 @@
 // Small pictograms drawn from shapes: status badges, the handset, the hourglass, the spinner.
-import type Phaser from 'phaser';
-import { path, quad } from './draw-kit.ts';
+import { path, quad, type Pen } from './draw-kit.ts';
 
-type G = Phaser.GameObjects.Graphics;
+type G = Pen;
 
 /** A classic handset, centred on (x, y), `s` ≈ its length. */
 export function handset(g: G, x: number, y: number, s: number, angle: number, color: number): void {

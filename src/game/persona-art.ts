@@ -1,13 +1,12 @@
 // The three callers, drawn from shapes in a 230×198 portrait viewport: who they are (hair,
 // clothes, accessories) lives here; how they feel comes from face-art.
-import type Phaser from 'phaser';
 import type { Persona } from '../engine/model.ts';
 import type { Mood } from '../ports/desk-view.ts';
-import { path, quad } from './draw-kit.ts';
+import { path, quad, type Pen } from './draw-kit.ts';
 import { drawAngerMark, drawBrows, drawCheeks, drawEyes, skinFor, type FaceSpec } from './face-art.ts';
 import { mix, type Tone } from './palette.ts';
 
-type G = Phaser.GameObjects.Graphics;
+type G = Pen;
 
 export const VIEW = { w: 230, h: 198 } as const;
 

@@ -1,10 +1,9 @@
 // One little pictogram per tool, in the style of old desktop software, centred on (x, y) and
 // about 28·k pixels wide.
-import type Phaser from 'phaser';
 import type { ToolId } from '../engine/model.ts';
-import { path } from './draw-kit.ts';
+import { path, type Pen } from './draw-kit.ts';
 
-type G = Phaser.GameObjects.Graphics;
+type G = Pen;
 
 export function toolIcon(g: G, tool: ToolId, x: number, y: number, k = 1): void {
   g.save();

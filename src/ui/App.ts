@@ -35,6 +35,8 @@ export class App {
   private saveTimer = 0;
   /** Step-by-step pace: the clock waits for the trainee (reading at one's own speed, reviews). */
   private pace: Pace = 'real';
+  /** A deep-linked call waiting while the trainee decides about a call cut by a reload. */
+  private linked: { sc: ScenarioModel; seed: number; mode: Mode } | null = null;
 
   constructor(private readonly d: AppDeps) {
     this.settings = d.store.loadSettings();
@@ -51,10 +53,13 @@ export class App {
     this.inProgress = await this.d.store.loadInProgress();
     if (params.get('pace') === 'turns') this.pace = 'turns';
     const call = this.call(params.get('scenario'));
-    if (call && !this.inProgress) {
-      const mode = params.get('mode') === 'exam' ? 'exam' : params.get('mode') === 'training' ? 'training' : this.settings.mode;
-      this.play(call, Number(params.get('seed')) || 1, mode);
-    } else this.menu();
+    const mode = params.get('mode') === 'exam' ? 'exam' : params.get('mode') === 'training' ? 'training' : this.settings.mode;
+    if (call && !this.inProgress) this.play(call, Number(params.get('seed')) || 1, mode);
+    else {
+      // Never overwrite a cut call silently: ask first; abandoning it then opens the link.
+      if (call) this.linked = { sc: call, seed: Number(params.get('seed')) || 1, mode };
+      this.menu();
+    }
   }
 
   private call(id: string | null): ScenarioModel | null {
@@ -100,6 +105,7 @@ export class App {
   }
 
   private resume(): void {
+    this.linked = null;
     const p = this.inProgress;
     const sc = p && this.call(p.log.scenario);
     if (!p || !sc) return void this.abandon();
@@ -110,7 +116,10 @@ export class App {
   private async abandon(): Promise<void> {
     this.inProgress = null;
     await this.d.store.clearInProgress();
-    this.menu();
+    const linked = this.linked;
+    this.linked = null;
+    if (linked) this.play(linked.sc, linked.seed, linked.mode);
+    else this.menu();
   }
 
   private async finish(session: CallSession): Promise<void> {

@@ -44,6 +44,7 @@ export class CallScreen {
   private readonly onKey = (e: KeyboardEvent): void => this.key(e);
   private ended = false;
   private choiceSignature = '';
+  private keyTimer = 0;
   private readonly unsubscribe: () => void;
 
   /** `history`: the events of a resumed call so far (its transcript); null for a new call, which rings first. */
@@ -77,7 +78,8 @@ export class CallScreen {
       this.transcript.append('system', t('call.resumedCall'), session.state.time);
     }
     this.unsubscribe = session.subscribe((events) => this.onEvents(events));
-    document.addEventListener('keydown', this.onKey);
+    // Listen from the next task on: the key that opened this screen must not also pick up.
+    this.keyTimer = window.setTimeout(() => document.addEventListener('keydown', this.onKey), 0);
     if (this.ringing) deps.audio.startLoop('ring');
     else this.startLoop();
     this.render();
@@ -218,6 +220,7 @@ export class CallScreen {
     cancelAnimationFrame(this.frame);
     this.ended = true;
     this.unsubscribe();
+    clearTimeout(this.keyTimer);
     document.removeEventListener('keydown', this.onKey);
     this.deps.audio.stopLoop('ring');
     this.deps.audio.stopLoop('hold');

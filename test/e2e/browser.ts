@@ -16,11 +16,14 @@ export async function buildAndServe(root: string): Promise<{ server: PreviewServ
 }
 
 export async function launch(extraArgs: readonly string[] = []): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'hotliner-')), {
+  const ctx = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'hotliner-')), {
     executablePath: CHROMIUM, headless: true, viewport: { width: 1280, height: 720 },
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--autoplay-policy=no-user-gesture-required', ...extraArgs],
   });
+  // Scripts run through tsx wrap functions in a `__name` helper; functions sent to the page need it too.
+  await ctx.addInitScript('window.__name = (f) => f');
+  return ctx;
 }
 
 /** Collects console errors, missing-translation warnings and page errors. */

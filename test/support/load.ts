@@ -1,7 +1,8 @@
 // Test helpers: the real playbook and calls, compiled as the game compiles them.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadPlaybook, type PlaybookModel } from '../../src/content/playbook.ts';
+import type { PlaybookModel } from '../../src/content/playbook.ts';
+import { loadPlaybook } from '../../src/content/load.ts';
 import { loadScenario } from '../../src/content/load.ts';
 import type { ScenarioModel } from '../../src/engine/model.ts';
 import { ROOT, readPlaybook, readScenario, scenarioFiles } from '../../src/cli/repo.ts';

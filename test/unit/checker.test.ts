@@ -6,8 +6,9 @@ import { z } from 'zod';
 import { ROOT, readScenario } from '../../src/cli/repo.ts';
 import { loadScenario } from '../../src/content/load.ts';
 import { messageOf } from '../../src/content/messages.ts';
-import { loadPlaybook } from '../../src/content/playbook.ts';
-import { parseSource, type Diagnostic, type Severity } from '../../src/content/source.ts';
+import { loadPlaybook } from '../../src/content/load.ts';
+import type { Diagnostic, Severity } from '../../src/content/source.ts';
+import { parseSource } from '../../src/content/parse.ts';
 import { validate } from '../../src/content/validate.ts';
 import {
   BASE, EN_FILE, EN_TABLE, FR_TABLE, HERE, PLAYBOOK_FILE, PLAYBOOK_TEXT, YAML_FILE, applyEdits, expectPlaceholdersFilled,
