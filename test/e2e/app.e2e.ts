@@ -19,17 +19,12 @@ afterAll(async () => {
   await server?.close();
 });
 
+/** A page in a brand-new browser profile: empty storage, as on a first visit. */
 async function fresh(): Promise<{ page: Page; errors: string[] }> {
+  await ctx?.close();
+  ctx = await launch();
   const page = await ctx.newPage();
   const errors = watchErrors(page);
-  await page.goto(url);
-  await page.evaluate(async () => {
-    localStorage.clear();
-    await new Promise<void>((resolve) => {
-      const r = indexedDB.deleteDatabase('hotliner');
-      r.onsuccess = r.onerror = r.onblocked = () => resolve();
-    });
-  });
   return { page, errors };
 }
 

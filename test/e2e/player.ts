@@ -19,12 +19,19 @@ async function simTime(page: Page): Promise<number> {
   return Number(await page.getByRole('timer').getAttribute('data-ms'));
 }
 
-/** Waits in call time until `at` (to the second above), as a trainee holding "." would. */
+/**
+ * Waits in call time until `at` (to the second above), as a trainee holding "." would. In
+ * step-by-step pace each key moves the clock by exactly its amount, so the presses are counted
+ * from one look at the clock.
+ */
 async function waitUntil(page: Page, at: number): Promise<void> {
-  for (let t = await simTime(page); t < at; t = await simTime(page)) {
-    const ended = await page.locator('.see-debrief').count();
-    if (ended) return;
-    await page.keyboard.press(at - t >= 10_000 ? '>' : '.');
+  for (let round = 0; round < 5; round++) {
+    const t = await simTime(page);
+    if (t >= at || (await page.locator('.see-debrief').count())) return;
+    const tens = Math.floor((at - t) / 10_000);
+    const ones = Math.ceil((at - t - tens * 10_000) / 1000);
+    for (let i = 0; i < tens; i++) await page.keyboard.press('>');
+    for (let i = 0; i < ones; i++) await page.keyboard.press('.');
   }
 }
 
