@@ -1,29 +1,15 @@
 // The game as a person uses it: tool crash and restart, resume after a reload, the language
 // switch, results that survive a reload — and no console errors anywhere.
-import type { BrowserContext, Page } from 'playwright-core';
-import type { PreviewServer } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../src/cli/repo.ts';
-import { buildAndServe, launch, watchErrors } from './browser.ts';
+import { servedGame, watchErrors } from './browser.ts';
 
-let server: PreviewServer;
-let url: string;
-let ctx: BrowserContext;
-
-beforeAll(async () => {
-  ({ server, url } = await buildAndServe(ROOT));
-  ctx = await launch();
-});
-afterAll(async () => {
-  await ctx?.close();
-  await server?.close();
-});
+const game = servedGame(ROOT);
 
 /** A page in a brand-new browser profile: empty storage, as on a first visit. */
 async function fresh(): Promise<{ page: Page; errors: string[] }> {
-  await ctx?.close();
-  ctx = await launch();
-  const page = await ctx.newPage();
+  const page = await (await game.relaunch()).newPage();
   const errors = watchErrors(page);
   return { page, errors };
 }
@@ -31,7 +17,7 @@ async function fresh(): Promise<{ page: Page; errors: string[] }> {
 describe('the call screen', () => {
   it('shows a crashed tool with its dialog, and a restart brings it back', async () => {
     const { page, errors } = await fresh();
-    await page.goto(`${url}?lang=en&scenario=box-no-sync&mode=training&seed=1`);
+    await page.goto(`${game.url}?lang=en&scenario=box-no-sync&mode=training&seed=1`);
     await page.getByRole('button', { name: /Pick up/ }).waitFor();
     await page.keyboard.press('Enter');
     const crm = page.locator('.tool-window[data-tool="crm"]');
@@ -51,7 +37,7 @@ describe('the call screen', () => {
 
   it('offers to resume a call cut by a reload, and resuming continues the same call', async () => {
     const { page, errors } = await fresh();
-    await page.goto(`${url}?lang=en&scenario=printer-nothing&mode=exam&seed=3`);
+    await page.goto(`${game.url}?lang=en&scenario=printer-nothing&mode=exam&seed=3`);
     await page.getByRole('button', { name: /Pick up/ }).waitFor();
     await page.keyboard.press('Enter');
     await page.locator('.choice').first().waitFor();
@@ -59,7 +45,7 @@ describe('the call screen', () => {
     await expect.poll(() => page.locator('.transcript .line.customer').count(), { timeout: 20_000 }).toBeGreaterThan(0);
     const before = await page.getByRole('log').textContent();
     await page.waitForTimeout(3500);
-    await page.goto(`${url}?lang=en`);
+    await page.goto(`${game.url}?lang=en`);
     await page.getByRole('button', { name: 'Resume the call' }).press('Enter');
     await page.getByRole('log').waitFor();
     const after = await page.getByRole('log').textContent();
@@ -75,14 +61,14 @@ describe('the call screen', () => {
 describe('the menu', () => {
   it('switches language and every text follows', async () => {
     const { page, errors } = await fresh();
-    await page.goto(`${url}?lang=en`);
+    await page.goto(`${game.url}?lang=en`);
     await page.getByRole('heading', { name: 'Calls' }).waitFor();
     await page.getByLabel('Language').selectOption('fr');
     await page.getByRole('heading', { name: 'Appels' }).waitFor();
     expect(await page.getByRole('button', { name: /^Jouer/ }).count()).toBeGreaterThan(0);
     expect(await page.locator('html').getAttribute('lang')).toBe('fr');
     // The choice is remembered: a plain visit (no ?lang=) comes back in French.
-    await page.goto(url);
+    await page.goto(game.url);
     await page.getByRole('heading', { name: 'Appels' }).waitFor();
     expect(errors).toEqual([]);
     await page.close();
@@ -90,7 +76,7 @@ describe('the menu', () => {
 
   it('keeps finished calls across a reload', async () => {
     const { page, errors } = await fresh();
-    await page.goto(`${url}?lang=en&scenario=fiber-tech-l2&mode=exam&seed=5`);
+    await page.goto(`${game.url}?lang=en&scenario=fiber-tech-l2&mode=exam&seed=5`);
     await page.getByRole('button', { name: /Pick up/ }).waitFor();
     await page.keyboard.press('Enter');
     await page.locator('.choice').first().waitFor();
@@ -99,7 +85,7 @@ describe('the menu', () => {
     await page.getByRole('region', { name: 'Debrief' }).waitFor();
     expect(await page.locator('.verdict').textContent()).toContain('Lost');
     await page.reload();
-    await page.goto(`${url}?lang=en`);
+    await page.goto(`${game.url}?lang=en`);
     await page.getByRole('heading', { name: 'Results' }).waitFor();
     expect(await page.locator('.results li').count()).toBe(1);
     expect(await page.locator('.results li').textContent()).toContain('Lost');

@@ -2,9 +2,8 @@
 // whose scorecard must be the engine's replay of the very log the browser recorded.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import type { PreviewServer } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { ROOT, scenarioFiles } from '../../src/cli/repo.ts';
 import type { Golden } from '../../src/engine/golden.ts';
 import type { ScenarioModel } from '../../src/engine/model.ts';
@@ -12,21 +11,10 @@ import { parseLog, replayToEnd } from '../../src/engine/replay.ts';
 import { scoreCall } from '../../src/engine/scoring.ts';
 import { playbook } from '../support/load.ts';
 import { readScenario } from '../../src/cli/repo.ts';
-import { buildAndServe, launch, watchErrors } from './browser.ts';
+import { servedGame, watchErrors } from './browser.ts';
 import { playLog } from './player.ts';
 
-let server: PreviewServer;
-let url: string;
-let ctx: BrowserContext;
-
-beforeAll(async () => {
-  ({ server, url } = await buildAndServe(ROOT));
-  ctx = await launch();
-});
-afterAll(async () => {
-  await ctx?.close();
-  await server?.close();
-});
+const game = servedGame(ROOT);
 
 function englishTexts(id: string, sc: ScenarioModel) {
   const json = JSON.parse(readFileSync(join(ROOT, 'locales', 'en', `${id}.json`), 'utf8')) as {
@@ -62,9 +50,9 @@ const ids = scenarioFiles().map((f) => f.replace(/^.*\//, '').replace(/\.yaml$/,
 describe.each(ids)('%s in the browser', (id) => {
   it('is played by keyboard along its best path to the debrief, which shows the engine\'s scorecard', async () => {
     const golden = JSON.parse(readFileSync(join(ROOT, 'test', 'golden', `${id}.json`), 'utf8')) as Golden;
-    const page = await ctx.newPage();
+    const page = await game.ctx.newPage();
     const errors = watchErrors(page);
-    await page.goto(`${url}?lang=en&scenario=${id}&mode=training&seed=${golden.seed}&pace=turns`);
+    await page.goto(`${game.url}?lang=en&scenario=${id}&mode=training&seed=${golden.seed}&pace=turns`);
     const sc = readScenario(join(ROOT, 'scenarios', `${id}.yaml`), playbook()).model!;
     await playLog(page, golden.log, englishTexts(id, sc));
     await page.getByRole('button', { name: 'See the debrief' }).waitFor({ timeout: 120_000 });
