@@ -3,7 +3,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../src/cli/repo.ts';
-import { servedGame, watchErrors } from './browser.ts';
+import { watchErrors } from './browser.ts';
+import { servedGame } from './served.ts';
 
 const game = servedGame(ROOT);
 

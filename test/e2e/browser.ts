@@ -3,7 +3,6 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
 import { build, preview, type PreviewServer } from 'vite';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -37,27 +36,3 @@ export function watchErrors(page: Page): string[] {
   return errors;
 }
 
-/** The game built and served once per test file, with a browser: `game.url`, `game.ctx`. */
-export function servedGame(root: string): { url: string; ctx: BrowserContext; relaunch(): Promise<BrowserContext> } {
-  let server: PreviewServer | null = null;
-  const game = {
-    url: '',
-    ctx: null as unknown as BrowserContext,
-    async relaunch(): Promise<BrowserContext> {
-      await game.ctx?.close();
-      game.ctx = await launch();
-      return game.ctx;
-    },
-  };
-  beforeAll(async () => {
-    const served = await buildAndServe(root);
-    server = served.server;
-    game.url = served.url;
-    game.ctx = await launch();
-  });
-  afterAll(async () => {
-    await game.ctx?.close();
-    await server?.close();
-  });
-  return game;
-}

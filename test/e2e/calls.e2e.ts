@@ -11,7 +11,8 @@ import { parseLog, replayToEnd } from '../../src/engine/replay.ts';
 import { scoreCall } from '../../src/engine/scoring.ts';
 import { playbook } from '../support/load.ts';
 import { readScenario } from '../../src/cli/repo.ts';
-import { servedGame, watchErrors } from './browser.ts';
+import { watchErrors } from './browser.ts';
+import { servedGame } from './served.ts';
 import { playLog } from './player.ts';
 
 const game = servedGame(ROOT);
