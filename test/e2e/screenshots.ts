@@ -1,9 +1,33 @@
 // npm run docs:screenshots: the pictures in docs/ that the README shows (menu, a call with a
 // crashed tool, the debrief; in French and in English). Also run by hand to look at the game.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../../src/cli/repo.ts';
 import { buildAndServe, launch, watchErrors } from './browser.ts';
+import { playLog, type Texts } from './player.ts';
+import { readPlaybook, readScenario } from '../../src/cli/repo.ts';
+import { playbookTexts } from '../../src/content/playbook.ts';
+import type { Golden } from '../../src/engine/golden.ts';
+
+const golden = JSON.parse(readFileSync(join(ROOT, 'test', 'golden', 'box-no-sync.json'), 'utf8')) as Golden;
+const sc = readScenario(join(ROOT, 'scenarios', 'box-no-sync.yaml'), readPlaybook().playbook!).model!;
+
+/** The words of the call in a language, to find its lines on screen. */
+function texts(lang: 'fr' | 'en'): Texts {
+  const source = (key: string): string => loadedTexts.get(key) ?? '';
+  const loadedTexts = new Map(readScenario(join(ROOT, 'scenarios', 'box-no-sync.yaml'), readPlaybook().playbook!).texts.map((t) => [t.key, t.text]));
+  const en = JSON.parse(readFileSync(join(ROOT, 'locales', 'en', 'box-no-sync.json'), 'utf8')) as { choices: Record<string, { text: string }>; diagnoses: Record<string, string>; facts: Record<string, string> };
+  const pbEn = JSON.parse(readFileSync(join(ROOT, 'locales', 'en', 'playbook.json'), 'utf8')) as { lines: Record<string, { text: string }> };
+  const pbFr = new Map(playbookTexts(readPlaybook().playbook!.doc).map((t) => [t.key, t.text]));
+  const fact = (f: string): string => (lang === 'en' ? en.facts[f]! : source(`facts.${f}`));
+  return {
+    choice: (c) => (lang === 'en' ? en.choices[c]?.text ?? pbEn.lines[c]!.text : loadedTexts.get(`choices.${c}.text`) ?? pbFr.get(`lines.${c}.text`)!),
+    diagnosis: (d) => (lang === 'en' ? en.diagnoses[d]! : source(`diagnoses.${d}`)),
+    fact,
+    factIds: (labels) => sc.facts.filter((f) => labels.includes(fact(f))),
+    founded: () => true,
+  };
+}
 
 const size = { width: Number(process.env.SHOT_W ?? 1280), height: Number(process.env.SHOT_H ?? 720) };
 const out = join(ROOT, process.env.SHOT_DIR ?? 'docs');
@@ -31,7 +55,12 @@ for (const lang of ['en', 'fr'] as const) {
   await page.locator('.tool-window[data-tool="crm"][data-status="crashed"]').waitFor({ timeout: 20_000 });
   await page.waitForTimeout(700);
   await page.screenshot({ path: join(out, `call-crash-${lang}.png`) });
-  await page.keyboard.press('x');
+  // The debrief of a call played well: the golden best path, step by step.
+  await page.goto(`${url}?lang=${lang}&scenario=box-no-sync&mode=training&seed=${golden.seed}&pace=turns`);
+  const abandon = page.locator('[data-action="abandon"]');
+  await Promise.race([abandon.waitFor(), page.locator('.pick-up').waitFor()]);
+  if (await abandon.count()) await abandon.press('Enter');
+  await playLog(page, golden.log, texts(lang));
   await page.locator('.see-debrief').press('Enter');
   await page.locator('.debrief').waitFor();
   await page.waitForTimeout(500);
