@@ -23,7 +23,12 @@ export function checkerText(lang: string, key: string, params: Readonly<Record<s
   return fill(t, params);
 }
 
-/** The sentence a trainer reads for a diagnostic. */
+/** The sentence a trainer reads for a diagnostic; type names are said in words. */
 export function messageOf(d: Diagnostic, lang: string): string {
-  return checkerText(lang, d.code, d.params);
+  const params: Record<string, string> = { ...d.params };
+  for (const k of ['expected', 'found'] as const) {
+    const v = params[k];
+    if (v !== undefined) params[k] = v.split(' | ').map((t) => lookup(TABLES[lang] ?? en, `types.${t}`) ?? t).join(lang === 'fr' ? ' ou ' : ' or ');
+  }
+  return checkerText(lang, d.code, params);
 }

@@ -416,8 +416,8 @@ const CONDITION_ERRORS: readonly CondCase[] = [
   { code: 'condition.unknownArgument', cond: `knows(${HERE}weather)`, params: { fn: 'knows', arg: 'weather', kind: 'fact' }, fr: ['knows(weather)', '« weather »', 'fact'], en: ['knows(weather)', '"weather"', 'fact'] },
   { code: 'condition.unknownArgumentSuggest', cond: `knows(${HERE}line_falt)`, params: { arg: 'line_falt', suggestion: 'line_fault' }, fr: ['« line_falt »', '« line_fault »'], en: ['"line_falt"', 'did you mean "line_fault"'] },
   { code: 'condition.unknownArgumentSuggest', cond: `done(${HERE}tiket)`, params: { arg: 'tiket', suggestion: 'ticket' }, fr: ['done(tiket)'], en: ['done(tiket)'] },
-  { code: 'condition.typeMismatch', cond: `knows(line_fault) and ${HERE}anger`, params: { expected: 'boolean', found: 'number' }, fr: ['Types incompatibles', 'boolean', 'number'], en: ['Mismatched types', 'expected boolean', 'found number'] },
-  { code: 'condition.typeMismatch', cond: `anger > ${HERE}knows(line_fault)`, params: { expected: 'number', found: 'boolean' }, fr: ['number attendu'], en: ['expected number'] },
+  { code: 'condition.typeMismatch', cond: `knows(line_fault) and ${HERE}anger`, params: { expected: 'boolean', found: 'number' }, fr: ['Types incompatibles', 'il faut true ou false (boolean)', 'pas un nombre (number)'], en: ['Mismatched types', 'expected true or false (boolean)', 'found a number'] },
+  { code: 'condition.typeMismatch', cond: `anger > ${HERE}knows(line_fault)`, params: { expected: 'number', found: 'boolean' }, fr: ['il faut un nombre (number)'], en: ['expected a number'] },
   { code: 'condition.notBoolean', cond: `${HERE}anger + 1`, fr: ['vraie ou fausse', 'anger >= 5'], en: ['true or false', 'anger >= 5'] },
   { code: 'condition.badDuration', cond: `elapsed > ${HERE}3min`, params: { token: '3min' }, fr: ['Durée illisible', '« 3min »'], en: ['Unreadable duration', '"3min"'] },
 ];
@@ -730,7 +730,7 @@ describe('the fallback for other schema problems', () => {
 });
 
 /** Diagnostic codes: every sentence but the CLI's own words. */
-const NOT_DIAGNOSTICS = /^(severity\.|analyze\.|i18n\.|summary$|clean$)/;
+const NOT_DIAGNOSTICS = /^(severity\.|analyze\.|i18n\.|types\.|summary$|clean$)/;
 
 describe('checker sentences (locales/*/checker.json)', () => {
   const fr = leaves(FR_TABLE);
