@@ -1,6 +1,6 @@
 // The condition language trainers write in scenario YAML (`anger >= 7 and not knows(line_fault)`).
 // Sources are parsed and type-checked once, then run as plain closures: the engine evaluates them
-// far too often to afford re-parsing, and scenario content must never reach eval().
+// far too often to afford re-parsing, and scenario content is never handed to JavaScript itself.
 
 export type Symbols = {
   vars: ReadonlySet<string>; facts: ReadonlySet<string>; steps: ReadonlySet<string>;
@@ -20,7 +20,7 @@ export interface ConditionEnv {
 export type ConditionErrorCode = 'syntax' | 'unexpectedEnd' | 'unknownName' | 'unknownFunction' | 'unknownArgument' | 'typeMismatch' | 'notBoolean' | 'badDuration';
 export type ConditionError = { offset: number; length: number; code: ConditionErrorCode; params: Record<string, string> };
 export type ConditionReads = { vars: string[]; facts: string[]; steps: string[]; tools: string[]; choices: string[]; nodes: string[]; diagnoses: string[] };
-export type CompiledCondition = { source: string; eval(env: ConditionEnv): boolean; /** names it reads, for analysis */ reads: ConditionReads };
+export type CompiledCondition = { source: string; evaluate(env: ConditionEnv): boolean; /** names it reads, for analysis */ reads: ConditionReads };
 export type CompileResult = { ok: true; value: CompiledCondition } | { ok: false; errors: ConditionError[] };
 
 type Type = 'number' | 'boolean';
@@ -278,7 +278,7 @@ export function compileCondition(source: string, symbols: Symbols): CompileResul
   if (root.type === 'number') p.error(root.at, root.end, 'notBoolean', { found: 'number' });
   if (p.errors.length > 0) return failed(p.errors);
   const reads = Object.fromEntries(Object.entries(p.reads).map(([k, v]) => [k, [...v]])) as ConditionReads;
-  return { ok: true, value: { source, eval: root.fn as BoolFn, reads } };
+  return { ok: true, value: { source, evaluate: root.fn as BoolFn, reads } };
 }
 
 // Operands are checked after both sides are parsed, so errors are put back in reading order.

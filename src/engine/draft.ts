@@ -117,7 +117,7 @@ export function commitFatal(d: Draft, id: string): void {
 
 /** Evaluates a condition against a state (null means "always"). */
 export function holds(sc: ScenarioModel, s: CallState, cond: CompiledCondition | null): boolean {
-  return cond === null || cond.eval(envOf(sc, s));
+  return cond === null || cond.evaluate(envOf(sc, s));
 }
 
 const isRunning = (t: ToolState): boolean => t.status === 'running' || t.status === 'frozen';

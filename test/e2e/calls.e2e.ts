@@ -31,7 +31,7 @@ function englishTexts(id: string, sc: ScenarioModel) {
       const evidence = sc.diagnoses.find((x) => x.id === d)?.evidence;
       if (!evidence) return true;
       const no = (): boolean => false;
-      return evidence.eval({ knows: (f) => known.includes(f), variable: () => 0, elapsed: () => 0, onHold: no, done: no, said: no, visited: no, diagnosed: no, running: no, crashed: no, frozen: no });
+      return evidence.evaluate({ knows: (f) => known.includes(f), variable: () => 0, elapsed: () => 0, onHold: no, done: no, said: no, visited: no, diagnosed: no, running: no, crashed: no, frozen: no });
     },
   };
 }

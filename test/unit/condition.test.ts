@@ -42,7 +42,7 @@ function envOf(w: World): ConditionEnv {
 function run(source: string, w: World = world): boolean {
   const r = compileCondition(source, symbols);
   if (!r.ok) throw new Error(`${source}: ${JSON.stringify(r.errors)}`);
-  return r.value.eval(envOf(w));
+  return r.value.evaluate(envOf(w));
 }
 
 function errorsOf(source: string): ConditionError[] {
@@ -139,9 +139,9 @@ describe('compileCondition values', () => {
     const r = compileCondition('anger > 5 and elapsed < 1m', symbols);
     if (!r.ok) throw new Error('should compile');
     expect(r.value.source).toBe('anger > 5 and elapsed < 1m');
-    expect(r.value.eval(envOf(world))).toBe(false);
-    expect(r.value.eval(envOf({ ...world, elapsed: 59_999 }))).toBe(true);
-    expect(r.value.eval(envOf({ ...world, elapsed: 59_999, vars: { anger: 5 } }))).toBe(false);
+    expect(r.value.evaluate(envOf(world))).toBe(false);
+    expect(r.value.evaluate(envOf({ ...world, elapsed: 59_999 }))).toBe(true);
+    expect(r.value.evaluate(envOf({ ...world, elapsed: 59_999, vars: { anger: 5 } }))).toBe(false);
   });
 
   it('short-circuits and/or', () => {
@@ -167,7 +167,7 @@ describe('compileCondition values', () => {
 function run2(source: string, env: ConditionEnv): boolean {
   const r = compileCondition(source, symbols);
   if (!r.ok) throw new Error(JSON.stringify(r.errors));
-  return r.value.eval(env);
+  return r.value.evaluate(env);
 }
 
 describe('compileCondition reads', () => {
