@@ -10,7 +10,9 @@ const pb = readPlaybook().playbook;
 if (!pb) throw new Error('the playbook does not load: run npm run scenarios:check');
 const dir = join(ROOT, 'test', 'golden');
 mkdirSync(dir, { recursive: true });
-for (const f of scenarioFiles()) {
+// GOLDEN_ONLY=<id>: rewrite one call's golden file and leave the others alone.
+const only = process.env.GOLDEN_ONLY;
+for (const f of scenarioFiles().filter((p) => !only || p.endsWith(`/${only}.yaml`))) {
   const sc = readScenario(f, pb).model;
   if (!sc) continue;
   const a = analyze(sc, { seed: GOLDEN_SEED, randomPlays: 0 });
