@@ -7,7 +7,7 @@ import type { AudioPort } from '../ports/audio.ts';
 import { moodOf, type DeskView } from '../ports/desk-view.ts';
 import { Checklist } from './Checklist.ts';
 import { Controls } from './Controls.ts';
-import { el } from './dom.ts';
+import { el, setText } from './dom.ts';
 import { Gauges } from './Gauges.ts';
 import { LAYOUT } from './layout.ts';
 import type { CallSession } from './session.ts';
@@ -102,8 +102,7 @@ export class CallScreen {
     const loop = (now: number): void => {
       this.session.advance(Math.min(250, now - this.last));
       this.last = now;
-      this.timer.textContent = clock(this.session.state.time);
-      this.deps.desk?.render(this.scene());
+      if (this.session.pace === 'turns') this.deps.desk?.render(this.scene());
       if (!this.ended) this.frame = requestAnimationFrame(loop);
     };
     this.frame = requestAnimationFrame(loop);
@@ -162,9 +161,9 @@ export class CallScreen {
     const t = this.deps.i18n.t.bind(this.deps.i18n);
     const s = this.session.state;
     const sc = this.session.sc;
-    this.timer.textContent = clock(s.time);
+    setText(this.timer, clock(s.time));
     this.timer.dataset.ms = String(s.time);
-    this.badge.textContent = this.ringing ? t('call.ringing') : s.ended ? t('call.ended') : s.onHold ? t('call.onHold') : '';
+    setText(this.badge, this.ringing ? t('call.ringing') : s.ended ? t('call.ended') : s.onHold ? t('call.onHold') : '');
     this.gauges.render(s);
     this.checklist.render(s);
     this.tools.render(s);

@@ -36,8 +36,10 @@ export class Checklist {
   render(s: CallState): void {
     for (const [i, li] of this.steps) {
       const rec = s.steps[i];
-      li.dataset.state = !rec ? 'todo' : rec.inOrder ? 'done' : 'early';
-      li.setAttribute('aria-label', `${this.t(this.sc.steps[i]!.key)} — ${this.t(`checklist.${li.dataset.state}`)}`);
+      const state = !rec ? 'todo' : rec.inOrder ? 'done' : 'early';
+      if (li.dataset.state === state) continue;
+      li.dataset.state = state;
+      li.setAttribute('aria-label', `${this.t(this.sc.steps[i]!.key)} — ${this.t(`checklist.${state}`)}`);
     }
     const known = this.sc.facts.filter((_, i) => s.facts[i]);
     if (known.length !== this.facts.childElementCount) {

@@ -42,7 +42,8 @@ export class Controls {
   render(s: CallState): void {
     const busy = s.ended !== null;
     const set = (id: string, enabled: boolean): void => {
-      this.buttons[id]!.disabled = busy || !enabled;
+      const b = this.buttons[id]!;
+      if (b.disabled !== (busy || !enabled)) b.disabled = busy || !enabled;
     };
     const talking = s.speech !== null || s.queue.length > 0;
     set('hold', !s.onHold && !talking);

@@ -2,7 +2,7 @@
 import type { i18n } from 'i18next';
 import { ANGER, PATIENCE } from '../engine/model.ts';
 import type { CallState } from '../engine/types.ts';
-import { el } from './dom.ts';
+import { el, setAttr, setText } from './dom.ts';
 
 type Meter = { root: HTMLElement; fill: HTMLElement; value: HTMLElement };
 
@@ -33,10 +33,10 @@ export class Gauges {
   private set(m: Meter, v: number, kind: 'anger' | 'patience'): void {
     const level = kind === 'anger' ? (v >= 8 ? 'high' : v >= 5 ? 'mid' : 'low') : (v <= 2 ? 'low' : v <= 5 ? 'mid' : 'high');
     const word = this.t(`gauge.${kind}.${level}`);
-    m.root.setAttribute('aria-valuenow', String(v));
-    m.root.setAttribute('aria-valuetext', `${v}/10, ${word}`);
-    m.root.dataset.level = level;
-    m.fill.style.width = `${v * 10}%`;
-    m.value.textContent = `${v}/10 · ${word}`;
+    setAttr(m.root, 'aria-valuenow', String(v));
+    setAttr(m.root, 'aria-valuetext', `${v}/10, ${word}`);
+    setAttr(m.root, 'data-level', level);
+    if (m.fill.style.width !== `${v * 10}%`) m.fill.style.width = `${v * 10}%`;
+    setText(m.value, `${v}/10 · ${word}`);
   }
 }

@@ -3,7 +3,7 @@ import type { i18n } from 'i18next';
 import { TOOL_IDS, type ToolId } from '../engine/model.ts';
 import type { CallState, EngineEvent } from '../engine/types.ts';
 import type { ToolLook } from '../ports/desk-view.ts';
-import { el } from './dom.ts';
+import { el, setAttr, setText } from './dom.ts';
 import { toolWindowRect } from './layout.ts';
 import { place } from './Stage.ts';
 
@@ -33,13 +33,13 @@ export class ToolPanel {
     TOOL_IDS.forEach((id, i) => {
       const tool = s.tools[i]!;
       const w = this.wins.get(id)!;
-      w.root.dataset.status = tool.status;
-      w.status.textContent = this.t(`toolStatus.${tool.status}`);
+      setAttr(w.root, 'data-status', tool.status);
+      setText(w.status, this.t(`toolStatus.${tool.status}`));
       const restart = tool.status === 'crashed';
-      w.button.dataset.restart = restart ? '1' : '0';
-      w.button.textContent = this.t(restart ? 'call.restart' : 'call.run');
-      w.button.setAttribute('aria-label', `${this.t(restart ? 'call.restart' : 'call.run')} — ${this.t(`tools.${id}`)} (${this.t(`toolStatus.${tool.status}`)})`);
-      w.button.disabled = s.ended !== null;
+      setAttr(w.button, 'data-restart', restart ? '1' : '0');
+      setText(w.button, this.t(restart ? 'call.restart' : 'call.run'));
+      setAttr(w.button, 'aria-label', `${this.t(restart ? 'call.restart' : 'call.run')} — ${this.t(`tools.${id}`)} (${this.t(`toolStatus.${tool.status}`)})`);
+      if (w.button.disabled !== (s.ended !== null)) w.button.disabled = s.ended !== null;
     });
   }
 
