@@ -10,6 +10,7 @@ import type { GameStore, InProgress, ResultRecord, Settings, StorageNotice } fro
 import { CallScreen } from './CallScreen.ts';
 import { DebriefScreen } from './DebriefScreen.ts';
 import { el } from './dom.ts';
+import { ALL_CALLS, type LibraryFilter } from './library.ts';
 import { renderMenu } from './MenuScreen.ts';
 import { CallSession, type Pace } from './session.ts';
 import type { Stage } from './Stage.ts';
@@ -35,6 +36,8 @@ export class App {
   private saveTimer = 0;
   /** Step-by-step pace: the clock waits for the trainee (reading at one's own speed, reviews). */
   private pace: Pace = 'real';
+  /** Which calls of the library the menu shows (kept while the app is open). */
+  private filter: LibraryFilter = ALL_CALLS;
   /** A deep-linked call waiting while the trainee decides about a call cut by a reload. */
   private linked: { sc: ScenarioModel; seed: number; mode: Mode } | null = null;
 
@@ -66,12 +69,12 @@ export class App {
     return this.d.lib.calls.find((c) => c.model?.id === id)?.model ?? null;
   }
 
-  menu(): void {
+  menu(focus = 'button.play'): void {
     this.swap(null);
     this.d.desk?.showIdle();
     renderMenu(this.d.stage.overlay, this.d.i18n, {
       calls: this.d.lib.calls, results: this.results, lang: this.lang, mode: this.settings.mode, sound: this.d.audio.settings, pace: this.pace,
-      notices: this.notices, inProgress: this.inProgress,
+      filter: this.filter, notices: this.notices, inProgress: this.inProgress,
     }, {
       play: (sc) => this.play(sc, Math.floor(Math.random() * 1_000_000_000) + 1, this.settings.mode),
       setLang: (lang) => void this.setLang(lang),
@@ -80,13 +83,19 @@ export class App {
         this.pace = pace;
       },
       setSound: (s) => this.setSound(s),
+      setFilter: (filter) => {
+        // Keep the keyboard where it was: on the filter button just pressed.
+        const pressed = document.activeElement?.getAttribute('data-filter');
+        this.filter = filter;
+        this.menu(pressed ? `[data-filter="${pressed}"]` : undefined);
+      },
       exportResults: () => void this.exportResults(),
       openResult: (r) => this.debrief(r.log),
       resume: () => this.resume(),
       abandon: () => void this.abandon(),
       help: () => this.help(),
     });
-    this.d.stage.overlay.querySelector<HTMLElement>('button.play')?.focus();
+    (this.d.stage.overlay.querySelector<HTMLElement>(focus) ?? this.d.stage.overlay.querySelector<HTMLElement>('button.play'))?.focus();
   }
 
   play(sc: ScenarioModel, seed: number, mode: Mode, from?: CallLog): void {

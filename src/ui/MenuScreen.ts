@@ -1,11 +1,12 @@
 // The menu: language, mode, sound, the calls with their best result, and the past results.
 import type { i18n } from 'i18next';
 import type { LoadedScenario } from '../content/load.ts';
-import type { ScenarioModel } from '../engine/model.ts';
+import { PERSONAS, type ScenarioModel } from '../engine/model.ts';
 import type { Mode } from '../engine/types.ts';
 import type { AudioSettings } from '../ports/audio.ts';
 import type { InProgress, ResultRecord, StorageNotice } from '../ports/storage.ts';
 import { el } from './dom.ts';
+import { matches, progress, standings, trainingOrder, type LibraryFilter } from './library.ts';
 import type { Pace } from './session.ts';
 
 export type MenuModel = {
@@ -17,6 +18,7 @@ export type MenuModel = {
   readonly notices: readonly StorageNotice[];
   readonly inProgress: InProgress | null;
   readonly pace: Pace;
+  readonly filter: LibraryFilter;
 };
 
 export type MenuActions = {
@@ -24,6 +26,7 @@ export type MenuActions = {
   readonly setLang: (lang: 'fr' | 'en') => void;
   readonly setMode: (mode: Mode) => void;
   readonly setPace: (pace: Pace) => void;
+  readonly setFilter: (filter: LibraryFilter) => void;
   readonly setSound: (s: Partial<AudioSettings>) => void;
   readonly exportResults: () => void;
   readonly openResult: (r: ResultRecord) => void;
@@ -34,24 +37,35 @@ export type MenuActions = {
 
 export function renderMenu(overlay: HTMLElement, i18n: i18n, m: MenuModel, a: MenuActions): void {
   const t = i18n.t.bind(i18n);
-  const best = new Map<string, number>();
-  for (const r of m.results) best.set(r.scenario, Math.max(best.get(r.scenario) ?? -1, r.summary.total));
+  const standing = standings(m.results);
   const radio = (mode: Mode): HTMLElement => el('label', { class: 'radio' },
     el('input', { type: 'radio', name: 'mode', value: mode, checked: m.mode === mode || undefined, onchange: () => a.setMode(mode) }), ` ${t(`menu.${mode}`)}`);
   const lang = el('select', { id: 'lang', onchange: (e) => a.setLang((e.target as HTMLSelectElement).value as 'fr' | 'en') },
     el('option', { value: 'fr', selected: m.lang === 'fr' || undefined }, 'Français'), el('option', { value: 'en', selected: m.lang === 'en' || undefined }, 'English'));
-  const calls = m.calls.filter((c) => c.model).map((c) => {
-    const sc = c.model!;
+  const library = trainingOrder(m.calls.flatMap((c) => (c.model ? [c.model] : [])));
+  const shown = library.filter((sc) => matches(sc, m.filter));
+  const calls = shown.map((sc) => {
     const title = t(`${sc.ns}:title`);
-    const score = best.get(sc.id);
+    const s = standing.get(sc.id);
     return el('li', { class: 'call-card', 'data-call': sc.id },
       el('div', { class: 'call-head' }, el('h3', { text: title }),
         el('span', { class: `persona ${sc.persona}`, text: t(`persona.${sc.persona}`) }),
         el('span', { class: 'difficulty', 'aria-label': t('menu.difficulty', { level: sc.difficulty }), text: '●'.repeat(sc.difficulty) + '○'.repeat(3 - sc.difficulty) })),
       el('p', { class: 'summary', text: t(`${sc.ns}:summary`) }),
-      el('p', { class: 'best', text: score === undefined ? t('menu.notPlayed') : t('menu.best', { score }) }),
+      el('p', { class: `best${s?.won ? ' won' : ''}`, text: s?.best == null ? t('menu.notPlayed') : t(s.won ? 'menu.bestWon' : 'menu.best', { score: s.best, count: s.plays }) }),
       el('button', { type: 'button', class: 'play', 'aria-label': `${t('menu.play')} — ${title}`, onclick: () => a.play(sc) }, t('menu.play')));
   });
+  const choice = (label: string, pressed: boolean, next: LibraryFilter, key: string): HTMLElement => el('button', {
+    type: 'button', class: 'filter', 'aria-pressed': String(pressed), 'data-filter': key, onclick: () => a.setFilter(next) }, label);
+  const filters = el('div', { class: 'filters' },
+    el('div', { role: 'group', 'aria-label': t('menu.filterPersona') }, el('span', { class: 'filter-label', text: t('menu.filterPersona') }),
+      choice(t('menu.all'), m.filter.persona === 'all', { ...m.filter, persona: 'all' }, 'persona-all'),
+      ...PERSONAS.map((p) => choice(t(`persona.${p}`), m.filter.persona === p, { ...m.filter, persona: p }, `persona-${p}`))),
+    el('div', { role: 'group', 'aria-label': t('menu.filterDifficulty') }, el('span', { class: 'filter-label', text: t('menu.filterDifficulty') }),
+      choice(t('menu.all'), m.filter.difficulty === 0, { ...m.filter, difficulty: 0 }, 'difficulty-0'),
+      ...([1, 2, 3] as const).map((d) => el('button', { type: 'button', class: 'filter', 'aria-pressed': String(m.filter.difficulty === d), 'data-filter': `difficulty-${d}`,
+        'aria-label': t('menu.difficulty', { level: d }), onclick: () => a.setFilter({ ...m.filter, difficulty: d }) }, '●'.repeat(d)))));
+  const done = progress(library, m.results);
   const results = [...m.results].sort((x, y) => y.finishedAt.localeCompare(x.finishedAt)).slice(0, 12).map((r) => el('li', { class: 'result' },
     el('button', { type: 'button', class: 'quiet', onclick: () => a.openResult(r) },
       `${new Date(r.finishedAt).toLocaleString(m.lang)} — ${t(`${r.scenario}:title`)} — ${t(`outcome.${r.summary.outcome}`)} — ${r.summary.total}/100`)));
@@ -68,7 +82,11 @@ export function renderMenu(overlay: HTMLElement, i18n: i18n, m: MenuModel, a: Me
       el('button', { type: 'button', 'data-action': 'resume', onclick: () => a.resume() }, t('menu.resume')),
       el('button', { type: 'button', class: 'quiet', 'data-action': 'abandon', onclick: () => a.abandon() }, t('menu.abandon'))) : null,
     el('div', { class: 'menu-body' },
-      el('section', { class: 'menu-calls', 'aria-label': t('menu.calls') }, el('h2', { text: t('menu.calls') }), el('ul', { class: 'call-list' }, ...calls)),
+      el('section', { class: 'menu-calls', 'aria-label': t('menu.calls') },
+        el('div', { class: 'calls-head' }, el('h2', { text: t('menu.calls') }),
+          el('p', { class: 'progress', text: t('menu.progress', { played: done.played, won: done.won, total: done.total }) })),
+        filters,
+        calls.length ? el('ul', { class: 'call-list' }, ...calls) : el('p', { class: 'no-match', text: t('menu.noMatch') })),
       el('aside', { class: 'menu-side' },
         el('section', { 'aria-label': t('menu.settings') }, el('h2', { text: t('menu.settings') }),
           el('label', { for: 'lang' }, `${t('menu.language')} `), lang,

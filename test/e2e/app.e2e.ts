@@ -75,6 +75,34 @@ describe('the menu', () => {
     await page.close();
   });
 
+  it('lists the calls easiest first and narrows them by customer and difficulty, by keyboard', async () => {
+    const { page, errors } = await fresh();
+    await page.goto(`${game.url}?lang=en`);
+    const cards = page.locator('.call-card');
+    await cards.first().waitFor();
+    const all = await cards.count();
+    const levels = await page.locator('.call-card .difficulty').evaluateAll((els) => els.map((e) => e.textContent!.split('●').length - 1));
+    expect(levels).toEqual([...levels].sort((a, b) => a - b));
+    expect(await page.locator('.progress').textContent()).toBe(`Played: 0 of ${all} · won: 0`);
+    const technical = page.getByRole('group', { name: 'Customer' }).getByRole('button', { name: 'Technical' });
+    await technical.focus();
+    await page.keyboard.press('Enter');
+    expect(new Set(await page.locator('.call-card .persona').allTextContents())).toEqual(new Set(['Technical']));
+    expect(await technical.getAttribute('aria-pressed')).toBe('true');
+    // The keyboard stays on the filter: Tab then Enter picks the next option.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Technical');
+    await page.getByRole('group', { name: 'Difficulty' }).getByRole('button', { name: 'Difficulty 3' }).press('Enter');
+    const narrowed = await cards.count();
+    expect(narrowed).toBeGreaterThan(0);
+    expect(narrowed).toBeLessThan(all);
+    expect(await page.locator('.call-card .difficulty').allTextContents()).toEqual(Array(narrowed).fill('●●●'));
+    await page.getByRole('group', { name: 'Customer' }).getByRole('button', { name: 'All' }).press('Enter');
+    await page.getByRole('group', { name: 'Difficulty' }).getByRole('button', { name: 'All' }).press('Enter');
+    expect(await cards.count()).toBe(all);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('keeps finished calls across a reload', async () => {
     const { page, errors } = await fresh();
     await page.goto(`${game.url}?lang=en&scenario=fiber-tech-l2&mode=exam&seed=5`);
