@@ -161,12 +161,22 @@ function longWait(s: CallState): boolean {
     && Math.max(t.runEnd, t.frozenUntil, t.restartEnd) - s.time >= 20_000);
 }
 
+/**
+ * Writing down every ticket-worthy fact known so far, unless the notes already say exactly that.
+ * The notes are kept in fact order (whatever order the call lists them under `ticket.notes`).
+ */
+function notesDue(sc: ScenarioModel, s: CallState): Action | null {
+  const known = sc.ticketNotes.filter((f) => s.facts[f]).sort((a, b) => a - b);
+  if (!known.length || known.join(',') === s.notes.join(',')) return null;
+  return { type: 'writeTicket', notes: known.map((f) => sc.facts[f]!) };
+}
+
 /** The one piece of desk work due now, if any. */
 function deskWork(sc: ScenarioModel, s: CallState): Action | null {
   const correct = sc.diagnoses.findIndex((dg) => dg.correct && holds(sc, s, dg.evidence));
   if (correct >= 0 && s.diagnosedAt < 0) return { type: 'diagnose', diagnosis: sc.diagnoses[correct]!.id };
-  const known = sc.ticketNotes.filter((f) => s.facts[f]);
-  if (known.length && known.join(',') !== s.notes.join(',')) return { type: 'writeTicket', notes: known.map((f) => sc.facts[f]!) };
+  const notes = notesDue(sc, s);
+  if (notes) return notes;
   for (let t = 0; t < s.tools.length; t++) {
     const tool = s.tools[t]!;
     const model = sc.tools[t]!;
@@ -241,8 +251,8 @@ export function anyAction(sc: ScenarioModel, s: CallState, choices: readonly num
   sc.diagnoses.forEach((dg, i) => {
     if (!s.stated.some((x) => x.diagnosis === i && x.founded)) out.push({ type: 'diagnose', diagnosis: dg.id });
   });
-  const known = sc.ticketNotes.filter((f) => s.facts[f]);
-  if (known.length && known.join(',') !== s.notes.join(',')) out.push({ type: 'writeTicket', notes: known.map((f) => sc.facts[f]!) });
+  const notes = notesDue(sc, s);
+  if (notes) out.push(notes);
   if (!s.speech && s.queue.length === 0) {
     for (const c of choices) out.push({ type: 'say', choice: sc.choices[c]!.id });
     if (s.onHold) out.push({ type: 'resume', thank: true }, { type: 'resume', thank: false }, { type: 'checkIn' });

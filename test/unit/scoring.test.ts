@@ -143,3 +143,14 @@ describe('scoring rules', () => {
     expect(c.won).toBe(false);
   });
 });
+
+describe('the search and the ticket notes', () => {
+  it('finds the same best path whatever order ticket.notes lists the facts in', () => {
+    const swapped = mini((y) => y.replace('ticket: { notes: [sync_lost, line_fault] }', 'ticket: { notes: [line_fault, sync_lost] }'));
+    expect(swapped.ticketNotes).not.toEqual(sc.ticketNotes);
+    const a = analyze(swapped, { randomPlays: 0 });
+    expect(a.winnable).toBe(true);
+    expect(a.bestScore).toBe(best.bestScore);
+    expect(line(a.bestCard!, 'ticketNotes').credit).toBe(1);
+  });
+});
