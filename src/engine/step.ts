@@ -3,7 +3,7 @@ import type { ScenarioModel, ToolId } from './model.ts';
 import { seedRng } from './rng.ts';
 import type { Action, CallState, Mode, RejectReason, StepResult } from './types.ts';
 import { closeDraft, coach, commitFatal, emit, openDraft, type Draft, w } from './draft.ts';
-import { advanceTo } from './clock.ts';
+import { advanceTo, nextEventAt } from './clock.ts';
 import {
   closeHold, endCall, endSilence, enterNode, explainTroubles, nextSegment, offeredChoices, sayChoice,
   startSilence, stateDiagnosis,
@@ -26,6 +26,8 @@ export function initialState(sc: ScenarioModel, seed: number, mode: Mode = 'trai
   const d = openDraft(sc, blank, -1);
   enterNode(d, sc.start);
   if (!d.speech) nextSegment(d);
+  // What a call schedules for 0:00 (a tool down from the start) has happened when it opens.
+  advanceTo(d, 0);
   return closeDraft(d);
 }
 
@@ -42,7 +44,9 @@ export function step(sc: ScenarioModel, state: CallState, action: Action): StepR
 
 function tick(sc: ScenarioModel, state: CallState, ms: number): StepResult {
   if (!(ms >= 0) || !Number.isFinite(ms)) return reject(state, { type: 'tick', ms }, 'badTick');
-  if (state.ended || ms === 0) return { state, events: [] };
+  if (state.ended) return { state, events: [] };
+  // A zero tick still fires what is due now (a tool that answers at once, a crash at 0:00).
+  if (ms === 0 && nextEventAt(sc, state) > state.time) return { state, events: [] };
   const d = openDraft(sc, state, state.actions - 1);
   advanceTo(d, state.time + ms);
   return { state: closeDraft(d), events: d.events };

@@ -212,6 +212,23 @@ describe('tools', () => {
     expect(d.of('toolCrashed')).toHaveLength(1);
   });
 
+  it('a crash scheduled at 0:00 has happened when the call opens, and waiting moves on from it', () => {
+    const sc = mini(withTools('  crm:\n    crash: { at: 0s, restart: 1m }'));
+    const s = initialState(sc, 1);
+    expect(s.tools[0]!.status).toBe('crashed');
+    expect(nextEventAt(sc, s)).toBeGreaterThan(0);
+  });
+
+  it('a zero tick fires what is due now (a tool that answers at once), and is a no-op otherwise', () => {
+    const d = opened(new Driver(mini(withTools('  kb:\n    latency: 0s\n    outcomes:\n      - id: a\n        text: A'))));
+    const quiet = d.state;
+    expect(step(d.sc, quiet, { type: 'tick', ms: 0 }).state).toBe(quiet);
+    d.do({ type: 'runTool', tool: 'kb' });
+    expect(nextEventAt(d.sc, d.state)).toBe(d.state.time);
+    d.tick(0);
+    expect(d.of('toolFinished')).toHaveLength(1);
+  });
+
   it('freezes on use: progress stalls and the run ends later by the freeze', () => {
     const d = new Driver(mini(withTools('  kb:\n    latency: 10s\n    freeze: { onUse: 1, for: 40s }\n    outcomes:\n      - id: a\n        text: A')));
     d.do({ type: 'runTool', tool: 'kb' });
