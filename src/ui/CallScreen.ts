@@ -163,6 +163,7 @@ export class CallScreen {
     const sc = this.session.sc;
     setText(this.timer, clock(s.time));
     this.timer.dataset.ms = String(s.time);
+    this.transcript.update(s.time);
     setText(this.badge, this.ringing ? t('call.ringing') : s.ended ? t('call.ended') : s.onHold ? t('call.onHold') : '');
     this.gauges.render(s);
     this.checklist.render(s);

@@ -20,8 +20,7 @@ export class Transcript {
     for (const e of events) {
       const line = this.lineOf(e);
       if (!line) continue;
-      const speaking = e.type === 'customerSpoke' && this.reveal ? e.until - e.at : 0;
-      this.append(line.kind, line.text, e.at, speaking);
+      this.append(line.kind, line.text, e.at, e.type === 'customerSpoke' && this.reveal ? e.until : 0);
       if (line.kind === 'customer') spoken.push(line.text);
     }
     return spoken;
@@ -48,35 +47,44 @@ export class Transcript {
   }
 
   /**
-   * Adds a line. With `revealMs`, the words appear as they are spoken (the full sentence is
-   * there at once for screen readers, in a visually hidden copy).
+   * Adds a line. With `until` (call time), the words appear as they are spoken, following the
+   * call's clock: at the speed of speech in real time, at once when the trainee skips ahead in
+   * step-by-step pace. The full sentence is there from the start for screen readers, in a
+   * visually hidden copy.
    */
-  append(kind: LineKind, text: string, at: number, revealMs = 0): void {
+  append(kind: LineKind, text: string, at: number, until = 0): void {
     const who = kind === 'customer' ? this.customerName : this.t(`speaker.${kind}`);
     const words = el('span', { class: 'words', text });
     const li = el('li', { class: `line ${kind}`, id: `line-${this.count++}`, 'data-at': at },
       el('span', { class: 'who', text: `${who} · ${clock(at)}` }), words);
-    if (revealMs > 0) {
+    if (until > at) {
       words.classList.add('sr-only');
       const shown = el('span', { class: 'words', 'aria-hidden': 'true' });
       li.append(shown);
-      const start = performance.now();
-      const step = (now: number): void => {
-        const n = Math.ceil((text.length * (now - start)) / revealMs);
-        shown.textContent = text.slice(0, n);
-        if (n < text.length && li.isConnected) requestAnimationFrame(step);
-      };
-      requestAnimationFrame(step);
+      this.revealing.push({ shown, text, at, until });
     }
     this.node.append(li);
     li.scrollIntoView?.({ block: 'nearest' });
   }
+
+  /** Shows as much of each line being spoken as has been said by call time `time`. */
+  update(time: number): void {
+    if (!this.revealing.length) return;
+    this.revealing = this.revealing.filter((r) => {
+      const n = time >= r.until ? r.text.length : Math.max(0, Math.ceil((r.text.length * (time - r.at)) / (r.until - r.at)));
+      if (r.shown.textContent?.length !== n) r.shown.textContent = r.text.slice(0, n);
+      return n < r.text.length;
+    });
+  }
+
+  private revealing: { readonly shown: HTMLElement; readonly text: string; readonly at: number; readonly until: number }[] = [];
 
   /** Whether customer lines appear word by word (off for reduced motion and for debriefs). */
   reveal = true;
 
   clear(): void {
     this.node.replaceChildren();
+    this.revealing = [];
     this.count = 0;
   }
 }

@@ -36,6 +36,28 @@ describe('the call screen', () => {
     await page.close();
   });
 
+  it('in step by step, a line the clock has gone past is shown whole, and one being said only in part', async () => {
+    const { page, errors } = await fresh();
+    await page.goto(`${game.url}?lang=en&scenario=tv-no-picture&mode=training&seed=1&pace=turns`);
+    await page.getByRole('button', { name: /Pick up/ }).waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.choice').first().waitFor();
+    await page.keyboard.press('1');
+    const customer = page.locator('.transcript .line.customer').last();
+    // A second into her answer, only its first words are there.
+    for (let i = 0; i < 10 && (await page.locator('.transcript .line.customer').count()) === 0; i++) await page.keyboard.press('w');
+    await page.keyboard.press('.');
+    const full = await customer.locator('.words.sr-only').textContent();
+    const partial = await customer.locator('.words[aria-hidden]').textContent();
+    expect(full!.startsWith(partial!)).toBe(true);
+    expect(partial!.length).toBeLessThan(full!.length);
+    // Skipping to the end of her answer shows all of it at once, without waiting in real time.
+    await page.keyboard.press('w');
+    expect(await customer.locator('.words[aria-hidden]').textContent()).toBe(full);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('offers to resume a call cut by a reload, and resuming continues the same call', async () => {
     const { page, errors } = await fresh();
     await page.goto(`${game.url}?lang=en&scenario=printer-nothing&mode=exam&seed=3`);
