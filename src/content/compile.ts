@@ -87,6 +87,7 @@ export function compileScenario(doc: ScenarioDoc, source: SourceFile, pb: Playbo
     diagnoses: diagnoses.map((id, i) => ({ id, key: `${ns}:diagnoses.${id}`, correct: doc.diagnoses[id]!.correct ?? false, evidence: evidence[i] ?? null })),
     parDiagnosis: durationMs(doc.par.diagnosis) ?? 0,
     ticketNotes: (doc.ticket?.notes ?? []).map((f) => ctx.factIndex.get(f)!),
+    ticketNote: facts.map((f) => (doc.ticket?.notes ?? []).includes(f)),
     start: ctx.nodeIndex.get(doc.start)!, onHangUp: doc.onHangUp ? ctx.nodeIndex.get(doc.onHangUp)! : -1,
     persona_: pb.personas[doc.persona], scoring: pb.scoring,
     index: {

@@ -48,9 +48,9 @@ export function analyze(sc: ScenarioModel, opts: AnalyzeOptions = {}): Analysis 
   // slower ways into it are pruned on arrival instead of being explored and superseded.
   const queue = new MinHeap();
   queue.push(0, 0);
-  const visitedNodes = new Set<number>();
-  const offered = new Set<number>();
-  const stepsDone = new Set<number>();
+  const visitedNodes = new Uint8Array(sc.nodes.length);
+  const offered = new Uint8Array(sc.choices.length);
+  const stepsDone = new Uint8Array(sc.steps.length);
   const endings = new Set<string>();
   const softLocks = new Set<string>();
   let best: { rec: number; card: Scorecard } | null = null;
@@ -65,8 +65,8 @@ export function analyze(sc: ScenarioModel, opts: AnalyzeOptions = {}): Analysis 
     const rec = recs[r]!;
     const s = rec.state!;
     rec.state = null;
-    for (let i = 0; i < s.visited.length; i++) if (s.visited[i]) visitedNodes.add(i);
-    for (let i = 0; i < s.steps.length; i++) if (s.steps[i]) stepsDone.add(i);
+    for (let i = 0; i < s.visited.length; i++) if (s.visited[i]) visitedNodes[i] = 1;
+    for (let i = 0; i < s.steps.length; i++) if (s.steps[i]) stepsDone[i] = 1;
     if (s.ended) {
       const card = scoreCall(sc, s);
       endings.add(`${sc.nodes[s.node]!.id}:${s.ended.outcome}`);
@@ -75,7 +75,7 @@ export function analyze(sc: ScenarioModel, opts: AnalyzeOptions = {}): Analysis 
       continue;
     }
     const choices = offeredChoices(sc, s);
-    for (const c of choices) offered.add(c);
+    for (const c of choices) offered[c] = 1;
     const plans = searchPlans(sc, s, choices);
     if (!plans.some((p) => p.kind !== 'act' || p.action.type !== 'tick') && nextEventAt(sc, s) >= sc.maxDuration && !s.speech) {
       softLocks.add(sc.nodes[s.node]!.id);
@@ -89,17 +89,17 @@ export function analyze(sc: ScenarioModel, opts: AnalyzeOptions = {}): Analysis 
     }
   }
   const { seenNodes, seenChoices, ...random } = randomPlay(sc, opts.randomPlays ?? 2000, seed);
-  for (const n of seenNodes) visitedNodes.add(n);
-  for (const c of seenChoices) offered.add(c);
+  for (const n of seenNodes) visitedNodes[n] = 1;
+  for (const c of seenChoices) offered[c] = 1;
   const bestLog = best ? pathTo(recs, best.rec) : [];
   return {
     id: sc.id, persona: sc.persona, difficulty: sc.difficulty,
     winnable: best?.card.won ?? false, bestScore: best?.card.total ?? 0, worstScore: Number.isFinite(worst) ? worst : 0,
     bestPath: bestLog.map((p) => describe(p.action)), bestLog, bestCard: best?.card ?? null,
     endings: [...endings].sort(),
-    unreachableNodes: sc.nodes.filter((_, i) => !visitedNodes.has(i)).map((n) => n.id),
-    neverOfferedChoices: sc.choices.filter((c, i) => c.node >= 0 && !offered.has(i)).map((c) => c.id),
-    stepsNeverDone: sc.steps.filter((st, i) => st.required && st.weight > 0 && !stepsDone.has(i)).map((st) => st.id),
+    unreachableNodes: sc.nodes.filter((_, i) => !visitedNodes[i]).map((n) => n.id),
+    neverOfferedChoices: sc.choices.filter((c, i) => c.node >= 0 && !offered[i]).map((c) => c.id),
+    stepsNeverDone: sc.steps.filter((st, i) => st.required && st.weight > 0 && !stepsDone[i]).map((st) => st.id),
     softLocks: [...softLocks].sort(), states: recs.length, truncated,
     ...random,
   };
@@ -190,35 +190,86 @@ function memory(sc: ScenarioModel): Memory {
   return m;
 }
 
-const STATUS_CODE: Record<ToolStatus, string> = { idle: 'i', running: 'r', frozen: 'f', crashed: 'c', restarting: 'R' };
+const STATUS_CODE: Record<ToolStatus, number> = { idle: 0, running: 1, frozen: 2, crashed: 3, restarting: 4 };
+const SEGMENT_CODE = { enter: 0, reply: 1, end: 2 } as const;
+const OUTCOME_CODE: Record<string, number> = { resolved: 1, escalated: 2, lost: 3 };
+
+/** Builds a situation key: 16-bit codes turned into one flat string (short, and quick to hash). */
+class KeyBuilder {
+  private readonly codes: number[] = [];
+  private bits = 0;
+  private nbits = 0;
+
+  code(n: number): void {
+    this.codes.push(n & 0xffff);
+  }
+
+  flag(b: boolean): void {
+    if (b) this.bits |= 1 << this.nbits;
+    if (++this.nbits === 16) this.flush();
+  }
+
+  /** Ends a run of flags (so the next field never shares a code with them). */
+  flush(): void {
+    if (this.nbits === 0) return;
+    this.codes.push(this.bits);
+    this.bits = 0;
+    this.nbits = 0;
+  }
+
+  done(): string {
+    this.flush();
+    const k = String.fromCharCode.apply(null, this.codes);
+    this.codes.length = 0;
+    return k;
+  }
+}
+const keys = new KeyBuilder();
 
 /**
  * Everything discrete that shapes the future of a call. Times, anger and patience are left
  * out: they are compared by dominance (calmer and sooner is better), which keeps this small.
  */
 export function situation(sc: ScenarioModel, s: CallState): string {
-  // Built by hand: this runs once per state met, and it is the search's hottest function.
-  let k = `${s.node};${s.speech ? s.speech.who : ''};`;
-  for (const q of s.queue) k += q.kind === 'enter' ? `e${q.node}` : q.kind === 'reply' ? `r${q.choice}` : `x${q.outcome}`;
-  k += ';';
-  for (let i = 2; i < s.vars.length; i++) k += `${s.vars[i]},`;
-  k += ';';
-  for (const f of s.facts) k += f ? '1' : '0';
-  k += ';';
+  // Built code by code: this runs for every state met, and it is the search's hottest function.
+  // Every variable-length part is preceded by its length, so two situations never share a key.
+  const k = keys;
+  k.code(s.node);
+  k.code(s.speech ? (s.speech.who === 'agent' ? 1 : 2) : 0);
+  k.code(s.queue.length);
+  for (const q of s.queue) {
+    k.code(SEGMENT_CODE[q.kind]);
+    k.code(q.kind === 'enter' ? q.node : q.kind === 'reply' ? q.choice : OUTCOME_CODE[q.outcome]!);
+  }
+  for (let i = 2; i < s.vars.length; i++) k.code(s.vars[i]! + 0x8000);
+  for (const f of s.facts) k.flag(f);
+  k.flush();
   const { reach, always, never } = memory(sc);
   const here = reach[s.node]!;
   for (let i = 0; i < s.said.length; i++) {
     const node = sc.choices[i]!.node;
-    if (always[i] || (!never[i] && node >= 0 && here[node])) k += s.said[i] ? '1' : '0';
+    if (always[i] || (!never[i] && node >= 0 && here[node])) k.flag(s.said[i]!);
   }
-  k += ';';
-  for (const st of s.steps) k += st ? '1' : '0';
-  k += ';';
-  for (const t of s.tools) k += `${STATUS_CODE[t.status]}${t.uses}.${t.lastOutcome}.${t.timedFired}|`;
-  k += `;${s.onHold ? 1 : 0};${s.diagnosedAt >= 0 ? 'd' : ''};${s.notes.join(',')};${s.ticketSaved?.join(',') ?? '-'}`;
-  return `${k};${s.fatal.length};${s.ended?.outcome ?? ''};${s.rng}`;
+  k.flush();
+  for (const st of s.steps) k.flag(st !== null);
+  k.flush();
+  for (const t of s.tools) {
+    k.code(STATUS_CODE[t.status]);
+    k.code(t.uses);
+    k.code(t.lastOutcome + 1);
+    k.code(t.timedFired);
+  }
+  k.code((s.onHold ? 1 : 0) | (s.diagnosedAt >= 0 ? 2 : 0));
+  k.code(s.notes.length);
+  for (const n of s.notes) k.code(n);
+  k.code(s.ticketSaved ? s.ticketSaved.length + 1 : 0);
+  for (const n of s.ticketSaved ?? []) k.code(n);
+  k.code(s.fatal.length);
+  k.code(s.ended ? OUTCOME_CODE[s.ended.outcome]! : 0);
+  k.code(s.rng >>> 16);
+  k.code(s.rng);
+  return k.done();
 }
-
 
 function pathTo(recs: readonly Rec[], r: number): LoggedStep[] {
   const parts: (readonly LoggedStep[])[] = [];

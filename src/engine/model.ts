@@ -122,6 +122,8 @@ export type ScenarioModel = {
   readonly diagnoses: readonly { readonly id: string; readonly key: string; readonly correct: boolean; readonly evidence: CompiledCondition | null }[];
   readonly parDiagnosis: number;
   readonly ticketNotes: readonly number[];
+  /** Per fact: whether the ticket should mention it (ticketNotes as a lookup). */
+  readonly ticketNote: readonly boolean[];
   readonly nodes: readonly NodeModel[];
   readonly choices: readonly ChoiceModel[];
   /** Indices of the playbook lines in `choices`. */

@@ -29,8 +29,19 @@ export function applyPlan(sc: ScenarioModel, s: CallState, plan: Plan): { state:
   return { state: s, log };
 }
 
-function toolsSignature(s: CallState): string {
-  return s.tools.map((t) => t.status).join(',');
+/** Whether every tool is in the same status in both states (copy-on-write: often the same array). */
+function sameToolStatus(a: CallState, b: CallState): boolean {
+  if (a.tools === b.tools) return true;
+  for (let t = 0; t < a.tools.length; t++) if (a.tools[t]!.status !== b.tools[t]!.status) return false;
+  return true;
+}
+
+/** What a wait is waiting for: anything but the clock moving. */
+function sameMoment(a: CallState, b: CallState): boolean {
+  if (a.node !== b.node || (a.speech?.who ?? '') !== (b.speech?.who ?? '') || a.queue.length !== b.queue.length || a.onHold !== b.onHold) return false;
+  if (!sameToolStatus(a, b)) return false;
+  if (a.facts !== b.facts) for (let f = 0; f < a.facts.length; f++) if (a.facts[f] !== b.facts[f]) return false;
+  return true;
 }
 
 /**
@@ -39,23 +50,21 @@ function toolsSignature(s: CallState): string {
  */
 function waitForChange(sc: ScenarioModel, get: () => CallState, act: (a: Action) => void): void {
   const start = get();
-  const mark = (s: CallState): string => `${s.node}|${s.speech?.who ?? ''}|${s.queue.length}|${toolsSignature(s)}|${s.onHold}|${s.facts.join()}`;
-  const before = mark(start);
   for (let i = 0; i < MACRO_ROUNDS; i++) {
     const s = get();
     const next = nextEventAt(sc, s);
     if (s.ended || !Number.isFinite(next)) return;
     act({ type: 'tick', ms: next - s.time });
-    if (mark(get()) !== before) return;
+    if (!sameMoment(start, get())) return;
   }
 }
 
 /** Waits for the tools while talking to the customer before the silence gets long. */
 function keepCompany(sc: ScenarioModel, get: () => CallState, act: (a: Action) => void): void {
-  const start = toolsSignature(get());
+  const start = get();
   for (let i = 0; i < MACRO_ROUNDS; i++) {
     const s = get();
-    if (s.ended || toolsSignature(s) !== start || !busy(s)) return;
+    if (s.ended || !sameToolStatus(s, start) || !busy(s)) return;
     if (s.speech || s.queue.length) {
       act({ type: 'tick', ms: nextEventAt(sc, s) - s.time });
       continue;
@@ -87,11 +96,11 @@ function fillerLine(sc: ScenarioModel, s: CallState): string | null {
 /** Asks to hold, checks in before the deadline, and resumes with thanks when a tool answers. */
 function holdThrough(sc: ScenarioModel, get: () => CallState, act: (a: Action) => void): void {
   act({ type: 'hold', ask: true });
-  const start = toolsSignature(get());
+  const start = get();
   for (let i = 0; i < MACRO_ROUNDS; i++) {
     const s = get();
     if (s.ended || !s.onHold) return;
-    if (toolsSignature(s) !== start || !busy(s)) {
+    if (!sameToolStatus(s, start) || !busy(s)) {
       act({ type: 'resume', thank: true });
       return;
     }
@@ -166,9 +175,18 @@ function longWait(s: CallState): boolean {
  * The notes are kept in fact order (whatever order the call lists them under `ticket.notes`).
  */
 function notesDue(sc: ScenarioModel, s: CallState): Action | null {
-  const known = sc.ticketNotes.filter((f) => s.facts[f]).sort((a, b) => a - b);
-  if (!known.length || known.join(',') === s.notes.join(',')) return null;
-  return { type: 'writeTicket', notes: known.map((f) => sc.facts[f]!) };
+  // Walks the facts in order without allocating: this runs for every state the search meets.
+  let n = 0;
+  let same = true;
+  for (let f = 0; f < s.facts.length; f++) {
+    if (!s.facts[f] || !sc.ticketNote[f]) continue;
+    if (s.notes[n] !== f) same = false;
+    n++;
+  }
+  if (n === 0 || (same && n === s.notes.length)) return null;
+  const notes: string[] = [];
+  for (let f = 0; f < s.facts.length; f++) if (s.facts[f] && sc.ticketNote[f]) notes.push(sc.facts[f]!);
+  return { type: 'writeTicket', notes };
 }
 
 /** The one piece of desk work due now, if any. */
