@@ -1,7 +1,8 @@
-// npm run scenarios:analyze [-- --json] [--plays N] [--cap N] [files…]: can each call be won, how well, by which path.
-import { analyze, type Analysis } from '../engine/analyze.ts';
+// npm run scenarios:analyze [-- --json] [--plays N] [--cap N] [--jobs N] [files…]: can each call be won, how well, by which path.
+import type { Analysis } from '../engine/analyze.ts';
 import { checkerText } from '../content/messages.ts';
-import { cliLang, fileArgs, readPlaybook, readScenario, scenarioFiles } from './repo.ts';
+import { analyzeFiles, jobCount } from './analyze-pool.ts';
+import { cliLang, fileArgs, readPlaybook, scenarioFiles } from './repo.ts';
 import { formatDiagnostics } from './format.ts';
 
 function numberFlag(args: readonly string[], flag: string, fallback: number): number {
@@ -36,31 +37,28 @@ function report(a: Analysis, lang: string): string {
   return lines.join('\n');
 }
 
-function main(args: string[]): number {
+async function main(args: string[]): Promise<number> {
   const lang = cliLang(args);
   const json = args.includes('--json');
   const plays = numberFlag(args, '--plays', 2000);
   const cap = numberFlag(args, '--cap', 200_000);
+  const jobs = args.includes('--jobs') ? numberFlag(args, '--jobs', 0) : null;
   const pb = readPlaybook();
   if (!pb.playbook) {
     process.stderr.write(formatDiagnostics(pb.diags, lang));
     return 1;
   }
-  const files = fileArgs(args, ['--lang', '--plays', '--cap']);
+  const given = fileArgs(args, ['--lang', '--plays', '--cap', '--jobs']);
+  const files = given.length ? given : scenarioFiles();
+  const done = await analyzeFiles(files, { stateCap: cap, randomPlays: plays }, jobCount(jobs, files.length));
   const results: Analysis[] = [];
-  let failed = false;
-  for (const f of files.length ? files : scenarioFiles()) {
-    const loaded = readScenario(f, pb.playbook);
-    if (!loaded.model) {
-      process.stderr.write(formatDiagnostics(loaded.diags.filter((d) => d.severity === 'error'), lang));
-      failed = true;
-      continue;
-    }
-    results.push(analyze(loaded.model, { stateCap: cap, randomPlays: plays }));
+  for (const r of done) {
+    if (r.analysis) results.push(r.analysis);
+    else process.stderr.write(formatDiagnostics(r.errors, lang));
   }
   if (json) process.stdout.write(JSON.stringify(results.map(analysisJson), null, 2) + '\n');
   else process.stdout.write(results.map((a) => report(a, lang)).join('\n\n') + '\n');
-  return failed ? 1 : 0;
+  return done.some((r) => !r.analysis) ? 1 : 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

@@ -1,5 +1,6 @@
 // npm run bench:engine: step throughput, analysis time and states, random plays per second.
 // Prints medians over several runs; figures, never pass/fail (the machines are shared).
+import { analyzeFiles, jobCount } from '../../src/cli/analyze-pool.ts';
 import { analyze } from '../../src/engine/analyze.ts';
 import { offeredChoices } from '../../src/engine/dialogue.ts';
 import type { ScenarioModel } from '../../src/engine/model.ts';
@@ -67,3 +68,15 @@ process.stdout.write(`Engine benchmark (median of ${RUNS} runs, node ${process.v
 process.stdout.write(`${'call'.padEnd(18)}  ${'steps/s'.padStart(12)}  ${'analysis'.padStart(10)}  ${'states'.padStart(8)}  ${'plays/s'.padStart(10)}\n`);
 process.stdout.write(rows.join('\n') + '\n');
 process.stdout.write(`whole repository analysed in ${totalAnalysis.toFixed(0)} ms (sum of medians; aim < 2000 ms)\n`);
+// What a trainer waits for: scenarios:analyze on the whole repository (search and 500 random
+// plays per call), on one thread and on one thread per core (thread start-up included).
+const threads = jobCount(0, calls.length);
+for (const jobs of [...new Set([1, threads])]) {
+  const walls: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const t = performance.now();
+    await analyzeFiles(scenarioFiles(), { randomPlays: 500 }, jobs);
+    walls.push(performance.now() - t);
+  }
+  process.stdout.write(`scenarios:analyze --plays 500 on the whole repository, ${jobs} thread(s): ${median(walls).toFixed(0)} ms (median of 3)\n`);
+}

@@ -47,6 +47,18 @@ describe('scenarios:analyze --json', () => {
   });
 });
 
+describe('scenarios:analyze on several threads', () => {
+  it('gives the same records, in file order, as one thread; a broken file is reported, the others analysed', () => {
+    const files = ['scenarios/cancel-crm-down.yaml', 'test/fixtures/broken/broken-call.yaml', 'scenarios/billing-fault.yaml', 'scenarios/voip-needs-l2.yaml'];
+    const one = run('analyze.ts', '--json', '--plays', '40', '--jobs', '1', '--lang', 'en', ...files);
+    const two = run('analyze.ts', '--json', '--plays', '40', '--jobs', '2', '--lang', 'en', ...files);
+    expect(two.code).toBe(1);
+    expect(two.err).toContain('test/fixtures/broken/broken-call.yaml:7:1  error      Unknown key "custmer"');
+    expect((JSON.parse(two.out) as { id: string }[]).map((a) => a.id)).toEqual(['cancel-crm-down', 'billing-fault', 'voip-needs-l2']);
+    expect(two.out).toBe(one.out);
+  });
+});
+
 describe('scenarios:graph', () => {
   it('prints a Mermaid flowchart with nodes, choices, tools and endings', () => {
     const r = run('graph.ts', 'box-no-sync');

@@ -1,0 +1,76 @@
+// Analysing several calls side by side, one worker thread per core: the search and the random
+// plays of one call are independent of every other call's. Results come back in file order.
+import { availableParallelism } from 'node:os';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { analyze, type Analysis, type AnalyzeOptions } from '../engine/analyze.ts';
+import type { Diagnostic } from '../content/source.ts';
+import { readPlaybook, readScenario } from './repo.ts';
+
+/** One call's result: its analysis, or the errors that kept it from loading. */
+export type FileAnalysis = { readonly file: string; readonly analysis: Analysis | null; readonly errors: readonly Diagnostic[] };
+
+/** Loads and analyses one file (the playbook is read once per thread). */
+function analyzeFile(file: string, opts: AnalyzeOptions): FileAnalysis {
+  const pb = readPlaybook().playbook!;
+  const loaded = readScenario(file, pb);
+  if (!loaded.model) return { file, analysis: null, errors: loaded.diags.filter((d) => d.severity === 'error') };
+  return { file, analysis: analyze(loaded.model, opts), errors: [] };
+}
+
+/**
+ * How many threads to use: `--jobs N` if given (`--jobs 0`: one per core), else one, never more
+ * than the files. One by default: on the 2-core machines the project is measured on, a second
+ * thread does not pay for its start-up (see `npm run bench:engine`); on a laptop with more
+ * cores, `--jobs 0` analyses several calls at once.
+ */
+export function jobCount(requested: number | null, files: number): number {
+  const want = requested === null ? 1 : requested === 0 ? availableParallelism() : requested;
+  return Math.max(1, Math.min(files, want));
+}
+
+/**
+ * Analyses `files` on `jobs` threads (1: in this thread). Each worker takes the next file as
+ * soon as it is free, so one long call does not hold the others back.
+ */
+export async function analyzeFiles(files: readonly string[], opts: AnalyzeOptions, jobs: number): Promise<FileAnalysis[]> {
+  if (jobs <= 1) return files.map((f) => analyzeFile(f, opts));
+  const results: FileAnalysis[] = new Array(files.length);
+  let next = 0;
+  const run = (): Promise<void> => new Promise((done, fail) => {
+    const worker = spawn(opts);
+    const feed = (): void => {
+      if (next >= files.length) {
+        void worker.terminate().then(() => done());
+        return;
+      }
+      const i = next++;
+      worker.once('message', (r: FileAnalysis) => {
+        results[i] = r;
+        feed();
+      });
+      worker.postMessage(files[i]);
+    };
+    worker.once('error', fail);
+    feed();
+  });
+  await Promise.all(Array.from({ length: jobs }, run));
+  return results;
+}
+
+/**
+ * A worker running this very module. The CLIs run under tsx, whose loader a worker thread does
+ * not inherit for its entry file: the entry is a line of JavaScript that imports this module
+ * through tsx's own API.
+ */
+function spawn(opts: AnalyzeOptions): Worker {
+  const api = import.meta.resolve('tsx/esm/api');
+  const self = import.meta.url;
+  const entry = `import(${JSON.stringify(api)}).then(({ tsImport }) => tsImport(${JSON.stringify(self)}, ${JSON.stringify(self)}))`;
+  return new Worker(entry, { eval: true, workerData: { hotlinerAnalyze: opts } });
+}
+
+if (!isMainThread && parentPort && (workerData as { hotlinerAnalyze?: AnalyzeOptions } | null)?.hotlinerAnalyze) {
+  const opts = (workerData as { hotlinerAnalyze: AnalyzeOptions }).hotlinerAnalyze;
+  const port = parentPort;
+  port.on('message', (file: string) => port.postMessage(analyzeFile(file, opts)));
+}
