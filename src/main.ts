@@ -1,11 +1,12 @@
 // Entry point: the stage, the bundled calls, storage, sound, the drawn desk, then the menu.
 import { HowlerAudio } from './audio/HowlerAudio.ts';
-import { loadLibrary } from './content/bundle.ts';
+import { fetchContent, libraryOf, uiLocales } from './content/bundle.ts';
 import { createI18n, LANGS, type Lang } from './i18n/i18n.ts';
 import type { DeskView } from './ports/desk-view.ts';
 import { IdbStore } from './storage/IdbStore.ts';
 import { App } from './ui/App.ts';
 import { LazyDesk } from './ui/LazyDesk.ts';
+import { el } from './ui/dom.ts';
 import { Stage } from './ui/Stage.ts';
 import './ui/app.css';
 
@@ -27,13 +28,22 @@ async function createDesk(parent: HTMLElement): Promise<DeskView | null> {
 }
 
 async function start(): Promise<void> {
+  // The content is fetched while the page sets itself up.
+  const content = fetchContent().then(libraryOf, (e: unknown) => (e instanceof Error ? e : new Error(String(e))));
   const params = new URLSearchParams(location.search);
   const stage = new Stage(document.getElementById('app')!);
   const store = new IdbStore();
   const settings = store.loadSettings();
   const lang = pickLang(params, settings.lang);
   document.documentElement.lang = lang;
-  const lib = loadLibrary();
+  const lib = await content;
+  if (lib instanceof Error) {
+    // Nothing to play: say so, in the trainee's language, with what went wrong.
+    const ui = await createI18n({ playbook: null, calls: [], diags: [], locales: uiLocales() }, lang);
+    stage.overlay.replaceChildren(el('div', { class: 'menu panel', role: 'alert' },
+      el('h1', { text: ui.t('app.title') }), el('p', { text: ui.t('app.loadFailed') }), el('p', { class: 'detail', text: lib.message })));
+    return;
+  }
   const i18n = await createI18n(lib, lang);
   document.title = i18n.t('app.title');
   const reducedMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;

@@ -1,11 +1,21 @@
-// The calls, playbook and translations as bundled into the game by Vite (browser side).
-import content from 'virtual:hotliner-content';
+// The calls, playbook and translations as the game loads them (browser side): one JSON file that
+// vite.config.ts builds from scenarios/ and locales/, fetched at start.
+import contentUrl from 'virtual:hotliner-content';
 import { bundledPlaybook, bundledScenario } from './bundled.ts';
 import type { LoadedScenario } from './load.ts';
 import type { PlaybookModel } from './playbook.ts';
 import type { Diagnostic } from './source.ts';
 
-const localeFiles = import.meta.glob('/locales/*/*.json', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+/** The interface's own strings, in the code: they must be there even if the content is not. */
+const uiFiles = import.meta.glob('/locales/*/ui.json', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+
+type DataFile = { readonly file: string; readonly data: unknown };
+/** What the content file holds: parsed YAML per file, and raw translation JSON by language and namespace. */
+export type ContentData = {
+  readonly playbook: DataFile;
+  readonly calls: readonly DataFile[];
+  readonly locales: Readonly<Record<string, Readonly<Record<string, string>>>>;
+};
 
 export type Library = {
   readonly playbook: PlaybookModel | null;
@@ -15,13 +25,27 @@ export type Library = {
   readonly locales: Readonly<Record<string, Readonly<Record<string, string>>>>;
 };
 
-/** Loads everything bundled; a broken call is listed with its diagnostics, never thrown. */
-export function loadLibrary(): Library {
-  const locales: Record<string, Record<string, string>> = {};
-  for (const [path, text] of Object.entries(localeFiles)) {
-    const m = /\/locales\/(\w+)\/([\w-]+)\.json$/.exec(path);
-    if (m) (locales[m[1]!] ??= {})[m[2]!] = text;
+/** The interface strings alone, by language (ui namespace). */
+export function uiLocales(): Record<string, Record<string, string>> {
+  const out: Record<string, Record<string, string>> = {};
+  for (const [path, text] of Object.entries(uiFiles)) {
+    const m = /\/locales\/(\w+)\/ui\.json$/.exec(path);
+    if (m) (out[m[1]!] ??= {}).ui = text;
   }
+  return out;
+}
+
+/** Fetches the content file; rejects with the address and the reason when it cannot. */
+export async function fetchContent(): Promise<ContentData> {
+  const res = await fetch(contentUrl);
+  if (!res.ok) throw new Error(`${contentUrl}: HTTP ${res.status}`);
+  return (await res.json()) as ContentData;
+}
+
+/** Compiles the content; a broken call is listed with its diagnostics, never thrown. */
+export function libraryOf(content: ContentData): Library {
+  const locales = uiLocales();
+  for (const [lang, files] of Object.entries(content.locales)) Object.assign((locales[lang] ??= {}), files);
   const pb = bundledPlaybook(content.playbook);
   if (!pb.playbook) return { playbook: null, calls: [], diags: pb.diags, locales };
   const calls = content.calls.map((f) => bundledScenario(f, pb.playbook!));

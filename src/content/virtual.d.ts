@@ -1,8 +1,5 @@
-// Built by vite.config.ts from scenarios/*.yaml: each file's parsed data.
+// Built by vite.config.ts: the address of the content JSON (see ContentData in bundle.ts).
 declare module 'virtual:hotliner-content' {
-  const content: {
-    readonly playbook: { readonly file: string; readonly data: unknown };
-    readonly calls: readonly { readonly file: string; readonly data: unknown }[];
-  };
-  export default content;
+  const url: string;
+  export default url;
 }

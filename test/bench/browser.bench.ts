@@ -97,6 +97,7 @@ async function main(): Promise<void> {
   }
   const firstLoad = [...loaded].map((p) => join(dist, p === '/' ? 'index.html' : p)).filter((f) => { try { return statSync(f).isFile(); } catch { return false; } });
   const js = files(dist).filter((f) => f.endsWith('.js'));
+  const contentFile = files(dist).filter((f) => /content-[\w-]+\.json$/.test(f));
   const heap = async (): Promise<number> => {
     await page.evaluate(() => (window as unknown as { gc?: () => void }).gc?.());
     return page.evaluate(() => (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize);
@@ -120,11 +121,13 @@ async function main(): Promise<void> {
   await app.close();
   await bare.close();
   const kb = (b: number): string => `${(b / 1024).toFixed(0)} kB`;
+  const calls = (JSON.parse(readFileSync(contentFile[0]!, 'utf8')) as { calls: unknown[] }).calls.length;
   const out = [
     `Browser benchmark (Chromium ${ctx.browser()?.version() ?? ''}, median of ${RUNS} runs)`,
     `boot: bare Phaser first frame ${median(bareBoot).toFixed(0)} ms, game menu interactive ${median(appBoot).toFixed(0)} ms, ratio ${(median(appBoot) / median(bareBoot)).toFixed(2)} (aim ≤ 1.5)`,
     `fps: bare ${median(bareFps).toFixed(1)}, call with the line test running ${median(appFps).toFixed(1)}, ratio ${(median(appFps) / median(bareFps)).toFixed(2)} (aim ≥ 0.95)`,
     `JS gzipped: ${kb(js.reduce((a, f) => a + gz(f), 0))} (aim ≤ 500 kB); first-load assets gzipped: ${kb(firstLoad.reduce((a, f) => a + gz(f), 0))} over ${firstLoad.length} files (aim ≤ 1 MB)`,
+    `content (calls, playbook, translations; data, not code, and part of the first load): ${kb(contentFile.reduce((a, f) => a + gz(f), 0))} gzipped for ${calls} calls`,
     `JS heap: after 1 call ${(afterOne / 1048576).toFixed(1)} MB, after 10 calls ${(afterTen / 1048576).toFixed(1)} MB, growth ${((afterTen - afterOne) / 1048576).toFixed(2)} MB (aim ≤ 5 MB)`,
   ];
   process.stdout.write(out.join('\n') + '\n');

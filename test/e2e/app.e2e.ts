@@ -81,6 +81,21 @@ describe('the call screen', () => {
   });
 });
 
+describe('the content file', () => {
+  it('when it cannot be loaded, the page says so in the trainee\'s language, with the reason', async () => {
+    const { page, errors } = await fresh();
+    await page.route('**/content-*.json', (route) => route.fulfill({ status: 503, body: 'down' }));
+    await page.goto(`${game.url}?lang=fr`);
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('Les appels n\'ont pas pu être chargés');
+    expect(await alert.textContent()).toMatch(/content-[\w-]+\.json: HTTP 503/);
+    // The only console error is the browser's own report of the failed request.
+    expect(errors.filter((e) => !e.includes('503'))).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('the menu', () => {
   it('switches language and every text follows', async () => {
     const { page, errors } = await fresh();
