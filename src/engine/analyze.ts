@@ -36,14 +36,14 @@ export type Analysis = {
 export type AnalyzeOptions = { readonly seed?: number; readonly stateCap?: number; readonly randomPlays?: number };
 
 /** A state met by the search; the state itself is dropped once expanded (paths need only logs). */
-type Rec = { state: CallState | null; readonly parent: number; readonly log: readonly LoggedStep[] };
+type Rec = { state: CallState | null; readonly parent: number; readonly log: readonly LoggedStep[]; dead: boolean };
 
 /** Analyses one call: winnable, best/worst score, best path, dead content, random-play win rate. */
 export function analyze(sc: ScenarioModel, opts: AnalyzeOptions = {}): Analysis {
   const seed = opts.seed ?? 1;
   const cap = opts.stateCap ?? 200_000;
-  const recs: Rec[] = [{ state: initialState(sc, seed, 'exam'), parent: -1, log: [] }];
-  const fronts = new Map<string, Mark[]>();
+  const recs: Rec[] = [{ state: initialState(sc, seed, 'exam'), parent: -1, log: [], dead: false }];
+  const fronts = new Map<string, Entry[]>();
   // Earliest first: a situation is then mostly reached first by its quickest path, and the
   // slower ways into it are pruned on arrival instead of being explored and superseded.
   const queue = new MinHeap();
@@ -67,6 +67,8 @@ export function analyze(sc: ScenarioModel, opts: AnalyzeOptions = {}): Analysis 
     rec.state = null;
     for (let i = 0; i < s.visited.length; i++) if (s.visited[i]) visitedNodes[i] = 1;
     for (let i = 0; i < s.steps.length; i++) if (s.steps[i]) stepsDone[i] = 1;
+    // Overtaken while it waited in the queue: a later arrival got to its situation sooner and calmer.
+    if (rec.dead) continue;
     if (s.ended) {
       const card = scoreCall(sc, s);
       endings.add(`${sc.nodes[s.node]!.id}:${s.ended.outcome}`);
@@ -83,8 +85,8 @@ export function analyze(sc: ScenarioModel, opts: AnalyzeOptions = {}): Analysis 
     for (let i = plans.length - 1; i >= 0; i--) {
       const { state: next, log } = applyPlan(sc, s, plans[i]!);
       if (next === s) continue;
-      if (!admit(sc, fronts, next)) continue;
-      recs.push({ state: next, parent: r, log });
+      if (!admit(sc, fronts, next, recs)) continue;
+      recs.push({ state: next, parent: r, log, dead: false });
       queue.push(recs.length - 1, next.time);
     }
   }
@@ -112,21 +114,32 @@ function better(a: Scorecard, b: Scorecard): boolean {
 }
 
 type Mark = readonly number[];
+/** A way into a situation: how it measures, and the record that holds it. */
+type Entry = { readonly mark: Mark; readonly rec: number };
 /** How many incomparable ways into one situation are kept. */
 const FRONT = 4;
 
-/** Keeps a state unless another in the same situation got there no later, at no greater cost. */
-function admit(sc: ScenarioModel, fronts: Map<string, Mark[]>, s: CallState): boolean {
+/**
+ * Keeps a state unless another in the same situation got there no later, at no greater cost.
+ * The ways in that the new state beats are dropped, and so are their records if they have not
+ * been expanded yet. The new state's record will be `recs.length`.
+ */
+function admit(sc: ScenarioModel, fronts: Map<string, Entry[]>, s: CallState, recs: Rec[]): boolean {
   const key = situation(sc, s);
   const mark = measure(sc, s);
+  const entry: Entry = { mark, rec: recs.length };
   const front = fronts.get(key);
   if (!front) {
-    fronts.set(key, [mark]);
+    fronts.set(key, [entry]);
     return true;
   }
-  if (front.some((f) => dominates(f, mark))) return false;
-  const kept = front.filter((f) => !dominates(mark, f));
-  kept.push(mark);
+  if (front.some((f) => dominates(f.mark, mark))) return false;
+  const kept: Entry[] = [];
+  for (const f of front) {
+    if (!dominates(mark, f.mark)) kept.push(f);
+    else if (recs[f.rec]!.state) recs[f.rec]!.dead = true;
+  }
+  kept.push(entry);
   fronts.set(key, kept.length > FRONT ? kept.slice(-FRONT) : kept);
   return true;
 }
