@@ -102,6 +102,9 @@ export function schemaKeys(schema: z.ZodType): string[] {
     if (def.type === 'object') {
       for (const [k, v] of Object.entries(def.shape as Record<string, unknown>)) keys.add(k), walk(v);
     }
+    // A map whose keys are a fixed list (the tools): those names are keys too.
+    const keyDef = def.type === 'record' ? (def.keyType as { _zod?: { def?: { type?: string; entries?: Record<string, string> } } })._zod?.def : undefined;
+    if (keyDef?.type === 'enum' && keyDef.entries) for (const k of Object.values(keyDef.entries)) keys.add(k);
     for (const f of ['innerType', 'element', 'valueType', 'in', 'out']) walk(def[f]);
     if (Array.isArray(def.options)) def.options.forEach(walk);
   };

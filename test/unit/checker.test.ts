@@ -153,6 +153,11 @@ const SCHEMA_CASES: readonly Case[] = [
     params: { key: 'search' }, fr: ['« search »'], en: ['"search"'],
   },
   {
+    name: 'a misspelt tool (linetest)', code: 'unknownKeySuggest',
+    edits: [['  line_test:\n', `  ${HERE}linetest:\n`]],
+    params: { key: 'linetest', suggestion: 'line_test' }, fr: ['« linetest »', '« line_test »'], en: ['"linetest"', 'did you mean "line_test"'],
+  },
+  {
     name: 'a missing top-level key (at the start of the call)', code: 'missingKey',
     edits: [['par: { diagnosis: 4m }\n', ''], ['id: mini-call', `${HERE}id: mini-call`]],
     params: { key: 'par' }, fr: ['clé obligatoire « par »'], en: ['required key "par"'],
