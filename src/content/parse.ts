@@ -15,6 +15,11 @@ export function parseSource(file: string, text: string): { source: SourceFile; d
       const colon = lineText.indexOf(' :');
       return { file, line, col: colon >= 0 ? colon + 2 : col, severity: 'error', code: 'yamlColon', params: {} };
     }
+    // The same with the colon stuck to the word before it ("Note: ok" inside a text).
+    const stuck = /^(\s*(?:-\s+)?[\w-]+:\s+[^'"{\s][^:]*?[^\s]):(\s|$)/.exec(lineText);
+    if ((e.code === 'BLOCK_AS_IMPLICIT_KEY' || e.code === 'BLOCK_IN_FLOW') && stuck) {
+      return { file, line, col: stuck[1]!.length + 1, severity: 'error', code: 'yamlColonStuck', params: {} };
+    }
     if (e.code === 'DUPLICATE_KEY') {
       return { file, line, col, severity: 'error', code: 'duplicateKey', params: { key: keyAt(text, e.pos[0]) } };
     }

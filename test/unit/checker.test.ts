@@ -113,6 +113,16 @@ const YAML_CASES: readonly Case[] = [
     fr: ['guillemets'], en: ['quotes'],
   },
   {
+    name: 'a colon stuck to the word before it, in what the customer says', code: 'yamlColonStuck',
+    edits: [["    customer: Oui, c'est ça.", `    customer: Bonjour${HERE}: vous êtes là ?`]],
+    fr: ['collé au mot', 'guillemets', '>-'], en: ['": "', 'quotes', '>-'],
+  },
+  {
+    name: 'a colon stuck to the word before it, in a choice text', code: 'yamlColonStuck',
+    edits: [['        text: Ouais ?', `        text: Note${HERE}: ouais ?`]],
+    fr: ['guillemets'], en: ['quotes'],
+  },
+  {
     name: 'a key given twice (the second is blamed)', code: 'duplicateKey',
     edits: [['difficulty: 1\n', `difficulty: 1\n${HERE}persona: confused\n`]],
     params: { key: 'persona' }, fr: ['« persona »', 'deux fois'], en: ['"persona"', 'twice'],
