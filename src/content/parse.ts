@@ -20,6 +20,11 @@ export function parseSource(file: string, text: string): { source: SourceFile; d
     if ((e.code === 'BLOCK_AS_IMPLICIT_KEY' || e.code === 'BLOCK_IN_FLOW') && stuck) {
       return { file, line, col: stuck[1]!.length + 1, severity: 'error', code: 'yamlColonStuck', params: {} };
     }
+    if (e.code === 'MISSING_CHAR' && /quote/i.test(e.message)) {
+      // The parser notices at the end of the file; the trainer needs the quote that was opened.
+      const open = unclosedQuote(text);
+      if (open) return { file, line: open.line, col: open.col, severity: 'error', code: 'yamlUnclosedQuote', params: { quote: open.quote } };
+    }
     if (e.code === 'DUPLICATE_KEY') {
       return { file, line, col, severity: 'error', code: 'duplicateKey', params: { key: keyAt(text, e.pos[0]) } };
     }
@@ -28,6 +33,24 @@ export function parseSource(file: string, text: string): { source: SourceFile; d
   // A text with two " : " gives two parser errors that both point at its first colon: say it once.
   const diags = all.filter((d, i) => all.findIndex((o) => o.line === d.line && o.col === d.col && o.code === d.code) === i);
   return { source, data: diags.length ? undefined : doc.toJS(), diags };
+}
+
+/**
+ * The first value that opens a quote and does not close it on its line (texts in calls are one
+ * line, or written after >-), with its 1-based position.
+ */
+function unclosedQuote(text: string): { line: number; col: number; quote: string } | null {
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^(\s*(?:-\s+)?(?:[\w-]+:\s+)?)(["'])/.exec(lines[i]!);
+    if (!m || /^\s*#/.test(lines[i]!)) continue;
+    const quote = m[2]!;
+    const rest = lines[i]!.slice(m[1]!.length + 1);
+    // In "…" a quote is closed by an unescaped "; in '…' by a ' that is not doubled ('').
+    const closed = quote === '"' ? /(^|[^\\])(\\\\)*"/.test(rest) : rest.replace(/''/g, '').includes("'");
+    if (!closed) return { line: i + 1, col: m[1]!.length + 1, quote };
+  }
+  return null;
 }
 
 function firstLine(message: string): string {

@@ -123,6 +123,11 @@ const YAML_CASES: readonly Case[] = [
     fr: ['guillemets'], en: ['quotes'],
   },
   {
+    name: 'a quote never closed (blamed where it opens, not at the end of the file)', code: 'yamlUnclosedQuote',
+    edits: [['title: "Appel test : box muette"', `title: ${HERE}"Appel test : box muette`]],
+    params: { quote: '"' }, fr: ['jamais refermé'], en: ['never closed'],
+  },
+  {
     name: 'a key given twice (the second is blamed)', code: 'duplicateKey',
     edits: [['difficulty: 1\n', `difficulty: 1\n${HERE}persona: confused\n`]],
     params: { key: 'persona' }, fr: ['« persona »', 'deux fois'], en: ['"persona"', 'twice'],
