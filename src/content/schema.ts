@@ -14,6 +14,8 @@ export const ID_RE = /^[a-z][a-z0-9_-]*$/;
 const Id = z.string().regex(ID_RE).describe(d(
   'Identifiant stable : minuscules, chiffres, _ ou -, commençant par une lettre.',
   'Stable id: lower case letters, digits, _ or -, starting with a letter.'));
+/** Names given as map keys (nodes, facts, diagnoses, variables) are ids too: they become i18n keys. */
+const IdKey = z.string().regex(ID_RE);
 
 export const Duration = z.union([
   z.number().nonnegative().describe(d('Durée en secondes.', 'Duration in seconds.')),
@@ -148,13 +150,13 @@ export const Scenario = z.object({
   maxDuration: Duration.optional().describe(d('Durée maximale avant que le client raccroche (défaut 20m).', 'Longest call before the customer hangs up (default 20m).')),
   customer: z.object({
     name: Text.describe(d('Nom du client tel que le stagiaire le voit.', 'Customer name as the trainee sees it.')),
-    vars: z.record(z.string(), VarDecl).optional().describe(d(
+    vars: z.record(IdKey, VarDecl).optional().describe(d(
       'Variables du client : anger et patience (0..10) et celles que l\'appel déclare.', 'Customer variables: anger and patience (0..10) and any the call declares.')),
   }).strict().describe(d('Le client : son nom et ses variables.', 'The customer: name and variables.')),
-  facts: z.record(z.string(), Text).optional().describe(d('Faits à découvrir, avec leur libellé.', 'Facts to discover, with their label.')),
+  facts: z.record(IdKey, Text).optional().describe(d('Faits à découvrir, avec leur libellé.', 'Facts to discover, with their label.')),
   tools: z.partialRecord(z.enum(TOOL_IDS), ToolConfig).optional().describe(d(
     'Comportement des outils dans cet appel.', 'How the tools behave in this call.')),
-  diagnoses: z.record(z.string(), z.object({
+  diagnoses: z.record(IdKey, z.object({
     label: Text.describe(d('Libellé proposé au stagiaire.', 'Label offered to the trainee.')),
     correct: z.boolean().optional().describe(d('Le bon diagnostic (un au moins).', 'The right diagnosis (at least one).')),
     evidence: Condition.optional().describe(d(
@@ -170,7 +172,7 @@ export const Scenario = z.object({
   onHangUp: Id.optional().describe(d('Nœud joué quand le client raccroche de lui-même.', 'Node played when the customer hangs up on their own.')),
   start: Id.describe(d('Nœud de départ (souvent sans réplique client : le stagiaire parle en premier).',
     'Start node (often without a customer line: the trainee speaks first).')),
-  nodes: z.record(z.string(), Node).describe(d('Les nœuds du dialogue, par identifiant.', 'The dialogue nodes, by id.')),
+  nodes: z.record(IdKey, Node).describe(d('Les nœuds du dialogue, par identifiant.', 'The dialogue nodes, by id.')),
 }).strict();
 
 const ToneReaction = z.object({

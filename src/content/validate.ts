@@ -66,6 +66,8 @@ function issueToDiags(source: SourceFile, data: unknown, issue: Issue, known: re
       })];
     case 'invalid_key': {
       const key = String(path[path.length - 1] ?? '');
+      // A name that is not an id (a node called "Start Node"), at the name itself.
+      if (issue.issues.some((i) => i.code === 'invalid_format')) return [diagAt(source, path.slice(0, -1), 'error', 'badId', { value: key, path: where }, key)];
       return [diagAt(source, path.slice(0, -1), 'error', 'unknownKey', { key, suggestion: '', path: where }, key)];
     }
     case 'invalid_union':

@@ -222,6 +222,16 @@ const SCHEMA_CASES: readonly Case[] = [
     params: { value: 'Lights on' }, fr: ['« Lights on »'], en: ['"Lights on"'],
   },
   {
+    name: 'a fact named with capitals (names become translation keys)', code: 'badId',
+    edits: [["  sync_lost: La box n'est plus synchronisée", `  ${HERE}SyncLost: La box n'est plus synchronisée`]],
+    params: { value: 'SyncLost', path: 'facts.SyncLost' }, fr: ['« SyncLost »'], en: ['"SyncLost"'],
+  },
+  {
+    name: 'a node named with a space', code: 'badId',
+    edits: [['  who:\n', `  ${HERE}"who is it":\n`]],
+    params: { value: 'who is it', path: 'nodes.who is it' }, fr: ['« who is it »'], en: ['"who is it"'],
+  },
+  {
     name: 'a latency in words (3 minutes)', code: 'badDuration',
     edits: [['    latency: 3s\n    crash', `    latency: ${HERE}3 minutes\n    crash`]],
     params: { value: '3 minutes', path: 'tools.crm.latency' },
