@@ -38,6 +38,7 @@ export class App {
   private pace: Pace = 'real';
   /** Which calls of the library the menu shows (kept while the app is open). */
   private filter: LibraryFilter = ALL_CALLS;
+  private lastCall: string | null = null;
   /** A deep-linked call waiting while the trainee decides about a call cut by a reload. */
   private linked: { sc: ScenarioModel; seed: number; mode: Mode } | null = null;
 
@@ -69,7 +70,8 @@ export class App {
     return this.d.lib.calls.find((c) => c.model?.id === id)?.model ?? null;
   }
 
-  menu(focus = 'button.play'): void {
+  /** Back on the menu, the keyboard lands on the call just played (the list may be long). */
+  menu(focus = this.lastCall ? `[data-call="${this.lastCall}"] button.play` : 'button.play'): void {
     this.swap(null);
     this.d.desk?.showIdle();
     renderMenu(this.d.stage.overlay, this.d.i18n, {
@@ -99,6 +101,7 @@ export class App {
   }
 
   play(sc: ScenarioModel, seed: number, mode: Mode, from?: CallLog): void {
+    this.lastCall = sc.id;
     const restored = from ? replay(sc, from.seed, from.entries, from.mode, from.time) : null;
     const session = new CallSession(sc, seed, mode, restored?.state, from?.entries ?? [], this.pace);
     const save = (): void => {

@@ -150,6 +150,10 @@ describe('the menu', () => {
     await page.getByRole('button', { name: 'See the debrief' }).press('Enter');
     await page.getByRole('region', { name: 'Debrief' }).waitFor();
     expect(await page.locator('.verdict').textContent()).toContain('Lost');
+    // Back on the menu, the keyboard is on the call just played, wherever it is in the list.
+    await page.getByRole('button', { name: /Back to the calls/ }).press('Enter');
+    await page.getByRole('heading', { name: 'Calls' }).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.closest('[data-call]')?.getAttribute('data-call'))).toBe('fiber-tech-l2');
     await page.reload();
     await page.goto(`${game.url}?lang=en`);
     await page.getByRole('heading', { name: 'Results' }).waitFor();
