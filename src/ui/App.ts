@@ -6,7 +6,7 @@ import { replay, type CallLog } from '../engine/replay.ts';
 import type { Mode } from '../engine/types.ts';
 import type { AudioPort, AudioSettings } from '../ports/audio.ts';
 import type { DeskView } from '../ports/desk-view.ts';
-import type { GameStore, InProgress, ResultRecord, Settings, StorageNotice } from '../ports/storage.ts';
+import type { GameStore, InProgress, ResultRecord, ResultSummary, Settings, StorageNotice } from '../ports/storage.ts';
 import { CallScreen } from './CallScreen.ts';
 import { DebriefScreen } from './DebriefScreen.ts';
 import { el } from './dom.ts';
@@ -14,6 +14,7 @@ import { ALL_CALLS, type LibraryFilter } from './library.ts';
 import { renderMenu } from './MenuScreen.ts';
 import { CallSession, type Pace } from './session.ts';
 import type { Stage } from './Stage.ts';
+import { clock } from './words.ts';
 
 const SAVE_EVERY_MS = 3000;
 
@@ -92,7 +93,7 @@ export class App {
         this.menu(pressed ? `[data-filter="${pressed}"]` : undefined);
       },
       exportResults: () => void this.exportResults(),
-      openResult: (r) => this.debrief(r.log),
+      openResult: (r) => this.debrief(r.log, r.summary),
       resume: () => this.resume(),
       abandon: () => void this.abandon(),
       help: () => this.help(),
@@ -112,6 +113,9 @@ export class App {
       onAction: save, onEnd: () => void this.finish(session), onLeave: () => this.menu(), onHelp: () => this.help(),
     }, restored?.events ?? null);
     this.swap(screen);
+    // A call interrupted before its call was edited: say where the replay parted from it.
+    const first = restored?.rejected[0];
+    if (from && first) this.showNotice('drift.resumed', { count: restored.rejected.length, at: clock(from.entries[first.index]?.at ?? 0) });
     save();
     this.saveTimer = window.setInterval(save, SAVE_EVERY_MS);
   }
@@ -152,23 +156,27 @@ export class App {
       this.notices = [...this.notices, { key: `storage.write.${code}`, params: {} }];
       this.showNotice(`storage.write.${code}`);
     }
-    const link = el('button', { type: 'button', class: 'see-debrief', onclick: () => this.debrief(record.log) }, this.d.i18n.t('call.debrief'));
+    const link = el('button', { type: 'button', class: 'see-debrief', onclick: () => this.debrief(record.log, record.summary) }, this.d.i18n.t('call.debrief'));
     this.d.stage.overlay.querySelector('.choices')?.append(link);
     link.focus();
   }
 
-  private showNotice(key: string): void {
-    this.d.stage.overlay.querySelector('.choices')?.append(el('p', { class: 'notice', role: 'alert', text: this.d.i18n.t(key) }));
+  private showNotice(key: string, params: Record<string, string | number> = {}): void {
+    this.d.stage.overlay.querySelector('.choices')?.append(el('p', { class: 'notice', role: 'alert', text: this.d.i18n.t(key, params) }));
   }
 
-  debrief(log: CallLog): void {
+  debrief(log: CallLog, recorded?: ResultSummary): void {
     const sc = this.call(log.scenario);
-    if (!sc) return this.menu();
+    if (!sc) {
+      this.menu();
+      this.d.stage.overlay.querySelector('.menu-head')?.append(el('p', { class: 'notice', role: 'alert', text: this.d.i18n.t('drift.gone') }));
+      return;
+    }
     this.swap(null);
     this.d.desk?.showIdle();
     this.swap(new DebriefScreen(this.d.stage.overlay, this.d.i18n, sc, log, {
       onAgain: () => this.play(sc, log.seed, log.mode), onMenu: () => this.menu(),
-    }));
+    }, recorded));
     this.d.stage.overlay.querySelector<HTMLElement>('.debrief h1')?.setAttribute('tabindex', '-1');
     this.d.stage.overlay.querySelector<HTMLElement>('.debrief h1')?.focus();
   }

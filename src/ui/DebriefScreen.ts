@@ -9,6 +9,8 @@ import { el } from './dom.ts';
 import { timelineChart } from './Timeline.ts';
 import { Transcript } from './Transcript.ts';
 import { clock, say } from './words.ts';
+import { driftOf } from './drift.ts';
+import type { ResultSummary } from '../ports/storage.ts';
 
 export type DebriefActions = { readonly onAgain: () => void; readonly onMenu: () => void };
 
@@ -18,11 +20,13 @@ export class DebriefScreen {
   private readonly events: readonly EngineEvent[];
   private timer = 0;
 
-  constructor(private readonly overlay: HTMLElement, private readonly i18n: i18n, private readonly sc: ScenarioModel, log: CallLog, actions: DebriefActions) {
+  constructor(private readonly overlay: HTMLElement, private readonly i18n: i18n, private readonly sc: ScenarioModel, log: CallLog, actions: DebriefActions, recorded?: ResultSummary) {
     const t = i18n.t.bind(i18n);
     const r = replayToEnd(sc, log.seed, log.entries, log.mode);
     this.events = r.events;
     this.card = scoreCall(sc, r.state);
+    // An older result of a call edited since: say so rather than show a different call as this one.
+    const drift = driftOf(log.entries, r, this.card.total, recorded);
     this.transcript = new Transcript(t, t('call.transcript'), t(`${sc.ns}:customer.name`), sc.ns);
     this.transcript.node.setAttribute('aria-live', 'off');
     this.transcript.reveal = false;
@@ -36,7 +40,8 @@ export class DebriefScreen {
     overlay.replaceChildren(el('div', { class: 'debrief panel', role: 'region', 'aria-label': t('scorecard.title') },
       el('header', {},
         el('h1', { text: `${t('scorecard.title')} — ${t(`${sc.ns}:title`)}` }),
-        el('p', { class: `verdict ${c.won ? 'won' : 'failed'}`, text: `${t(`outcome.${c.outcome}`)} · ${t(c.won ? 'scorecard.won' : 'scorecard.lost')} · ${t('scorecard.total')} ${c.total}/100` })),
+        el('p', { class: `verdict ${c.won ? 'won' : 'failed'}`, text: `${t(`outcome.${c.outcome}`)} · ${t(c.won ? 'scorecard.won' : 'scorecard.lost')} · ${t('scorecard.total')} ${c.total}/100` }),
+        drift ? el('p', { class: 'notice drift', role: 'status', text: driftText(t, drift) }) : null),
       el('div', { class: 'scores' },
         score('process', t('scorecard.process'), `${c.process} %`, c.fatal.length ? t('scorecard.fatalShort') : ''),
         score('diagnosis', t('scorecard.diagnosis'), c.diagnosis.at === null ? '—' : clock(c.diagnosis.at), t('scorecard.diagnosisPar', { par: clock(c.diagnosis.par), score: c.diagnosis.score })),
@@ -94,4 +99,10 @@ export class DebriefScreen {
     clearInterval(this.timer);
     this.overlay.replaceChildren();
   }
+}
+
+function driftText(t: i18n['t'], d: NonNullable<ReturnType<typeof driftOf>>): string {
+  const { at, recorded, ...rest } = d.params;
+  const main = t(d.key, { ...rest, recorded, at: typeof at === 'number' ? clock(at) : '' });
+  return d.key === 'drift.changed' && recorded !== '' ? `${main} ${t('drift.recorded', { recorded })}` : main;
 }

@@ -81,6 +81,42 @@ describe('the call screen', () => {
   });
 });
 
+describe('results of a call edited since', () => {
+  it('the debrief says from when the replay parts from what was done, and the score recorded then', async () => {
+    const { page, errors } = await fresh();
+    await page.goto(`${game.url}?lang=en&scenario=fiber-tech-l2&mode=exam&seed=5`);
+    await page.getByRole('button', { name: /Pick up/ }).waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.choice').first().waitFor();
+    await page.keyboard.press('x');
+    await page.getByRole('button', { name: 'See the debrief' }).waitFor();
+    // As if a trainer had since removed a line this trainee said: the stored log names it.
+    await page.evaluate(() => new Promise<void>((done, fail) => {
+      const open = indexedDB.open('hotliner');
+      open.onerror = () => fail(open.error);
+      open.onsuccess = () => {
+        const tx = open.result.transaction('results', 'readwrite');
+        const store = tx.objectStore('results');
+        const all = store.getAll();
+        all.onsuccess = () => {
+          const r = all.result[0] as { log: { entries: { at: number; action: unknown }[] } };
+          r.log.entries.unshift({ at: 0, action: { type: 'say', choice: 'a_line_since_removed' } });
+          store.put(r);
+        };
+        tx.oncomplete = () => { open.result.close(); done(); };
+        tx.onerror = () => fail(tx.error);
+      };
+    }));
+    await page.goto(`${game.url}?lang=en`);
+    await page.locator('.results li button').press('Enter');
+    const note = page.getByRole('region', { name: 'Debrief' }).getByRole('status');
+    await note.waitFor();
+    expect(await note.textContent()).toMatch(/edited since it was played: from 00:00, .*1 action\(s\).* Score recorded at the time: \d+\/100\./);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('the content file', () => {
   it('when it cannot be loaded, the page says so in the trainee\'s language, with the reason', async () => {
     const { page, errors } = await fresh();
