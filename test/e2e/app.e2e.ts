@@ -15,6 +15,15 @@ async function fresh(): Promise<{ page: Page; errors: string[] }> {
   return { page, errors };
 }
 
+/** Plays the shortest call there is: fiber-tech-l2 in exam mode, hung up as soon as it is picked up. */
+async function hangUpAtOnce(page: Page): Promise<void> {
+  await page.goto(`${game.url}?lang=en&scenario=fiber-tech-l2&mode=exam&seed=5`);
+  await page.getByRole('button', { name: /Pick up/ }).waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.choice').first().waitFor();
+  await page.keyboard.press('x');
+}
+
 describe('the call screen', () => {
   it('shows a crashed tool with its dialog, and a restart brings it back', async () => {
     const { page, errors } = await fresh();
@@ -84,11 +93,7 @@ describe('the call screen', () => {
 describe('results of a call edited since', () => {
   it('the debrief says from when the replay parts from what was done, and the score recorded then', async () => {
     const { page, errors } = await fresh();
-    await page.goto(`${game.url}?lang=en&scenario=fiber-tech-l2&mode=exam&seed=5`);
-    await page.getByRole('button', { name: /Pick up/ }).waitFor();
-    await page.keyboard.press('Enter');
-    await page.locator('.choice').first().waitFor();
-    await page.keyboard.press('x');
+    await hangUpAtOnce(page);
     await page.getByRole('button', { name: 'See the debrief' }).waitFor();
     // As if a trainer had since removed a line this trainee said: the stored log names it.
     await page.evaluate(() => new Promise<void>((done, fail) => {
@@ -178,11 +183,7 @@ describe('the menu', () => {
 
   it('keeps finished calls across a reload', async () => {
     const { page, errors } = await fresh();
-    await page.goto(`${game.url}?lang=en&scenario=fiber-tech-l2&mode=exam&seed=5`);
-    await page.getByRole('button', { name: /Pick up/ }).waitFor();
-    await page.keyboard.press('Enter');
-    await page.locator('.choice').first().waitFor();
-    await page.keyboard.press('x');
+    await hangUpAtOnce(page);
     await page.getByRole('button', { name: 'See the debrief' }).press('Enter');
     await page.getByRole('region', { name: 'Debrief' }).waitFor();
     expect(await page.locator('.verdict').textContent()).toContain('Lost');
