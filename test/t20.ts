@@ -1,4 +1,4 @@
-import { analyze } from '../src/engine/analyze.ts';
+import { analyze } from '../src/analysis/analyze.ts';
 import { readPlaybook, readScenario, scenarioFiles } from '../src/cli/repo.ts';
 const pb = readPlaybook().playbook!;
 const calls = scenarioFiles().map((f) => readScenario(f, pb).model!);

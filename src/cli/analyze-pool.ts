@@ -2,7 +2,7 @@
 // plays of one call are independent of every other call's. Results come back in file order.
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { analyze, type Analysis, type AnalyzeOptions } from '../engine/analyze.ts';
+import { analyze, type Analysis, type AnalyzeOptions } from '../analysis/analyze.ts';
 import type { Diagnostic } from '../content/source.ts';
 import { readPlaybook, readScenario } from './repo.ts';
 

@@ -1,5 +1,5 @@
 // npm run scenarios:analyze [-- --json] [--plays N] [--cap N] [--jobs N] [files…]: can each call be won, how well, by which path.
-import type { Analysis } from '../engine/analyze.ts';
+import type { Analysis } from '../analysis/analyze.ts';
 import { checkerText } from '../content/messages.ts';
 import { analyzeFiles, jobCount } from './analyze-pool.ts';
 import { cliLang, fileArgs, readPlaybook, scenarioFiles } from './repo.ts';

@@ -1,9 +1,9 @@
 // npm run golden:update: records each call's best path and its scorecard as a golden replay.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze } from '../engine/analyze.ts';
+import { analyze } from '../analysis/analyze.ts';
 import { replayToEnd } from '../engine/replay.ts';
-import { goldenCard, GOLDEN_SEED, type Golden } from '../engine/golden.ts';
+import { goldenCard, GOLDEN_SEED, type Golden } from '../analysis/golden.ts';
 import { ROOT, displayPath, readPlaybook, readScenario, scenarioFiles } from './repo.ts';
 
 const pb = readPlaybook().playbook;

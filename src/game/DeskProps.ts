@@ -1,7 +1,7 @@
 // The agent's own corner of the desk around the softphone: cubicle wall, lamp, headset on its
 // stand, sticky notes and a mug. Static; two layers (behind and in front of the softphone's
 // bezel), baked with the room.
-import { LAYOUT } from '../ui/layout.ts';
+import { LAYOUT } from '../layout.ts';
 import { path, quad, sprinkle, type Pen } from './draw-kit.ts';
 import { ROOM } from './palette.ts';
 

@@ -3,7 +3,7 @@
 import Phaser from 'phaser';
 import { TOOL_IDS, type ToolId } from '../engine/model.ts';
 import type { DeskScene as CallLook, DeskView } from '../ports/desk-view.ts';
-import { STAGE, toolWindowRect, type Rect } from '../ui/layout.ts';
+import { STAGE, toolWindowRect, type Rect } from '../layout.ts';
 import { bake, placed } from './bake.ts';
 import { drawPropsBack, drawPropsFront } from './DeskProps.ts';
 import { drawPhoneBase, Phone } from './Phone.ts';

@@ -1,7 +1,7 @@
 // The DeskView port, drawn by Phaser: one game, one scene, nothing loaded from the network.
 import Phaser from 'phaser';
 import type { DeskView } from '../ports/desk-view.ts';
-import { STAGE } from '../ui/layout.ts';
+import { STAGE } from '../layout.ts';
 import { trackBootListeners } from './boot-listeners.ts';
 import { DeskScene } from './DeskScene.ts';
 import { ROOM } from './palette.ts';

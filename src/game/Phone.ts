@@ -1,7 +1,7 @@
 // The desk phone: blinks and rattles its handset while ringing, drops the handset on hang-up.
 // Its body is baked with the room; the LED, the ring waves and the handset are baked Images.
 import Phaser from 'phaser';
-import type { Rect } from '../ui/layout.ts';
+import type { Rect } from '../layout.ts';
 import { bake, placed } from './bake.ts';
 import { NOOK_DESK_Y } from './DeskProps.ts';
 import { path, type Pen } from './draw-kit.ts';

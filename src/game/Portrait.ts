@@ -4,7 +4,7 @@
 import Phaser from 'phaser';
 import type { Persona } from '../engine/model.ts';
 import type { Mood } from '../ports/desk-view.ts';
-import type { Rect } from '../ui/layout.ts';
+import type { Rect } from '../layout.ts';
 import { drawBackdrop, drawIdleBackdrop } from './backdrops.ts';
 import { bake, placed } from './bake.ts';
 import type { Pen } from './draw-kit.ts';

@@ -1,6 +1,6 @@
 // The open-space room behind everything: partition fabric, the desk, the paper panels the HTML
 // writes on, and the monitor's bezel. Nothing here changes during a call: it is baked once.
-import { LAYOUT, STAGE, type Rect } from '../ui/layout.ts';
+import { LAYOUT, STAGE, type Rect } from '../layout.ts';
 import { paperPanel, sprinkle, type Pen } from './draw-kit.ts';
 import { ROOM, SCREEN } from './palette.ts';
 

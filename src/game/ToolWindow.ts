@@ -4,7 +4,7 @@
 import Phaser from 'phaser';
 import type { ToolId } from '../engine/model.ts';
 import type { ToolLook } from '../ports/desk-view.ts';
-import type { Rect } from '../ui/layout.ts';
+import type { Rect } from '../layout.ts';
 import { bake } from './bake.ts';
 import type { Pen } from './draw-kit.ts';
 import { cursorArrow, crossBadge, hourglass, spinner, tickBadge } from './icons.ts';

@@ -3,7 +3,7 @@
 // WebGL cannot afford for hundreds of shapes; an Image is one quad. Textures live in the game's
 // texture manager, so they are made the first time they are needed and reused afterwards.
 import type Phaser from 'phaser';
-import type { Rect } from '../ui/layout.ts';
+import type { Rect } from '../layout.ts';
 import type { Pen, Radius } from './draw-kit.ts';
 
 type Gradient = readonly [number, number, number, number, number];

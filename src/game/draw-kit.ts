@@ -1,6 +1,6 @@
 // Small drawing helpers shared by the widgets: the pen they draw with, curves, paper panels, a
 // fixed-seed sprinkle.
-import type { Rect } from '../ui/layout.ts';
+import type { Rect } from '../layout.ts';
 import { ROOM } from './palette.ts';
 
 export type Radius = number | { readonly tl?: number; readonly tr?: number; readonly bl?: number; readonly br?: number };

@@ -12,7 +12,7 @@ import { DebriefScreen } from './DebriefScreen.ts';
 import { el } from './dom.ts';
 import { ALL_CALLS, type LibraryFilter } from './library.ts';
 import { renderMenu } from './MenuScreen.ts';
-import { CallSession, type Pace } from './session.ts';
+import { CallSession, type Pace } from '../session/call-session.ts';
 import type { Stage } from './Stage.ts';
 import { clock } from './words.ts';
 

@@ -7,7 +7,7 @@ import type { AudioSettings } from '../ports/audio.ts';
 import type { InProgress, ResultRecord, StorageNotice } from '../ports/storage.ts';
 import { el } from './dom.ts';
 import { matches, progress, standings, trainingOrder, type LibraryFilter } from './library.ts';
-import type { Pace } from './session.ts';
+import type { Pace } from '../session/call-session.ts';
 
 export type MenuModel = {
   readonly calls: readonly LoadedScenario[];

@@ -1,6 +1,6 @@
 // The 1280×720 stage: the drawn desk underneath, the HTML overlay on top, both scaled together
 // to fit the window (letterboxed), so layout rectangles mean the same thing in both layers.
-import { STAGE, type Rect } from './layout.ts';
+import { STAGE, type Rect } from '../layout.ts';
 import { el } from './dom.ts';
 
 export class Stage {

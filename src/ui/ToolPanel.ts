@@ -4,7 +4,7 @@ import { TOOL_IDS, type ToolId } from '../engine/model.ts';
 import type { CallState, EngineEvent } from '../engine/types.ts';
 import type { ToolLook } from '../ports/desk-view.ts';
 import { el, setAttr, setText } from './dom.ts';
-import { toolWindowRect } from './layout.ts';
+import { toolWindowRect } from '../layout.ts';
 import { place } from './Stage.ts';
 
 type Win = { root: HTMLElement; status: HTMLElement; result: HTMLElement; button: HTMLButtonElement };

@@ -1,11 +1,11 @@
 // npm run bench:engine: step throughput, analysis time and states, random plays per second.
 // Prints medians over several runs; figures, never pass/fail (the machines are shared).
 import { analyzeFiles, jobCount } from '../../src/cli/analyze-pool.ts';
-import { analyze } from '../../src/engine/analyze.ts';
+import { analyze } from '../../src/analysis/analyze.ts';
 import { offeredChoices } from '../../src/engine/dialogue.ts';
 import type { ScenarioModel } from '../../src/engine/model.ts';
-import { anyAction } from '../../src/engine/plans.ts';
-import { randomPlay } from '../../src/engine/random-play.ts';
+import { anyAction } from '../../src/analysis/plans.ts';
+import { randomPlay } from '../../src/analysis/random-play.ts';
 import { nextFloat, seedRng } from '../../src/engine/rng.ts';
 import { initialState, step } from '../../src/engine/step.ts';
 import type { Action, CallState } from '../../src/engine/types.ts';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ROOT, scenarioFiles } from '../../src/cli/repo.ts';
-import type { Golden } from '../../src/engine/golden.ts';
+import type { Golden } from '../../src/analysis/golden.ts';
 import type { ScenarioModel } from '../../src/engine/model.ts';
 import { parseLog, replayToEnd } from '../../src/engine/replay.ts';
 import { scoreCall } from '../../src/engine/scoring.ts';

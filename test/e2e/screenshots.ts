@@ -7,7 +7,7 @@ import { buildAndServe, launch, watchErrors } from './browser.ts';
 import { playLog, type Texts } from './player.ts';
 import { readPlaybook, readScenario } from '../../src/cli/repo.ts';
 import { playbookTexts } from '../../src/content/playbook.ts';
-import type { Golden } from '../../src/engine/golden.ts';
+import type { Golden } from '../../src/analysis/golden.ts';
 
 const golden = JSON.parse(readFileSync(join(ROOT, 'test', 'golden', 'box-no-sync.json'), 'utf8')) as Golden;
 const sc = readScenario(join(ROOT, 'scenarios', 'box-no-sync.yaml'), readPlaybook().playbook!).model!;

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../../src/engine/analyze.ts';
-import { goldenCard, type Golden } from '../../src/engine/golden.ts';
+import { analyze } from '../../src/analysis/analyze.ts';
+import { goldenCard, type Golden } from '../../src/analysis/golden.ts';
 import { replayToEnd } from '../../src/engine/replay.ts';
 import { ROOT } from '../../src/cli/repo.ts';
 import { repoCalls } from '../support/load.ts';

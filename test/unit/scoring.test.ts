@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../../src/engine/analyze.ts';
+import { analyze } from '../../src/analysis/analyze.ts';
 import { replay, replayToEnd, type LogEntry } from '../../src/engine/replay.ts';
 import { scoreCall, type Scorecard } from '../../src/engine/scoring.ts';
 import { mini } from '../support/load.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { replay } from '../../src/engine/replay.ts';
-import { CallSession } from '../../src/ui/session.ts';
+import { CallSession } from '../../src/session/call-session.ts';
 import { mini } from '../support/load.ts';
 
 describe('CallSession', () => {

@@ -1,8 +1,8 @@
 // The shape of a golden replay: a call's best path and the scorecard it must keep giving.
-import type { ScenarioModel } from './model.ts';
-import type { LogEntry } from './replay.ts';
-import { scoreCall } from './scoring.ts';
-import type { CallState, Mode } from './types.ts';
+import type { ScenarioModel } from '../engine/model.ts';
+import type { LogEntry } from '../engine/replay.ts';
+import { scoreCall } from '../engine/scoring.ts';
+import type { CallState, Mode } from '../engine/types.ts';
 
 export const GOLDEN_SEED = 1;
 

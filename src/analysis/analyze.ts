@@ -1,14 +1,14 @@
 // Whole-call analysis: exhaustive search over the bounded state (waits jump to the next event),
 // with dominance pruning, plus seeded random play. Pure: the caller measures time.
-import { nextEventAt } from './clock.ts';
-import { offeredChoices } from './dialogue.ts';
-import { ANGER, PATIENCE, PHASES, type ChoiceModel, type ScenarioModel } from './model.ts';
-import { scoreCall, type Scorecard } from './scoring.ts';
+import { nextEventAt } from '../engine/clock.ts';
+import { offeredChoices } from '../engine/dialogue.ts';
+import { ANGER, PATIENCE, PHASES, type ChoiceModel, type ScenarioModel } from '../engine/model.ts';
+import { scoreCall, type Scorecard } from '../engine/scoring.ts';
 import { MinHeap } from './heap.ts';
-import { initialState } from './step.ts';
+import { initialState } from '../engine/step.ts';
 import { applyPlan, searchPlans, type LoggedStep } from './plans.ts';
 import { randomPlay } from './random-play.ts';
-import type { Action, CallState, ToolStatus } from './types.ts';
+import type { Action, CallState, ToolStatus } from '../engine/types.ts';
 
 
 export type Analysis = {

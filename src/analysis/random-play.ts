@@ -1,10 +1,10 @@
 // Seeded random play: how often does a trainee who clicks anything win the call?
-import { offeredChoices } from './dialogue.ts';
-import type { ScenarioModel } from './model.ts';
+import { offeredChoices } from '../engine/dialogue.ts';
+import type { ScenarioModel } from '../engine/model.ts';
 import { anyAction } from './plans.ts';
-import { nextFloat, seedRng } from './rng.ts';
-import { scoreCall } from './scoring.ts';
-import { initialState, step } from './step.ts';
+import { nextFloat, seedRng } from '../engine/rng.ts';
+import { scoreCall } from '../engine/scoring.ts';
+import { initialState, step } from '../engine/step.ts';
 
 export type RandomPlayResult = {
   randomPlays: number;
