@@ -1,7 +1,7 @@
 // Whole-call analysis: exhaustive search over the bounded state (waits jump to the next event),
 // with dominance pruning, plus seeded random play. Pure: the caller measures time.
 import { nextEventAt } from '../engine/clock.ts';
-import { offeredChoices } from '../engine/dialogue.ts';
+import { offeredChoices } from '../engine/affordances.ts';
 import { ANGER, PATIENCE, PHASES, type ChoiceModel, type ScenarioModel } from '../engine/model.ts';
 import { scoreCall, type Scorecard } from '../engine/scoring.ts';
 import { MinHeap } from './heap.ts';
@@ -101,7 +101,7 @@ export function analyze(sc: ScenarioModel, opts: AnalyzeOptions = {}): Analysis 
     endings: [...endings].sort(),
     unreachableNodes: sc.nodes.filter((_, i) => !visitedNodes[i]).map((n) => n.id),
     neverOfferedChoices: sc.choices.filter((c, i) => c.node >= 0 && !offered[i]).map((c) => c.id),
-    stepsNeverDone: sc.steps.filter((st, i) => st.required && st.weight > 0 && !stepsDone[i]).map((st) => st.id),
+    stepsNeverDone: sc.scoredSteps.filter((i) => !stepsDone[i]).map((i) => sc.steps[i]!.id),
     softLocks: [...softLocks].sort(), states: recs.length, truncated,
     ...random,
   };
@@ -294,7 +294,7 @@ function pathTo(recs: readonly Rec[], r: number): LoggedStep[] {
 export function describe(a: Action): string {
   switch (a.type) {
     case 'say': return `say:${a.choice}`;
-    case 'runTool': case 'pokeTool': case 'restartTool': case 'openTool': return `${a.type}:${a.tool}`;
+    case 'runTool': case 'pokeTool': case 'restartTool': return `${a.type}:${a.tool}`;
     case 'diagnose': return `diagnose:${a.diagnosis}`;
     case 'hold': return a.ask ? 'hold:ask' : 'hold:silent';
     case 'resume': return a.thank ? 'resume:thank' : 'resume';

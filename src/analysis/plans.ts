@@ -1,11 +1,12 @@
 // What the analyser and random play try at each point. The search works in plans: a single
 // action, or a waiting routine (keep the customer company, or hold with check-ins) unrolled
 // into the actions a trainee would take, so long tool waits do not multiply the states.
+import { anyToolBusy, busyUntil, enumerateActions } from '../engine/affordances.ts';
 import { nextEventAt } from '../engine/clock.ts';
 import { holds } from '../engine/draft.ts';
 import { PHASES, type ScenarioModel } from '../engine/model.ts';
 import { step } from '../engine/step.ts';
-import type { Action, CallState } from '../engine/types.ts';
+import type { Action, CallState, LoggedAction } from '../engine/types.ts';
 
 export type LoggedStep = { readonly at: number; readonly action: Exclude<Action, { type: 'tick' }> };
 export type Plan = { readonly kind: 'act'; readonly action: Action } | { readonly kind: 'company' | 'hold' | 'wait' };
@@ -64,7 +65,7 @@ function keepCompany(sc: ScenarioModel, get: () => CallState, act: (a: Action) =
   const start = get();
   for (let i = 0; i < MACRO_ROUNDS; i++) {
     const s = get();
-    if (s.ended || !sameToolStatus(s, start) || !busy(s)) return;
+    if (s.ended || !sameToolStatus(s, start) || !anyToolBusy(s)) return;
     if (s.speech || s.queue.length) {
       act({ type: 'tick', ms: nextEventAt(sc, s) - s.time });
       continue;
@@ -100,7 +101,7 @@ function holdThrough(sc: ScenarioModel, get: () => CallState, act: (a: Action) =
   for (let i = 0; i < MACRO_ROUNDS; i++) {
     const s = get();
     if (s.ended || !s.onHold) return;
-    if (!sameToolStatus(s, start) || !busy(s)) {
+    if (!sameToolStatus(s, start) || !anyToolBusy(s)) {
       act({ type: 'resume', thank: true });
       return;
     }
@@ -115,10 +116,6 @@ function holdThrough(sc: ScenarioModel, get: () => CallState, act: (a: Action) =
   }
 }
 
-function busy(s: CallState): boolean {
-  return s.tools.some((t) => t.status === 'running' || t.status === 'frozen' || t.status === 'restarting');
-}
-
 /**
  * The plans worth trying now. Desk work a good agent does at once (a tool that is due, a
  * restart, the ticket notes, the diagnosis once founded) is forced, which keeps the search small.
@@ -128,7 +125,7 @@ export function searchPlans(sc: ScenarioModel, s: CallState, choices: readonly n
   if (forced) return [{ kind: 'act', action: forced }];
   const out: Plan[] = [];
   const silent = !s.speech && s.queue.length === 0;
-  const waiting = busy(s);
+  const waiting = anyToolBusy(s);
   if (silent && !s.onHold) {
     for (const c of choices) {
       const choice = sc.choices[c]!;
@@ -166,8 +163,7 @@ function inCanonicalOrder(sc: ScenarioModel, s: CallState, c: number): boolean {
 
 /** A tool will keep the customer waiting a while yet: a hold is worth asking for. */
 function longWait(s: CallState): boolean {
-  return s.tools.some((t) => (t.status === 'running' || t.status === 'frozen' || t.status === 'restarting')
-    && Math.max(t.runEnd, t.frozenUntil, t.restartEnd) - s.time >= 20_000);
+  return s.tools.some((t) => busyUntil(t) - s.time >= 20_000);
 }
 
 /**
@@ -233,15 +229,13 @@ function stepDue(sc: ScenarioModel, s: CallState, step: number): boolean {
   const model = sc.steps[step]!;
   if (!model.after.every((a) => s.steps[a])) return false;
   const phase = PHASES.indexOf(model.phase);
-  return sc.steps.every((st, i) => !st.required || st.weight === 0 || PHASES.indexOf(st.phase) >= phase
-    || s.steps[i] != null || sc.tools.some((t) => t.step === i));
+  return sc.scoredSteps.every((i) => PHASES.indexOf(sc.steps[i]!.phase) >= phase || s.steps[i] != null || sc.tools.some((t) => t.step === i));
 }
 
 /** The ticket is saved once its notes are complete, or once the fix is under way. */
 function ticketDue(sc: ScenarioModel, s: CallState): boolean {
   if (sc.ticketNotes.every((f) => s.facts[f])) return true;
-  const resolve = sc.index.steps.get('resolve');
-  return resolve !== undefined && s.steps[resolve] != null;
+  return sc.resolveStep >= 0 && s.steps[sc.resolveStep] != null;
 }
 
 function toolWorthRunning(sc: ScenarioModel, s: CallState, t: number): boolean {
@@ -253,31 +247,4 @@ function toolWorthRunning(sc: ScenarioModel, s: CallState, t: number): boolean {
   if (o < 0 || o === s.tools[t]!.lastOutcome) return false;
   const fx = model.outcomes[o]!.effects;
   return fx.learn.some((f) => !s.facts[f]) || fx.set.length > 0 || fx.add.length > 0;
-}
-
-/** Every action a careless trainee might take now, for random play. */
-export function anyAction(sc: ScenarioModel, s: CallState, choices: readonly number[]): Action[] {
-  const out: Action[] = [];
-  s.tools.forEach((tool, i) => {
-    const model = sc.tools[i]!;
-    if (!model.configured && model.step < 0) return;
-    if (tool.status === 'crashed') out.push({ type: 'restartTool', tool: model.id });
-    else if (tool.status === 'idle') out.push({ type: 'runTool', tool: model.id });
-    // Impatient clicks on a tool that is stuck, a few times at most.
-    else if (tool.status !== 'running' && tool.pokes < 3) out.push({ type: 'pokeTool', tool: model.id });
-  });
-  sc.diagnoses.forEach((dg, i) => {
-    if (!s.stated.some((x) => x.diagnosis === i && x.founded)) out.push({ type: 'diagnose', diagnosis: dg.id });
-  });
-  const notes = notesDue(sc, s);
-  if (notes) out.push(notes);
-  if (!s.speech && s.queue.length === 0) {
-    for (const c of choices) out.push({ type: 'say', choice: sc.choices[c]!.id });
-    if (s.onHold) out.push({ type: 'resume', thank: true }, { type: 'resume', thank: false }, { type: 'checkIn' });
-    else out.push({ type: 'hold', ask: true }, { type: 'hold', ask: false });
-  }
-  const next = nextEventAt(sc, s);
-  if (Number.isFinite(next) && next > s.time) out.push({ type: 'tick', ms: next - s.time });
-  if (out.length === 0) out.push({ type: 'hangUp' });
-  return out;
 }

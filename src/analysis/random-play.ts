@@ -1,10 +1,11 @@
 // Seeded random play: how often does a trainee who clicks anything win the call?
-import { offeredChoices } from '../engine/dialogue.ts';
+import { enumerateActions, offeredChoices } from '../engine/affordances.ts';
+import { nextEventAt } from '../engine/clock.ts';
 import type { ScenarioModel } from '../engine/model.ts';
-import { anyAction } from './plans.ts';
 import { nextFloat, seedRng } from '../engine/rng.ts';
 import { scoreCall } from '../engine/scoring.ts';
 import { initialState, step } from '../engine/step.ts';
+import type { Action, CallState } from '../engine/types.ts';
 
 export type RandomPlayResult = {
   randomPlays: number;
@@ -30,7 +31,7 @@ export function randomPlay(sc: ScenarioModel, n: number, seed: number): RandomPl
       const choices = offeredChoices(sc, s);
       for (const c of choices) seenChoices.add(c);
       seenNodes.add(s.node);
-      const actions = anyAction(sc, s, choices);
+      const actions = carelessActions(sc, s);
       const [f, next] = nextFloat(rng);
       rng = next;
       s = step(sc, s, actions[Math.floor(f * actions.length)]!).state;
@@ -41,4 +42,24 @@ export function randomPlay(sc: ScenarioModel, n: number, seed: number): RandomPl
     outcomes[card.outcome] = (outcomes[card.outcome] ?? 0) + 1;
   }
   return { randomPlays: n, randomWinRate: n ? wins / n : 0, randomOutcomes: outcomes, seenNodes, seenChoices };
+}
+
+/**
+ * What a careless trainee might do now: any legal action but hanging up (a last resort), a few
+ * impatient clicks on a tool that cannot answer at most, ticket notes only when they change,
+ * and letting time run to the next event.
+ */
+export function carelessActions(sc: ScenarioModel, s: CallState): Action[] {
+  const notes = s.notes.map((f) => sc.facts[f]!).join();
+  const out: Action[] = enumerateActions(sc, s).filter((a) => {
+    if (a.type === 'hangUp') return false;
+    if (a.type === 'writeTicket') return a.notes.length > 0 && a.notes.join() !== notes;
+    if (a.type !== 'pokeTool') return true;
+    const tool = s.tools[sc.index.tools.get(a.tool)!]!;
+    return tool.status !== 'running' && tool.pokes < 3;
+  });
+  const next = nextEventAt(sc, s);
+  if (Number.isFinite(next) && next > s.time) out.push({ type: 'tick', ms: next - s.time });
+  if (out.length === 0) out.push({ type: 'hangUp' });
+  return out;
 }

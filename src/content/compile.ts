@@ -52,7 +52,7 @@ export function compileScenario(doc: ScenarioDoc, source: SourceFile, pb: Playbo
     if (pb.steps.some((p) => p.id === s.id)) diags.push(diagAt(source, ['steps', i, 'id'], 'error', 'duplicateId', { id: s.id, where: 'playbook', line: 'playbook' }));
   });
   const steps: StepModel[] = stepDocs.map((s, i) => ({
-    id: s.id, phase: s.phase, weight: s.weight, fatalIfEarly: s.fatalIfEarly ?? false, required: s.required ?? true,
+    id: s.id, phase: s.phase, weight: s.weight, fatalIfEarly: s.fatalIfEarly ?? false, required: s.required ?? true, resolves: s.resolves ?? false,
     key: i < stepDocs.length - (doc.steps?.length ?? 0) ? `${PLAYBOOK_NS}:steps.${s.id}` : `${ns}:steps.${s.id}`,
     after: (s.after ?? []).map((a) => stepIndex.get(a)).filter((a): a is number => a !== undefined),
   }));
@@ -84,6 +84,9 @@ export function compileScenario(doc: ScenarioDoc, source: SourceFile, pb: Playbo
     id: doc.id, persona: doc.persona, difficulty: doc.difficulty, timeScale: doc.timeScale ?? 1, ns,
     maxDuration: doc.maxDuration !== undefined ? durationMs(doc.maxDuration) ?? DEFAULT_MAX_DURATION : DEFAULT_MAX_DURATION,
     varNames, ...vars, facts, steps, tools, nodes: nodeModels, choices, generic,
+    scoredSteps: steps.flatMap((st, i) => (st.required && st.weight > 0 ? [i] : [])),
+    ticketStep: tools[TOOL_IDS.indexOf('ticket')]?.step ?? -1,
+    resolveStep: steps.findIndex((st) => st.resolves),
     diagnoses: diagnoses.map((id, i) => ({ id, key: `${ns}:diagnoses.${id}`, correct: doc.diagnoses[id]!.correct ?? false, evidence: evidence[i] ?? null })),
     parDiagnosis: durationMs(doc.par.diagnosis) ?? 0,
     ticketNotes: (doc.ticket?.notes ?? []).map((f) => ctx.factIndex.get(f)!),

@@ -35,8 +35,8 @@ export function lintScenario(doc: ScenarioDoc, source: SourceFile, sc: ScenarioM
       out.push(diagAt(source, ['tools', t.id, 'outcomes', t.outcomes.length - 1], 'warning', 'outcomeNoFallback', { tool: t.id }));
     }
   }
-  sc.steps.forEach((st, i) => {
-    if (!st.required || st.weight === 0) return;
+  sc.scoredSteps.forEach((i) => {
+    const st = sc.steps[i]!;
     const byChoice = sc.choices.some((c) => c.steps.includes(i));
     const byTool = sc.tools.some((t) => t.step === i);
     if (!byChoice && !byTool) out.push(diagAt(source, ['id'], 'warning', 'stepNeverDoable', { step: st.id }));

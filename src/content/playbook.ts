@@ -8,6 +8,8 @@ import { conditionDiag, emptySymbols } from './symbols.ts';
 import type { TextEntry } from './texts.ts';
 
 export const PLAYBOOK_NS = 'playbook';
+/** A tool run at least this long is a wait the customer should be told about. */
+const LONG_WAIT = 10_000;
 
 export type PlaybookModel = {
   readonly doc: PlaybookDoc;
@@ -81,6 +83,7 @@ function buildPlaybook(doc: PlaybookDoc, source: SourceFile): PlaybookModel {
       transparency: doc.calmness.transparency, rageClicks: doc.calmness.rageClicks,
     },
     deadAirGrace: ms(doc.calmness.deadAirGrace), transparencyWithin: ms(doc.calmness.transparencyWithin),
+    longWait: LONG_WAIT,
   };
   return { doc, source, steps: doc.steps, scoring, personas };
 }

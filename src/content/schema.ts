@@ -135,6 +135,9 @@ export const StepDecl = z.object({
   after: z.array(Id).optional().describe(d('Étapes à faire avant celle-ci.', 'Steps to do before this one.')),
   fatalIfEarly: z.boolean().optional().describe(d('Faire cette étape trop tôt est éliminatoire.', 'Doing this step too early is an automatic fail.')),
   required: z.boolean().optional().describe(d('Attendue dans chaque appel (défaut : oui).', 'Expected in every call (default: yes).')),
+  resolves: z.boolean().optional().describe(d(
+    "Cette étape est la résolution de l'appel (solution appliquée ou escalade) : le ticket s'enregistre une fois qu'elle est faite.",
+    'This step is the call\'s resolution (fix applied or case escalated): the ticket is saved once it is done.')),
 }).strict();
 
 export const Scenario = z.object({

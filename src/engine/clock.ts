@@ -1,7 +1,8 @@
 // Simulated time: what happens next, and moving the clock there event by event.
 import { ANGER, PATIENCE, type ScenarioModel } from './model.ts';
 import type { CallState } from './types.ts';
-import { addVar, coach, toolBusy, type Draft, w } from './draft.ts';
+import { anyToolBusy } from './affordances.ts';
+import { addVar, coach, type Draft, w } from './draft.ts';
 import { checkHangUp, customerHangsUp, nextSegment, promptCustomer } from './dialogue.ts';
 import { fireTool, nextToolEvent } from './tools.ts';
 
@@ -43,7 +44,7 @@ function integrate(d: Draft, t: number): void {
   const dt = t - d.time;
   if (dt <= 0) return;
   d.angerIntegral += d.vars[ANGER]! * dt;
-  if (d.silenceSince >= 0 && toolBusy(d)) {
+  if (d.silenceSince >= 0 && anyToolBusy(d)) {
     const from = Math.max(d.time, d.silenceSince + d.sc.scoring.deadAirGrace);
     if (t > from) d.silenceToolMs += t - from;
   }

@@ -1,4 +1,4 @@
-// What is said: choices offered, the trainee's lines, the customer's answers and hang-ups.
+// What is said: the trainee's lines, the customer's answers and hang-ups.
 import { ANGER, PATIENCE, type Outcome, type ScenarioModel, type Tone } from './model.ts';
 import type { CallState, EndCause } from './types.ts';
 import {
@@ -6,21 +6,6 @@ import {
 
 const CUSTOMER_PROMPT_KEY = 'customer.prompt';
 const REPEAT_WINDOW = 30_000;
-
-/** The choices the trainee may say now (node lines, then playbook lines), as indices. */
-export function offeredChoices(sc: ScenarioModel, s: CallState): number[] {
-  if (s.ended || s.onHold || s.speech || s.queue.length > 0) return [];
-  const out: number[] = [];
-  for (const c of sc.nodes[s.node]!.choices) if (isOffered(sc, s, c)) out.push(c);
-  for (const c of sc.generic) if (isOffered(sc, s, c)) out.push(c);
-  return out;
-}
-
-function isOffered(sc: ScenarioModel, s: CallState, c: number): boolean {
-  const choice = sc.choices[c]!;
-  if (choice.once && s.said[c]) return false;
-  return holds(sc, s, choice.cond);
-}
 
 /** The trainee says choice `c`: tone reactions, steps, effects, then the speech queue. */
 export function sayChoice(d: Draft, c: number): void {

@@ -176,8 +176,3 @@ class StateEnv implements ConditionEnv {
 export function envOf(sc: ScenarioModel, s: CallState): ConditionEnv {
   return new StateEnv(sc, s);
 }
-
-/** Whether any tool is busy (running, frozen or restarting): the customer is waiting on it. */
-export function toolBusy(s: CallState): boolean {
-  return s.tools.some((t) => t.status === 'running' || t.status === 'frozen' || t.status === 'restarting');
-}

@@ -75,6 +75,8 @@ export type StepModel = {
   readonly after: readonly number[];
   readonly fatalIfEarly: boolean;
   readonly required: boolean;
+  /** Doing this step is the call's resolution (the fix applied or the case escalated). */
+  readonly resolves: boolean;
 };
 
 export type ToneReaction = { readonly anger: number; readonly patience: number };
@@ -102,6 +104,8 @@ export type ScoringModel = {
   readonly calm: { readonly anger: number; readonly tone: number; readonly deadAir: number; readonly transparency: number; readonly rageClicks: number };
   readonly deadAirGrace: number;
   readonly transparencyWithin: number;
+  /** A tool run at least this long is a wait the customer should be told about (and a timeline mark). */
+  readonly longWait: number;
 };
 
 export type ScenarioModel = {
@@ -118,6 +122,12 @@ export type ScenarioModel = {
   readonly varMax: readonly number[];
   readonly facts: readonly string[];
   readonly steps: readonly StepModel[];
+  /** The steps that count toward the process score (required, with a weight), in playbook order. */
+  readonly scoredSteps: readonly number[];
+  /** The step the ticket tool performs, or -1: found through the model, whatever the playbook calls it. */
+  readonly ticketStep: number;
+  /** The step that marks the fix or the escalation (`resolves: true` in the playbook), or -1. */
+  readonly resolveStep: number;
   readonly tools: readonly ToolModel[];
   readonly diagnoses: readonly { readonly id: string; readonly key: string; readonly correct: boolean; readonly evidence: CompiledCondition | null }[];
   readonly parDiagnosis: number;

@@ -8,7 +8,8 @@ export const SAVE_VERSION = 1;
 /** The oldest save format this build can still load. */
 export const MIN_LOADABLE_VERSION = 1;
 
-export type LoggedAction = Exclude<Action, { type: 'tick' }>;
+export type { LoggedAction } from './types.ts';
+import type { LoggedAction } from './types.ts';
 export type LogEntry = { readonly at: number; readonly action: LoggedAction };
 
 export type CallLog = {

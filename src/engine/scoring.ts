@@ -71,16 +71,15 @@ function percent(lines: readonly ScoreLine[]): number {
 }
 
 function processLines(sc: ScenarioModel, s: CallState): ScoreLine[] {
-  const out: ScoreLine[] = [];
-  sc.steps.forEach((st, i) => {
+  const out: ScoreLine[] = sc.scoredSteps.map((i) => {
+    const st = sc.steps[i]!;
     const rec = s.steps[i];
-    if (!st.required || st.weight === 0) return;
     const status = !rec ? 'missed' : rec.inOrder ? 'done' : 'early';
-    out.push({
+    return {
       id: `step.${st.id}`, key: st.key, section: 'process', weight: st.weight,
       credit: status === 'done' ? 1 : status === 'early' ? 0.5 : 0, status, params: { phase: st.phase },
       evidence: rec ? [rec] : [],
-    });
+    };
   });
   if (s.holds.length > 0) out.push(holdLine(sc, s));
   if (sc.ticketNotes.length > 0) out.push(ticketLine(sc, s));
@@ -103,12 +102,11 @@ function holdLine(sc: ScenarioModel, s: CallState): ScoreLine {
 }
 
 function ticketLine(sc: ScenarioModel, s: CallState): ScoreLine {
-  const ticketStep = sc.index.steps.get('ticket');
-  const byHand = ticketStep !== undefined && s.steps[ticketStep] != null;
+  const rec = sc.ticketStep >= 0 ? s.steps[sc.ticketStep] : null;
+  const byHand = rec != null;
   const notes = s.ticketSaved ?? (byHand ? s.notes : []);
   const found = sc.ticketNotes.filter((f) => notes.includes(f)).length;
   const credit = found / sc.ticketNotes.length;
-  const rec = ticketStep !== undefined ? s.steps[ticketStep] : null;
   return {
     id: 'ticketNotes', key: 'playbook:ticketNotes', section: 'process', weight: sc.scoring.ticketWeight, credit,
     status: credit >= 1 ? 'done' : credit > 0 ? 'partial' : 'missed',

@@ -1,13 +1,14 @@
 // The one transition function: step(state, action) → { state, events }.
 import type { ScenarioModel, ToolId } from './model.ts';
 import { seedRng } from './rng.ts';
-import type { Action, CallState, Mode, RejectReason, StepResult } from './types.ts';
+import type { Action, CallState, LoggedAction, Mode, RejectReason, StepResult } from './types.ts';
 import { closeDraft, coach, commitFatal, emit, openDraft, type Draft, w } from './draft.ts';
 import { advanceTo, nextEventAt } from './clock.ts';
 import {
-  closeHold, endCall, endSilence, enterNode, explainTroubles, nextSegment, offeredChoices, sayChoice,
+  closeHold, endCall, endSilence, enterNode, explainTroubles, nextSegment, sayChoice,
   startSilence, stateDiagnosis,
 } from './dialogue.ts';
+import { isBusy, isTalking, offeredChoices } from './affordances.ts';
 import { initialToolState, pokeTool, restartTool, runTool } from './tools.ts';
 
 const HOLD_ASK_MS = 4_000;
@@ -60,16 +61,14 @@ function toolIndex(d: Draft, tool: ToolId): number {
   return d.sc.index.tools.get(tool) ?? -1;
 }
 
-function apply(d: Draft, a: Exclude<Action, { type: 'tick' }>): RejectReason | null {
+function apply(d: Draft, a: LoggedAction): RejectReason | null {
   switch (a.type) {
     case 'say': return say(d, a.choice);
-    case 'openTool': return openTool(d, a.tool);
     case 'runTool': return withTool(d, a.tool, (t) => runTool(d, t));
-    case 'pokeTool': return withTool(d, a.tool, (t) => pokeTool(d, t));
+    case 'pokeTool': return withTool(d, a.tool, (t) => (isBusy(d.tools[t]!) ? pokeTool(d, t) : 'toolNotBusy'));
     case 'restartTool': return withTool(d, a.tool, (t) => (restartTool(d, t) ? null : 'toolNotCrashed'));
-    case 'consultSupervisor': return withTool(d, 'supervisor', (t) => runTool(d, t));
-    case 'escalate': return withTool(d, 'escalation', (t) => runTool(d, t));
-    case 'saveTicket': return withTool(d, 'ticket', (t) => runTool(d, t));
+    // Saving is a form's button, not the tool's: it is refused, not counted as a rage click.
+    case 'saveTicket': return withTool(d, 'ticket', (t) => (d.tools[t]!.status === 'idle' ? runTool(d, t) : 'toolBusy'));
     case 'hold': return hold(d, a.ask);
     case 'checkIn': return checkIn(d);
     case 'resume': return resume(d, a.thank);
@@ -89,21 +88,15 @@ function say(d: Draft, id: string): RejectReason | null {
   const c = d.sc.index.choices.get(id);
   if (c === undefined) return 'unknownChoice';
   if (d.onHold) return 'onHold';
-  if (d.speech || d.queue.length > 0) return 'speaking';
+  if (isTalking(d)) return 'speaking';
   if (!offeredChoices(d.sc, d).includes(c)) return 'notOffered';
   sayChoice(d, c);
   return null;
 }
 
-function openTool(d: Draft, tool: ToolId): RejectReason | null {
-  if (toolIndex(d, tool) < 0) return 'unknownTool';
-  emit(d, { type: 'toolOpened', at: d.time, tool });
-  return null;
-}
-
 function hold(d: Draft, ask: boolean): RejectReason | null {
   if (d.onHold) return 'onHold';
-  if (d.speech || d.queue.length > 0) return 'speaking';
+  if (isTalking(d)) return 'speaking';
   endSilence(d);
   // Asking takes a few seconds on the line before the music starts.
   const since = d.time + (ask ? HOLD_ASK_MS : 0);

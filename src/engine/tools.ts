@@ -5,14 +5,12 @@ import type { ToolState } from './types.ts';
 import {
   applyEffects, coach, commitFatal, emit, holds, markStep, stepInOrder, updateTool, type Draft, w } from './draft.ts';
 
-/** A run at least this long is a wait the customer should be told about. */
-export const LONG_WAIT = 10_000;
 const FREEZE_DELAY = 2_000;
 const DEFAULT_CRASH_AFTER = 2_000;
 
 export function initialToolState(): ToolState {
   return {
-    status: 'idle', uses: 0, runEnd: -1, runStart: -1, runInOrder: true, crashAt: -1, freezeAt: -1, freezeFor: 0,
+    status: 'idle', uses: 0, runEnd: -1, runStart: -1, pausedMs: 0, runInOrder: true, crashAt: -1, freezeAt: -1, freezeFor: 0,
     frozenUntil: -1, restartEnd: -1, restartFor: 0, pokes: 0, lastOutcome: -1, timedFired: 0,
   };
 }
@@ -34,14 +32,14 @@ export function runTool(d: Draft, t: number): void {
   const freeze = model.freezes.find((f) => f.onUse === uses);
   const inOrder = model.step < 0 || stepInOrder(d, model.step);
   updateTool(d, t, {
-    status: 'running', uses, runStart: d.time, runEnd: d.time + latency, runInOrder: inOrder,
+    status: 'running', uses, runStart: d.time, runEnd: d.time + latency, pausedMs: 0, runInOrder: inOrder,
     crashAt: crash ? d.time + Math.min(crash.after, Math.max(0, latency - 1)) : -1,
     restartFor: crash ? crash.restart : tool.restartFor,
     freezeAt: freeze ? d.time + Math.min(FREEZE_DELAY, Math.floor(latency / 2)) : -1,
     freezeFor: freeze ? draw(d, freeze.min, freeze.max) : 0,
   });
   emit(d, { type: 'toolStarted', at: d.time, tool: model.id, until: d.time + latency });
-  if (latency >= LONG_WAIT) addTrouble(d, t, 'wait');
+  if (latency >= d.sc.scoring.longWait) addTrouble(d, t, 'wait');
   if (!inOrder) {
     const step = d.sc.steps[model.step]!;
     if (step.fatalIfEarly) commitFatal(d, `${step.id}_early`);
@@ -147,6 +145,7 @@ function freeze(d: Draft, t: number, ms: number): void {
   const tool = d.tools[t]!;
   updateTool(d, t, {
     status: 'frozen', freezeAt: -1, frozenUntil: d.time + ms, runEnd: tool.runEnd >= 0 ? tool.runEnd + ms : -1,
+    pausedMs: tool.runEnd >= 0 ? tool.pausedMs + ms : 0,
   });
   emit(d, { type: 'toolFroze', at: d.time, tool: d.sc.tools[t]!.id, until: d.time + ms });
   addTrouble(d, t, 'freeze');

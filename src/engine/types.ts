@@ -10,6 +10,8 @@ export type ToolState = {
   /** When the current run completes (shifted by freezes); -1 when not running. */
   readonly runEnd: number;
   readonly runStart: number;
+  /** Freeze time added to the current run's end: the run's own progress stands still meanwhile. */
+  readonly pausedMs: number;
   /** Order check made when the run started (the account is touched then, not at the end). */
   readonly runInOrder: boolean;
   readonly crashAt: number;
@@ -91,24 +93,24 @@ export type CallState = {
 
 export type Action =
   | { readonly type: 'say'; readonly choice: string }
-  | { readonly type: 'openTool'; readonly tool: ToolId }
   | { readonly type: 'runTool'; readonly tool: ToolId }
   | { readonly type: 'pokeTool'; readonly tool: ToolId }
   | { readonly type: 'restartTool'; readonly tool: ToolId }
   | { readonly type: 'hold'; readonly ask: boolean }
   | { readonly type: 'checkIn' }
   | { readonly type: 'resume'; readonly thank: boolean }
-  | { readonly type: 'consultSupervisor' }
-  | { readonly type: 'escalate' }
   | { readonly type: 'diagnose'; readonly diagnosis: string }
   | { readonly type: 'writeTicket'; readonly notes: readonly string[] }
   | { readonly type: 'saveTicket' }
   | { readonly type: 'hangUp' }
   | { readonly type: 'tick'; readonly ms: number };
 
+/** The actions a trainee takes (everything but the clock moving): what the log records. */
+export type LoggedAction = Exclude<Action, { type: 'tick' }>;
+
 export type RejectReason =
   | 'callEnded' | 'speaking' | 'onHold' | 'notOnHold' | 'notOffered' | 'unknownChoice' | 'unknownTool'
-  | 'toolNotCrashed' | 'unknownDiagnosis' | 'unknownFact' | 'factNotKnown' | 'badTick' | 'alreadyStated';
+  | 'toolNotCrashed' | 'toolNotBusy' | 'toolBusy' | 'unknownDiagnosis' | 'unknownFact' | 'factNotKnown' | 'badTick' | 'alreadyStated';
 
 export type CoachTone = 'good' | 'warn' | 'bad';
 
@@ -119,7 +121,6 @@ export type EngineEvent = { readonly at: number } & (
   | { readonly type: 'varChanged'; readonly name: string; readonly value: number; readonly delta: number }
   | { readonly type: 'factLearned'; readonly fact: string }
   | { readonly type: 'stepDone'; readonly step: string; readonly inOrder: boolean }
-  | { readonly type: 'toolOpened'; readonly tool: ToolId }
   | { readonly type: 'toolStarted'; readonly tool: ToolId; readonly until: number }
   | { readonly type: 'toolFroze'; readonly tool: ToolId; readonly until: number }
   | { readonly type: 'toolUnfroze'; readonly tool: ToolId }

@@ -1,7 +1,7 @@
 // A call in play: holds the engine state and its log, feeds it actions and time, and tells
 // the views what happened. It decides nothing: every rule is the engine's.
 import { nextEventAt } from '../engine/clock.ts';
-import { offeredChoices } from '../engine/dialogue.ts';
+import { offeredChoices } from '../engine/affordances.ts';
 import type { ScenarioModel } from '../engine/model.ts';
 import { makeLog, type CallLog, type LogEntry, type LoggedAction } from '../engine/replay.ts';
 import { scoreCall, type Scorecard } from '../engine/scoring.ts';

@@ -2,9 +2,8 @@
 // Prints medians over several runs; figures, never pass/fail (the machines are shared).
 import { analyzeFiles, jobCount } from '../../src/cli/analyze-pool.ts';
 import { analyze } from '../../src/analysis/analyze.ts';
-import { offeredChoices } from '../../src/engine/dialogue.ts';
 import type { ScenarioModel } from '../../src/engine/model.ts';
-import { anyAction } from '../../src/analysis/plans.ts';
+import { carelessActions } from '../../src/analysis/random-play.ts';
 import { randomPlay } from '../../src/analysis/random-play.ts';
 import { nextFloat, seedRng } from '../../src/engine/rng.ts';
 import { initialState, step } from '../../src/engine/step.ts';
@@ -25,7 +24,7 @@ function recordWorkload(sc: ScenarioModel, calls: number): [CallState, Action][]
   for (let i = 0; i < calls; i++) {
     let s = initialState(sc, i, 'training');
     for (let n = 0; n < 400 && !s.ended; n++) {
-      const actions = anyAction(sc, s, offeredChoices(sc, s));
+      const actions = carelessActions(sc, s);
       const [f, next] = nextFloat(rng);
       rng = next;
       const a = actions[Math.floor(f * actions.length)]!;

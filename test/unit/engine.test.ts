@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { drawDuration, nextFloat, seedRng } from '../../src/engine/rng.ts';
 import { nextEventAt } from '../../src/engine/clock.ts';
-import { offeredChoices } from '../../src/engine/dialogue.ts';
+import { offeredChoices } from '../../src/engine/affordances.ts';
 import { initialState, step } from '../../src/engine/step.ts';
 import { ANGER, PATIENCE } from '../../src/engine/model.ts';
 import { Driver } from '../support/drive.ts';

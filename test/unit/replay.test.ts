@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis/analyze.ts';
-import { offeredChoices } from '../../src/engine/dialogue.ts';
+import { offeredChoices } from '../../src/engine/affordances.ts';
 import { makeLog, parseLog, replay, replayToEnd, SAVE_VERSION, type LogEntry } from '../../src/engine/replay.ts';
 import { scoreCall } from '../../src/engine/scoring.ts';
 import { mini } from '../support/load.ts';

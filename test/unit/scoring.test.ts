@@ -87,9 +87,9 @@ describe('scoring rules', () => {
       },
     },
     {
-      name: 'rage clicks on a crashed tool cost calmness, 20 points each',
+      name: 'rage clicks on a restarting tool cost calmness, 20 points each',
       log: () => variant((e) => e.action.type === 'restartTool', (e) => [
-        { at: e.at, action: { type: 'pokeTool', tool: 'crm' } }, { at: e.at, action: { type: 'pokeTool', tool: 'crm' } }, e,
+        e, { at: e.at, action: { type: 'pokeTool', tool: 'crm' } }, { at: e.at, action: { type: 'pokeTool', tool: 'crm' } },
       ]),
       check: (c: Scorecard) => {
         expect(line(c, 'calm.rageClicks').credit).toBeCloseTo(0.6);

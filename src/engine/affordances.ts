@@ -1,0 +1,154 @@
+// What the trainee can do at this moment: the one answer the views, the analyser, random play
+// and the tests ask for. Nothing else decides who is talking, what a tool button does or which
+// control is live; `step` refuses what is not offered here.
+import { holds } from './draft.ts';
+import { TOOL_IDS, type ScenarioModel, type ToolId } from './model.ts';
+import type { CallState, LoggedAction, ToolState, ToolStatus } from './types.ts';
+
+/** What pressing a tool's button does now: start it, restart it after a crash, or poke it while it cannot answer. */
+export type ToolPress = 'run' | 'restart' | 'poke';
+
+export type ToolAffordance = {
+  readonly id: ToolId;
+  readonly status: ToolStatus;
+  /** Null once the call has ended. */
+  readonly press: ToolPress | null;
+  /** The action a press sends, or null. */
+  readonly action: LoggedAction | null;
+  /** 0..1: the run's progress (held while frozen) or the restart's; null when idle or crashed. */
+  readonly progress: number | null;
+};
+
+export const CONTROL_IDS = ['hold', 'holdSilent', 'checkIn', 'resume', 'resumeSilent', 'diagnose', 'ticket', 'saveTicket', 'hangUp'] as const;
+export type ControlId = (typeof CONTROL_IDS)[number];
+
+export type Affordances = {
+  readonly ended: boolean;
+  /** Who is speaking (or has a line queued): the lines wait until they are done. */
+  readonly talking: 'agent' | 'customer' | null;
+  readonly onHold: boolean;
+  /** A tool is running, frozen or restarting: the customer is waiting on it. */
+  readonly toolBusy: boolean;
+  /** Choice ids on offer, in the engine's order (the node's lines, then the playbook's). */
+  readonly lines: readonly string[];
+  readonly tools: readonly ToolAffordance[];
+  readonly controls: Readonly<Record<ControlId, boolean>>;
+  /** Diagnoses that can still be stated. */
+  readonly diagnoses: readonly string[];
+  /** Facts known so far: what the ticket notes may mention. */
+  readonly facts: readonly string[];
+  /** Call milliseconds per real millisecond now: waits on tools and holds run at the call's time scale. */
+  readonly timeScale: number;
+};
+
+/** Someone is speaking or has words queued. */
+export function isTalking(s: CallState): boolean {
+  return s.speech !== null || s.queue.length > 0;
+}
+
+/** A tool that keeps the customer waiting: running, frozen or restarting. */
+export function isBusy(t: ToolState): boolean {
+  return t.status === 'running' || t.status === 'frozen' || t.status === 'restarting';
+}
+
+export function anyToolBusy(s: CallState): boolean {
+  return s.tools.some(isBusy);
+}
+
+/** We are waiting (on a tool or on hold): the clock runs at the call's time scale. */
+export function isWaiting(s: CallState): boolean {
+  return s.onHold || anyToolBusy(s);
+}
+
+/** When a busy tool will be free again (at the latest of its run, freeze and restart), or -1. */
+export function busyUntil(t: ToolState): number {
+  return isBusy(t) ? Math.max(t.runEnd, t.frozenUntil, t.restartEnd) : -1;
+}
+
+/** The lines on offer now, as choice indices: none while someone talks, on hold or after the end. */
+export function offeredChoices(sc: ScenarioModel, s: CallState): number[] {
+  if (s.ended || s.onHold || isTalking(s)) return [];
+  const out: number[] = [];
+  for (const c of sc.nodes[s.node]!.choices) if (isOffered(sc, s, c)) out.push(c);
+  for (const c of sc.generic) if (isOffered(sc, s, c)) out.push(c);
+  return out;
+}
+
+function isOffered(sc: ScenarioModel, s: CallState, c: number): boolean {
+  const choice = sc.choices[c]!;
+  if (choice.once && s.said[c]) return false;
+  return holds(sc, s, choice.cond);
+}
+
+/** What a press on a tool in this status does. */
+export function toolPress(t: ToolState): ToolPress {
+  return t.status === 'idle' ? 'run' : t.status === 'crashed' ? 'restart' : 'poke';
+}
+
+/** How far a busy tool has got, derived from the state alone (a frozen bar holds its value). */
+export function toolProgress(t: ToolState, time: number): number | null {
+  const clamp = (x: number): number => Math.max(0, Math.min(1, x));
+  if (t.status === 'restarting') return t.restartFor > 0 ? clamp(1 - (t.restartEnd - time) / t.restartFor) : 1;
+  if ((t.status !== 'running' && t.status !== 'frozen') || t.runEnd < 0) return null;
+  const length = t.runEnd - t.runStart - t.pausedMs;
+  if (length <= 0) return 1;
+  // While frozen, the run stands where it was when the freeze began: frozenUntil minus the pauses.
+  const now = t.status === 'frozen' ? t.frozenUntil : time;
+  return clamp((now - t.runStart - t.pausedMs) / length);
+}
+
+/** Whether the diagnosis can be stated: not yet stated on its evidence. */
+function canState(s: CallState, d: number): boolean {
+  return !s.stated.some((x) => x.diagnosis === d && x.founded);
+}
+
+/** Everything the trainee can do now, for the views. */
+export function affordances(sc: ScenarioModel, s: CallState): Affordances {
+  const ended = s.ended !== null;
+  // Whatever is queued after a line (a reply, a node's words) is the customer's.
+  const talking = s.speech?.who ?? (s.queue.length > 0 ? 'customer' : null);
+  const live = !ended;
+  const canHold = live && !s.onHold && talking === null;
+  const ticket = s.tools[TOOL_IDS.indexOf('ticket')];
+  const tools = s.tools.map((t, i): ToolAffordance => {
+    const id = sc.tools[i]!.id;
+    const press = ended ? null : toolPress(t);
+    const action: LoggedAction | null = press === null ? null
+      : { type: press === 'run' ? 'runTool' : press === 'restart' ? 'restartTool' : 'pokeTool', tool: id };
+    return { id, status: t.status, press, action, progress: toolProgress(t, s.time) };
+  });
+  return {
+    ended, talking, onHold: s.onHold, toolBusy: anyToolBusy(s),
+    lines: offeredChoices(sc, s).map((c) => sc.choices[c]!.id),
+    tools,
+    controls: {
+      hold: canHold, holdSilent: canHold, checkIn: live && s.onHold, resume: live && s.onHold, resumeSilent: live && s.onHold,
+      diagnose: live && sc.diagnoses.some((_, d) => canState(s, d)),
+      ticket: live, saveTicket: live && ticket?.status === 'idle', hangUp: live,
+    },
+    diagnoses: live ? sc.diagnoses.flatMap((dg, d) => (canState(s, d) ? [dg.id] : [])) : [],
+    facts: sc.facts.filter((_, f) => s.facts[f]),
+    timeScale: live && isWaiting(s) ? sc.timeScale : 1,
+  };
+}
+
+/**
+ * Every legal (non-tick) action now. Ticket notes are any subset of the known facts: the list
+ * holds the ones that matter (all known facts, and the ticket-worthy ones when they differ).
+ */
+export function enumerateActions(sc: ScenarioModel, s: CallState): LoggedAction[] {
+  if (s.ended) return [];
+  const a = affordances(sc, s);
+  const out: LoggedAction[] = a.lines.map((choice) => ({ type: 'say', choice }));
+  for (const t of a.tools) if (t.action) out.push(t.action);
+  if (a.controls.hold) out.push({ type: 'hold', ask: true }, { type: 'hold', ask: false });
+  if (a.controls.checkIn) out.push({ type: 'checkIn' });
+  if (a.controls.resume) out.push({ type: 'resume', thank: true }, { type: 'resume', thank: false });
+  for (const diagnosis of a.diagnoses) out.push({ type: 'diagnose', diagnosis });
+  out.push({ type: 'writeTicket', notes: a.facts });
+  const worthy = a.facts.filter((f) => sc.ticketNote[sc.index.facts.get(f)!]);
+  if (worthy.length !== a.facts.length) out.push({ type: 'writeTicket', notes: worthy });
+  if (a.controls.saveTicket) out.push({ type: 'saveTicket' });
+  out.push({ type: 'hangUp' });
+  return out;
+}
