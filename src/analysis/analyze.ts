@@ -2,7 +2,7 @@
 // with dominance pruning, plus seeded random play. Pure: the caller measures time.
 import { nextEventAt } from '../engine/clock.ts';
 import { offeredChoices } from '../engine/affordances.ts';
-import { ANGER, PATIENCE, PHASES, type ChoiceModel, type ScenarioModel } from '../engine/model.ts';
+import { ANGER, PATIENCE, type ChoiceModel, type ScenarioModel } from '../engine/model.ts';
 import { scoreCall, type Scorecard } from '../engine/scoring.ts';
 import { MinHeap } from './heap.ts';
 import { initialState } from '../engine/step.ts';

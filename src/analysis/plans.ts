@@ -1,12 +1,12 @@
 // What the analyser and random play try at each point. The search works in plans: a single
 // action, or a waiting routine (keep the customer company, or hold with check-ins) unrolled
 // into the actions a trainee would take, so long tool waits do not multiply the states.
-import { anyToolBusy, busyUntil, enumerateActions } from '../engine/affordances.ts';
+import { anyToolBusy, busyUntil } from '../engine/affordances.ts';
 import { nextEventAt } from '../engine/clock.ts';
 import { holds } from '../engine/draft.ts';
 import { PHASES, type ScenarioModel } from '../engine/model.ts';
 import { step } from '../engine/step.ts';
-import type { Action, CallState, LoggedAction } from '../engine/types.ts';
+import type { Action, CallState } from '../engine/types.ts';
 
 export type LoggedStep = { readonly at: number; readonly action: Exclude<Action, { type: 'tick' }> };
 export type Plan = { readonly kind: 'act'; readonly action: Action } | { readonly kind: 'company' | 'hold' | 'wait' };

@@ -1,5 +1,5 @@
 // npm run scenarios:check [-- files…] [--lang fr|en]: compiler-style diagnostics, exit 1 on errors.
-import { checkerText, messageOf } from '../content/messages.ts';
+import { checkerText } from '../content/messages.ts';
 import type { Diagnostic } from '../content/source.ts';
 import { formatDiagnostics } from './format.ts';
 import { checkPlaybookTranslations, cliLang, fileArgs, readPlaybook, readScenario, scenarioFiles } from './repo.ts';

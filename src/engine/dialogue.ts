@@ -1,6 +1,6 @@
 // What is said: the trainee's lines, the customer's answers and hang-ups.
-import { ANGER, PATIENCE, type Outcome, type ScenarioModel, type Tone } from './model.ts';
-import type { CallState, EndCause } from './types.ts';
+import { ANGER, PATIENCE, type Outcome, type Tone } from './model.ts';
+import type { EndCause } from './types.ts';
 import {
   addVar, applyEffects, coach, commitFatal, emit, holds, learn, markStep, type Draft, w } from './draft.ts';
 

@@ -81,18 +81,19 @@ export function parseLog(data: unknown): { ok: true; value: CallLog } | { ok: fa
   const seed = field('seed', (v) => typeof v === 'number' && Number.isFinite(v));
   const mode = field('mode', (v) => v === 'training' || v === 'exam');
   const time = field('time', isTime);
-  const legacy = typeof version === 'number' && version < 2;
+  // Only v1 logs hold the kinds v2 removed; later formats are read as they are.
+  const legacy = version === 1;
   const entries = parseEntries(own(data, 'entries'), legacy, errors);
-  const last = entries[entries.length - 1];
-  if (isTime(time) && last && time < last.at) errors.push({ path: 'time', code: 'outOfOrder' });
   if (errors.length) return { ok: false, errors: errors.slice(0, MAX_ERRORS) };
   // Rebuilt field by field, in this build's format: extra properties never travel further.
   return { ok: true, value: makeLog(scenario as string, seed as number, mode as Mode, entries, time as number) };
 }
 
 function parseEntries(raw: unknown, legacy: boolean, errors: LogError[]): LogEntry[] {
-  if (!Array.isArray(raw)) return void errors.push({ path: 'entries', code: 'badField' }), [];
-  if (raw.length > MAX_ENTRIES) return void errors.push({ path: 'entries', code: 'tooLong' }), [];
+  if (!Array.isArray(raw) || raw.length > MAX_ENTRIES) {
+    errors.push({ path: 'entries', code: Array.isArray(raw) ? 'tooLong' : 'badField' });
+    return [];
+  }
   const out: LogEntry[] = [];
   let last = 0;
   for (let i = 0; i < raw.length && errors.length < MAX_ERRORS; i++) {

@@ -6,7 +6,6 @@ import {
   applyEffects, coach, commitFatal, emit, holds, markStep, stepInOrder, updateTool, type Draft, w } from './draft.ts';
 
 const FREEZE_DELAY = 2_000;
-const DEFAULT_CRASH_AFTER = 2_000;
 
 export function initialToolState(): ToolState {
   return {

@@ -1,5 +1,5 @@
 // Pure validators for everything read back from storage or a file: a value is either whole or refused.
-import { parseLog } from '../engine/replay.ts';
+import { parseLog, type CallLog } from '../engine/replay.ts';
 import type { InProgress, ResultRecord, ResultSummary, Settings } from '../ports/storage.ts';
 
 export type FieldError = { readonly path: string; readonly code: string };
@@ -29,9 +29,12 @@ export function joinPath(parent: string, child: string): string {
 const nest = (parent: string, errors: readonly FieldError[]): FieldError[] =>
   errors.map((e) => ({ path: joinPath(parent, e.path), code: e.code }));
 
-function checkLog(o: Obj, errors: FieldError[]): void {
+// The parsed log, not the raw one, travels on: an older format comes back upgraded.
+function checkLog(o: Obj, errors: FieldError[]): CallLog | null {
   const log = parseLog(o.log);
-  if (!log.ok) errors.push(...nest('log', log.errors));
+  if (log.ok) return log.value;
+  errors.push(...nest('log', log.errors));
+  return null;
 }
 
 function checkSummary(data: unknown, errors: FieldError[]): void {
@@ -54,14 +57,14 @@ export function parseResult(data: unknown): Parsed<ResultRecord> {
   if (typeof data.scenario !== 'string' || data.scenario === '') errors.push({ path: 'scenario', code: 'badField' });
   if (!isIn(LANGS, data.lang)) errors.push({ path: 'lang', code: 'badField' });
   if (!isIsoDate(data.finishedAt)) errors.push({ path: 'finishedAt', code: 'badDate' });
-  checkLog(data, errors);
+  const log = checkLog(data, errors);
   checkSummary(data.summary, errors);
-  if (errors.length) return { ok: false, errors };
+  if (errors.length || !log) return { ok: false, errors };
   const s = data.summary as ResultSummary;
   // Rebuilt field by field so unknown extra properties never travel further.
   const value: ResultRecord = {
     id: data.id as string, scenario: data.scenario as string, lang: data.lang as ResultRecord['lang'],
-    finishedAt: data.finishedAt as string, log: data.log as ResultRecord['log'],
+    finishedAt: data.finishedAt as string, log,
     summary: { total: s.total, process: s.process, diagnosis: s.diagnosis, calmness: s.calmness, outcome: s.outcome, won: s.won },
   };
   return { ok: true, value };
@@ -71,11 +74,11 @@ export function parseResult(data: unknown): Parsed<ResultRecord> {
 export function parseInProgress(data: unknown): Parsed<InProgress> {
   if (!isObject(data)) return { ok: false, errors: [{ path: '', code: 'notObject' }] };
   const errors: FieldError[] = [];
-  checkLog(data, errors);
+  const log = checkLog(data, errors);
   if (!isIn(LANGS, data.lang)) errors.push({ path: 'lang', code: 'badField' });
   if (!isIsoDate(data.savedAt)) errors.push({ path: 'savedAt', code: 'badDate' });
-  if (errors.length) return { ok: false, errors };
-  return { ok: true, value: { log: data.log as InProgress['log'], lang: data.lang as InProgress['lang'], savedAt: data.savedAt as string } };
+  if (errors.length || !log) return { ok: false, errors };
+  return { ok: true, value: { log, lang: data.lang as InProgress['lang'], savedAt: data.savedAt as string } };
 }
 
 /** Reads settings field by field; `repaired` names the fields that held a bad value (missing ones are not bad). */

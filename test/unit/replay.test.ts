@@ -49,15 +49,15 @@ describe('parseLog', () => {
     ['a newer format', { ...good, version: SAVE_VERSION + 1, minVersion: SAVE_VERSION + 1 }, ['minVersion']],
     ['a bad mode', { ...good, mode: 'arcade' }, ['mode']],
     ['a missing seed', { ...good, seed: undefined }, ['seed']],
-    ['an unknown action', { ...good, entries: [{ at: 0, action: { type: 'explode' } }] }, ['entries[0]']],
-    ['time going back', { ...good, entries: [{ at: 500, action: { type: 'hangUp' } }, { at: 100, action: { type: 'hangUp' } }] }, ['entries[1]']],
+    ['an unknown action', { ...good, entries: [{ at: 0, action: { type: 'explode' } }] }, ['entries[0].action.type']],
+    ['time going back', { ...good, entries: [{ at: 500, action: { type: 'hangUp' } }, { at: 100, action: { type: 'hangUp' } }] }, ['entries[1].at']],
   ])('rejects %s, saying where', (_name, data, paths) => {
     const r = parseLog(data);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.errors.map((e) => e.path)).toEqual(paths);
   });
 
-  it('accepts a save from an older but still loadable version', () => {
+  it('accepts a save from a newer version that this one can still load', () => {
     expect(parseLog({ ...good, version: SAVE_VERSION + 1, minVersion: SAVE_VERSION }).ok).toBe(true);
     expect(parseLog(JSON.parse(JSON.stringify(good)))).toEqual({ ok: true, value: good });
   });

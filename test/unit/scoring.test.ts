@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis/analyze.ts';
 import { replay, replayToEnd, type LogEntry } from '../../src/engine/replay.ts';
 import { scoreCall, type Scorecard } from '../../src/engine/scoring.ts';
+import { golden, repoCall } from '../support/golden.ts';
 import { mini } from '../support/load.ts';
 
 const sc = mini();
@@ -55,12 +56,7 @@ describe('scoring rules', () => {
 
   it.each([
     {
-      name: 'skipping the reference number loses that step only',
-      log: () => variant(() => false),
-      check: (c: Scorecard) => expect(c.process).toBe(base.process),
-    },
-    {
-      name: 'a rude line is an automatic fail: total 0',
+      name: 'a curt greeting misses the greeting step',
       log: () => [...variant((e) => e.action.type === 'say' && e.action.choice === 'hello', (e) => [{ ...e, action: { type: 'say', choice: 'yeah' } }])],
       check: (c: Scorecard) => {
         expect(line(c, 'step.greet').status).toBe('missed');
@@ -141,6 +137,41 @@ describe('scoring rules', () => {
     const won = scoreCall(sc, r.state);
     expect(c.total).toBe(Math.round(won.total * sc.scoring.lostFactor));
     expect(c.won).toBe(false);
+  });
+});
+
+describe('scoring rules on a real call (box-no-sync, from its golden best path)', () => {
+  const call = repoCall('box-no-sync');
+  const gold = golden('box-no-sync');
+  const said = (id: string) => (e: LogEntry): boolean => e.action.type === 'say' && e.action.choice === id;
+  const play = (log: readonly LogEntry[]): Scorecard => {
+    const r = replayToEnd(call, gold.seed, log, gold.mode);
+    expect(r.rejected).toEqual([]);
+    return scoreCall(call, r.state);
+  };
+  const best = play(gold.log);
+
+  it('skipping the reference number misses that step, and only that one, and costs points', () => {
+    expect(gold.log.filter(said('give_ref'))).toHaveLength(1);
+    const c = play(gold.log.filter((e) => !said('give_ref')(e)));
+    expect(line(c, 'step.reference').status).toBe('missed');
+    expect(line(best, 'step.reference').status).toBe('done');
+    const others = (x: Scorecard) => x.lines.filter((l) => l.id.startsWith('step.') && l.id !== 'step.reference').map((l) => [l.id, l.status]);
+    expect(others(c)).toEqual(others(best));
+    expect(c.process).toBeLessThan(best.process);
+    expect(c.total).toBeLessThan(best.total);
+  });
+
+  it('a rude line (snapping back at the venting customer) is an automatic fail: total 0', () => {
+    const vent = gold.log.findIndex(said('ack_vent'));
+    expect(vent).toBeGreaterThan(0);
+    const log = [...gold.log.slice(0, vent), { at: gold.log[vent]!.at, action: { type: 'say', choice: 'snap_back' } } as LogEntry];
+    const c = play(log);
+    expect(c.fatal).toEqual(['rude_line']);
+    expect(line(c, 'fatal.rude_line')).toMatchObject({ status: 'fatal', evidence: [{ at: gold.log[vent]!.at, action: vent }] });
+    expect(c.total).toBe(0);
+    expect(c.won).toBe(false);
+    expect(best.fatal).toEqual([]);
   });
 });
 

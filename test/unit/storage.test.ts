@@ -53,7 +53,7 @@ describe('validators', () => {
     if (bad.ok) return;
     expect(bad.errors.map((e) => e.path).sort()).toEqual(['finishedAt', 'lang', 'summary.outcome', 'summary.total']);
     const badLog = parseResult({ ...result('a'), log: { ...log, entries: [{ at: 0, action: { type: 'dance' } }] } });
-    expect(badLog.ok ? [] : badLog.errors).toEqual([{ path: 'log.entries[0]', code: 'badAction' }]);
+    expect(badLog.ok ? [] : badLog.errors).toEqual([{ path: 'log.entries[0].action.type', code: 'unknownAction' }]);
     expect(parseInProgress({ ...progress, savedAt: 12 }).ok).toBe(false);
   });
 
@@ -124,6 +124,26 @@ describe('IdbStore', () => {
     expect(await rawTx(name, 'results', 'readonly', (st) => st.count())).toBe(1);
     t.close();
     expect(await newStore(name).open()).toEqual([]); // moved once, not reported again
+  });
+
+  it('quarantines a result whose log entry lacks its payload, and loads a v1 log upgraded', async () => {
+    const name = freshName();
+    const s = newStore(name);
+    await s.open();
+    s.close();
+    const v1 = { ...log, version: 1, entries: [{ at: 0, action: { type: 'openTool', tool: 'crm' } }, { at: 900, action: { type: 'escalate' } }] };
+    const noNotes = { ...log, entries: [{ at: 0, action: { type: 'writeTicket' } }] };
+    await rawTx(name, 'results', 'readwrite', (st) => st.put({ ...result('old'), log: v1 }));
+    await rawTx(name, 'results', 'readwrite', (st) => st.put({ ...result('torn'), log: noNotes }));
+    const t = newStore(name);
+    expect(await t.open()).toEqual([{ key: 'storage.quarantined', params: { count: 1 } }]);
+    const [old] = await t.listResults();
+    expect(old).toEqual({ ...result('old'), log: { ...log, entries: [{ at: 900, action: { type: 'runTool', tool: 'escalation' } }] } });
+    const q = (await rawTx(name, 'quarantine', 'readonly', (st) => st.getAll())) as QuarantineEntry[];
+    expect(q.map((e) => [e.key, e.reason])).toEqual([['torn', [{ path: 'log.entries[0].action.notes', code: 'missing' }]]]);
+    await expect(t.addResult({ ...result('new'), log: noNotes as typeof log })).rejects.toMatchObject({
+      code: 'invalid', message: expect.stringContaining('log.entries[0].action.notes (missing)'),
+    });
   });
 
   it('when quarantine cannot be written (storage full), reads around the bad record and leaves it in place', async () => {
