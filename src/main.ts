@@ -1,18 +1,19 @@
 // Entry point: the stage, the bundled calls, storage, sound, the drawn desk, then the menu.
+import { html, render } from 'lit-html';
 import { HowlerAudio } from './audio/HowlerAudio.ts';
 import { fetchContent, libraryOf, uiLocales } from './content/bundle.ts';
-import { createI18n, LANGS, type Lang } from './i18n/i18n.ts';
+import { createI18n } from './i18n/i18n.ts';
+import { isLang, type Lang } from './i18n/lang.ts';
 import type { DeskView } from './ports/desk-view.ts';
 import { IdbStore } from './storage/IdbStore.ts';
 import { App } from './ui/App.ts';
 import { LazyDesk } from './ui/LazyDesk.ts';
-import { el } from './ui/dom.ts';
 import { Stage } from './ui/Stage.ts';
 import './ui/app.css';
 
 function pickLang(params: URLSearchParams, saved: Lang | null): Lang {
   const asked = params.get('lang');
-  if (asked && (LANGS as readonly string[]).includes(asked)) return asked as Lang;
+  if (isLang(asked)) return asked;
   if (saved) return saved;
   return navigator.language.toLowerCase().startsWith('fr') ? 'fr' : 'en';
 }
@@ -40,8 +41,7 @@ async function start(): Promise<void> {
   if (lib instanceof Error) {
     // Nothing to play: say so, in the trainee's language, with what went wrong.
     const ui = await createI18n({ playbook: null, calls: [], diags: [], locales: uiLocales() }, lang);
-    stage.overlay.replaceChildren(el('div', { class: 'menu panel', role: 'alert' },
-      el('h1', { text: ui.t('app.title') }), el('p', { text: ui.t('app.loadFailed') }), el('p', { class: 'detail', text: lib.message })));
+    render(html`<div class="menu panel" role="alert"><h1>${ui.t('app.title')}</h1><p>${ui.t('app.loadFailed')}</p><p class="detail">${lib.message}</p></div>`, stage.overlay);
     return;
   }
   const i18n = await createI18n(lib, lang);

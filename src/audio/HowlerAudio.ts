@@ -2,6 +2,7 @@
 // point swallows failures (blocked autoplay, no AudioContext, no speech): sound is optional.
 import { Howl, Howler } from 'howler';
 import type { Persona } from '../engine/model.ts';
+import type { Lang } from '../i18n/lang.ts';
 import type { AudioPort, AudioSettings, Cue } from '../ports/audio.ts';
 import type { Mood } from '../ports/desk-view.ts';
 import { cancelSpeech, isSpeaking, speakLine } from './speech.ts';
@@ -89,7 +90,7 @@ export class HowlerAudio implements AudioPort {
     });
   }
 
-  speak(text: string, lang: 'fr' | 'en', persona: Persona, mood: Mood): void {
+  speak(text: string, lang: Lang, persona: Persona, mood: Mood): void {
     guard('speak', () => {
       const { speech, muted, volume } = this.current;
       if (!speech || muted || text.trim() === '') return;

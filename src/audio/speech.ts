@@ -1,6 +1,7 @@
 // Customer lines read by the browser's speech synthesis. Absent APIs, no matching voice or a
 // refused utterance all mean silence, never an exception.
 import type { Persona } from '../engine/model.ts';
+import type { Lang } from '../i18n/lang.ts';
 import type { Mood } from '../ports/desk-view.ts';
 
 const MOOD_VOICE: Readonly<Record<Mood, { readonly rate: number; readonly pitch: number }>> = {
@@ -18,7 +19,7 @@ const PERSONA_VOICE: Readonly<Record<Persona, { readonly rate: number; readonly 
 
 export type SpeechRequest = {
   readonly text: string;
-  readonly lang: 'fr' | 'en';
+  readonly lang: Lang;
   readonly persona: Persona;
   readonly mood: Mood;
   readonly volume: number;

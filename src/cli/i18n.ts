@@ -4,7 +4,7 @@
 //   --add-missing  adds each missing key with an empty text, ready to be translated
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LANGS } from '../content/load.ts';
+import { LANGS } from '../i18n/lang.ts';
 import { checkerText } from '../content/messages.ts';
 import { fingerprint, flatten, SOURCES_KEY, unflatten, type TextEntry } from '../content/texts.ts';
 import { playbookTexts } from '../content/playbook.ts';

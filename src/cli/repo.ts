@@ -5,7 +5,8 @@ import { playbookTexts, type PlaybookModel } from '../content/playbook.ts';
 import { loadPlaybook } from '../content/load.ts';
 import { positionOf } from '../content/source.ts';
 import { checkTranslation } from '../content/texts.ts';
-import { LANGS, loadScenario, type Lang, type LoadedScenario } from '../content/load.ts';
+import { loadScenario, type LoadedScenario } from '../content/load.ts';
+import { isLang, LANGS, type Lang } from '../i18n/lang.ts';
 import type { Diagnostic } from '../content/source.ts';
 import type { TranslationFile } from '../content/texts.ts';
 
@@ -55,10 +56,10 @@ export function readScenario(path: string, playbook: PlaybookModel): LoadedScena
 }
 
 /** The language for messages: --lang, else the shell's LANG, else French. */
-export function cliLang(args: readonly string[]): 'fr' | 'en' {
+export function cliLang(args: readonly string[]): Lang {
   const i = args.indexOf('--lang');
   const v = i >= 0 ? args[i + 1] : undefined;
-  if (v === 'fr' || v === 'en') return v;
+  if (isLang(v)) return v;
   const env = process.env.LANG ?? '';
   return env.startsWith('en') ? 'en' : 'fr';
 }

@@ -1,5 +1,6 @@
 // Loading a call: YAML → zod → compiled model, plus its translations. Never throws on content.
 import type { ScenarioModel } from '../engine/model.ts';
+import { LANGS, type Lang } from '../i18n/lang.ts';
 import { compileScenario } from './compile.ts';
 import { compilePlaybook, type PlaybookModel } from './playbook.ts';
 import { Playbook, Scenario, type ScenarioDoc } from './schema.ts';
@@ -8,9 +9,6 @@ import { parseSource } from './parse.ts';
 import { checkTranslation, scenarioTexts, type TextEntry, type TranslationFile } from './texts.ts';
 import { validate } from './validate.ts';
 import { lintScenario } from './lint.ts';
-
-export const LANGS = ['fr', 'en'] as const;
-export type Lang = (typeof LANGS)[number];
 
 export type LoadedScenario = {
   readonly file: string;

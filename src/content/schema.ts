@@ -2,6 +2,7 @@
 // JSON Schema for editors all come from here. Descriptions are bilingual for hover help.
 import { z } from 'zod';
 import { PERSONAS, TOOL_IDS, TONES, OUTCOMES, PHASES } from '../engine/model.ts';
+import { LANGS } from '../i18n/lang.ts';
 
 /** A bilingual description: French first, then English. */
 const d = (fr: string, en: string): string => `${fr}\n\n${en}`;
@@ -147,7 +148,7 @@ export const Scenario = z.object({
   persona: z.enum(PERSONAS).describe(d('Profil du client : angry (en colère), confused (perdu), technical (technicien).',
     'Customer profile: angry, confused or technical.')),
   difficulty: z.number().int().min(1).max(3).describe(d('Difficulté de 1 à 3.', 'Difficulty from 1 to 3.')),
-  lang: z.enum(['fr', 'en']).describe(d('Langue des textes de ce fichier.', 'Language of the texts in this file.')),
+  lang: z.enum(LANGS).describe(d('Langue des textes de ce fichier.', 'Language of the texts in this file.')),
   summary: Text.optional().describe(d('Résumé montré dans la liste des appels.', 'Summary shown in the call list.')),
   timeScale: z.number().positive().optional().describe(d('Accélération du temps simulé (défaut 1).', 'Simulated time speed-up (default 1).')),
   maxDuration: Duration.optional().describe(d('Durée maximale avant que le client raccroche (défaut 20m).', 'Longest call before the customer hangs up (default 20m).')),
@@ -205,7 +206,7 @@ export const GenericLine = Choice.omit({ then: true, reply: true }).extend({
 
 export const Playbook = z.object({
   $schema: z.string().optional(),
-  lang: z.enum(['fr', 'en']).describe(d('Langue des libellés de ce fichier.', 'Language of the labels in this file.')),
+  lang: z.enum(LANGS).describe(d('Langue des libellés de ce fichier.', 'Language of the labels in this file.')),
   passScore: z.number().min(0).max(100).describe(d('Score total à atteindre pour réussir un appel.', 'Total score needed to pass a call.')),
   weights: z.object({
     process: z.number().describe(d('Poids du processus.', 'Weight of the process.')),

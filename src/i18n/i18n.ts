@@ -3,9 +3,7 @@ import i18next, { type i18n } from 'i18next';
 import type { Library } from '../content/bundle.ts';
 import { playbookTexts } from '../content/playbook.ts';
 import { SOURCES_KEY, unflatten } from '../content/texts.ts';
-
-export type Lang = 'fr' | 'en';
-export const LANGS: readonly Lang[] = ['fr', 'en'];
+import { LANGS, type Lang } from './lang.ts';
 
 function parse(text: string | undefined): Record<string, unknown> {
   if (!text) return {};

@@ -1,6 +1,7 @@
 // What the game asks of sound (src/audio implements it with howler). Every call is safe to make
 // at any time: a blocked autoplay or a missing audio device must never throw.
 import type { Persona } from '../engine/model.ts';
+import type { Lang } from '../i18n/lang.ts';
 import type { Mood } from './desk-view.ts';
 
 export type Cue = 'ring' | 'pickup' | 'hangup' | 'typing' | 'error' | 'crash' | 'click' | 'success' | 'notify';
@@ -16,7 +17,7 @@ export interface AudioPort {
   /** The customer's wordless voice while a line is shown, following their mood. */
   babble(persona: Persona, mood: Mood, durationMs: number): void;
   /** Speaks a customer line with the browser's speech synthesis when enabled and a voice exists. */
-  speak(text: string, lang: 'fr' | 'en', persona: Persona, mood: Mood): void;
+  speak(text: string, lang: Lang, persona: Persona, mood: Mood): void;
   stopVoice(): void;
   readonly settings: AudioSettings;
   configure(settings: Partial<AudioSettings>): void;

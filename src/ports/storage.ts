@@ -1,6 +1,7 @@
 // What the game asks of storage (src/storage implements it with IndexedDB and localStorage).
 // Nothing stored is ever silently lost: unreadable records are set aside and reported.
 import type { CallLog } from '../engine/replay.ts';
+import type { Lang } from '../i18n/lang.ts';
 
 export type ResultSummary = {
   readonly total: number;
@@ -15,7 +16,7 @@ export type ResultSummary = {
 export type ResultRecord = {
   readonly id: string;
   readonly scenario: string;
-  readonly lang: 'fr' | 'en';
+  readonly lang: Lang;
   /** ISO date-time the call ended (wall clock, stamped by the UI, never by the engine). */
   readonly finishedAt: string;
   readonly log: CallLog;
@@ -23,10 +24,10 @@ export type ResultRecord = {
 };
 
 /** A call cut by a reload or a crash, offered for resume on return. */
-export type InProgress = { readonly log: CallLog; readonly lang: 'fr' | 'en'; readonly savedAt: string };
+export type InProgress = { readonly log: CallLog; readonly lang: Lang; readonly savedAt: string };
 
 export type Settings = {
-  readonly lang: 'fr' | 'en' | null;
+  readonly lang: Lang | null;
   readonly mode: 'training' | 'exam';
   readonly volume: number;
   readonly muted: boolean;

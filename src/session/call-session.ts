@@ -1,12 +1,15 @@
 // A call in play: holds the engine state and its log, feeds it actions and time, and tells
-// the views what happened. It decides nothing: every rule is the engine's.
+// the views what happened and what the trainee can do now. It decides nothing: every rule,
+// including how fast the clock runs, is the engine's. No DOM: it runs in node tests as is.
+import { affordances, type Affordances } from '../engine/affordances.ts';
 import { nextEventAt } from '../engine/clock.ts';
-import { offeredChoices } from '../engine/affordances.ts';
 import type { ScenarioModel } from '../engine/model.ts';
 import { makeLog, type CallLog, type LogEntry, type LoggedAction } from '../engine/replay.ts';
 import { scoreCall, type Scorecard } from '../engine/scoring.ts';
 import { initialState, step } from '../engine/step.ts';
 import type { CallState, EngineEvent, Mode } from '../engine/types.ts';
+import type { Lang } from '../i18n/lang.ts';
+import type { ResultRecord } from '../ports/storage.ts';
 
 export type SessionListener = (events: readonly EngineEvent[], state: CallState) => void;
 
@@ -14,13 +17,25 @@ export type SessionListener = (events: readonly EngineEvent[], state: CallState)
 export type Pace = 'real' | 'turns';
 
 export class CallSession {
-  state: CallState;
+  private current: CallState;
+  private asked: { readonly state: CallState; readonly affordances: Affordances } | null = null;
   private readonly entries: LogEntry[] = [];
   private readonly listeners = new Set<SessionListener>();
 
   constructor(readonly sc: ScenarioModel, readonly seed: number, readonly mode: Mode, restored?: CallState, log: readonly LogEntry[] = [], readonly pace: Pace = 'real') {
-    this.state = restored ?? initialState(sc, seed, mode);
+    this.current = restored ?? initialState(sc, seed, mode);
     this.entries.push(...log);
+  }
+
+  /** The engine's state now (read-only data: the views never change it). */
+  get state(): CallState {
+    return this.current;
+  }
+
+  /** What the trainee can do now, asked of the engine once per state. */
+  get affordances(): Affordances {
+    if (this.asked?.state !== this.current) this.asked = { state: this.current, affordances: affordances(this.sc, this.current) };
+    return this.asked.affordances;
   }
 
   subscribe(fn: SessionListener): () => void {
@@ -30,56 +45,56 @@ export class CallSession {
 
   /** Applies a trainee action now; it is logged unless the engine refused it. */
   act(action: LoggedAction): readonly EngineEvent[] {
-    const before = this.state;
+    const before = this.current;
     const r = step(this.sc, before, action);
-    this.state = r.state;
+    this.current = r.state;
     if (r.state !== before) this.entries.push({ at: before.time, action });
     this.emit(r.events);
     return r.events;
   }
 
-  /**
-   * Moves simulated time by `realMs` of wall time. Waits on tools or on hold run at the
-   * scenario's time scale; conversation runs at 1:1 so the trainee has time to read.
-   */
+  /** Moves the call's clock by `realMs` of wall time, at the speed the engine gives for now. */
   advance(realMs: number): void {
-    if (this.state.ended || realMs <= 0 || this.pace === 'turns') return;
-    const waiting = this.state.onHold || this.state.tools.some((t) => t.status !== 'idle' && t.status !== 'crashed');
-    const ms = Math.round(realMs * (waiting ? this.sc.timeScale : 1));
-    this.tick(ms);
+    if (this.affordances.ended || realMs <= 0 || this.pace === 'turns') return;
+    this.tick(Math.round(realMs * this.affordances.timeScale));
   }
 
   /** Jumps to the next thing that will happen (the "skip the wait" control). */
   skipWait(): void {
-    const next = nextEventAt(this.sc, this.state);
-    if (Number.isFinite(next) && next > this.state.time) this.tick(next - this.state.time);
+    const next = nextEventAt(this.sc, this.current);
+    if (Number.isFinite(next) && next > this.current.time) this.tick(next - this.current.time);
   }
 
   /** Lets `ms` of call time pass (the trainee chose to wait). */
   wait(ms: number): void {
-    if (!this.state.ended && ms > 0) this.tick(ms);
+    if (!this.affordances.ended && ms > 0) this.tick(ms);
   }
 
   private tick(ms: number): void {
-    const r = step(this.sc, this.state, { type: 'tick', ms });
-    this.state = r.state;
+    const r = step(this.sc, this.current, { type: 'tick', ms });
+    this.current = r.state;
     // Listeners hear every change of state, even a silent one (a line ending emits nothing).
     this.emit(r.events);
   }
 
   private emit(events: readonly EngineEvent[]): void {
-    for (const fn of this.listeners) fn(events, this.state);
-  }
-
-  get choices(): readonly string[] {
-    return offeredChoices(this.sc, this.state).map((c) => this.sc.choices[c]!.id);
+    for (const fn of this.listeners) fn(events, this.current);
   }
 
   get log(): CallLog {
-    return makeLog(this.sc.id, this.seed, this.mode, this.entries, this.state.time);
+    return makeLog(this.sc.id, this.seed, this.mode, this.entries, this.current.time);
   }
 
   get scorecard(): Scorecard {
-    return scoreCall(this.sc, this.state);
+    return scoreCall(this.sc, this.current);
   }
+}
+
+/** The record of a finished call, as kept in the browser and exported; `finishedAt` is the wall clock's (ISO). */
+export function resultOf(session: CallSession, lang: Lang, finishedAt: string): ResultRecord {
+  const card = session.scorecard;
+  return {
+    id: `${session.sc.id}-${Date.parse(finishedAt).toString(36)}-${session.seed}`, scenario: session.sc.id, lang, finishedAt, log: session.log,
+    summary: { total: card.total, process: card.process, diagnosis: card.diagnosis.score, calmness: card.calmness, outcome: card.outcome, won: card.won },
+  };
 }

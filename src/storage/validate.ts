@@ -1,11 +1,11 @@
 // Pure validators for everything read back from storage or a file: a value is either whole or refused.
 import { parseLog, type CallLog } from '../engine/replay.ts';
+import { isLang } from '../i18n/lang.ts';
 import type { InProgress, ResultRecord, ResultSummary, Settings } from '../ports/storage.ts';
 
 export type FieldError = { readonly path: string; readonly code: string };
 export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
 
-export const LANGS = ['fr', 'en'] as const;
 export const OUTCOMES = ['resolved', 'escalated', 'lost', 'unfinished'] as const;
 export const RESULTS_FORMAT = 'hotliner-results';
 export const RESULTS_VERSION = 1;
@@ -55,7 +55,7 @@ export function parseResult(data: unknown): Parsed<ResultRecord> {
   // An empty id cannot be an IndexedDB key worth keeping apart from others.
   if (typeof data.id !== 'string' || data.id === '') errors.push({ path: 'id', code: 'badField' });
   if (typeof data.scenario !== 'string' || data.scenario === '') errors.push({ path: 'scenario', code: 'badField' });
-  if (!isIn(LANGS, data.lang)) errors.push({ path: 'lang', code: 'badField' });
+  if (!isLang(data.lang)) errors.push({ path: 'lang', code: 'badField' });
   if (!isIsoDate(data.finishedAt)) errors.push({ path: 'finishedAt', code: 'badDate' });
   const log = checkLog(data, errors);
   checkSummary(data.summary, errors);
@@ -75,7 +75,7 @@ export function parseInProgress(data: unknown): Parsed<InProgress> {
   if (!isObject(data)) return { ok: false, errors: [{ path: '', code: 'notObject' }] };
   const errors: FieldError[] = [];
   const log = checkLog(data, errors);
-  if (!isIn(LANGS, data.lang)) errors.push({ path: 'lang', code: 'badField' });
+  if (!isLang(data.lang)) errors.push({ path: 'lang', code: 'badField' });
   if (!isIsoDate(data.savedAt)) errors.push({ path: 'savedAt', code: 'badDate' });
   if (errors.length || !log) return { ok: false, errors };
   return { ok: true, value: { log, lang: data.lang as InProgress['lang'], savedAt: data.savedAt as string } };
@@ -92,7 +92,7 @@ export function readSettings(data: unknown): { value: Settings; repaired: string
     return DEFAULT_SETTINGS[k];
   };
   const value: Settings = {
-    lang: pick('lang', (v) => v === null || isIn(LANGS, v)),
+    lang: pick('lang', (v) => v === null || isLang(v)),
     mode: pick('mode', (v) => v === 'training' || v === 'exam'),
     volume: pick('volume', (v) => typeof v === 'number' && v >= 0 && v <= 1),
     muted: pick('muted', (v) => typeof v === 'boolean'),

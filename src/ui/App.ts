@@ -1,22 +1,27 @@
-// The screens and what moves between them: menu → call → debrief, saves, settings, language.
-import type { i18n } from 'i18next';
+// The one owner of the overlay: it alone switches screens and renders them (lit-html), from its
+// own data — menu → call → debrief — and keeps saves, settings and the language.
+import { html, nothing, render, type TemplateResult } from 'lit-html';
+import type { i18n, TFunction } from 'i18next';
 import type { Library } from '../content/bundle.ts';
 import type { ScenarioModel } from '../engine/model.ts';
 import { replay, type CallLog } from '../engine/replay.ts';
 import type { Mode } from '../engine/types.ts';
+import { isLang, type Lang } from '../i18n/lang.ts';
 import type { AudioPort, AudioSettings } from '../ports/audio.ts';
 import type { DeskView } from '../ports/desk-view.ts';
 import type { GameStore, InProgress, ResultRecord, ResultSummary, Settings, StorageNotice } from '../ports/storage.ts';
+import { CallSession, resultOf, type Pace } from '../session/call-session.ts';
 import { CallScreen } from './CallScreen.ts';
-import { DebriefScreen } from './DebriefScreen.ts';
-import { el } from './dom.ts';
-import { ALL_CALLS, type LibraryFilter } from './library.ts';
-import { renderMenu } from './MenuScreen.ts';
-import { CallSession, type Pace } from '../session/call-session.ts';
+import { download } from './download.ts';
+import { debriefModel, debriefView, type DebriefActions, type DebriefModel } from './DebriefScreen.ts';
+import { helpDialog } from './HelpDialog.ts';
+import { ALL_CALLS, matches, trainingOrder, type LibraryFilter } from './library.ts';
+import { menuView, type MenuActions } from './MenuScreen.ts';
 import type { Stage } from './Stage.ts';
 import { clock } from './words.ts';
 
 const SAVE_EVERY_MS = 3000;
+const REPLAY_BEAT_MS = 350;
 
 export type AppDeps = {
   readonly stage: Stage;
@@ -28,13 +33,20 @@ export type AppDeps = {
   readonly reducedMotion: boolean;
 };
 
+type CallShown = { readonly kind: 'call'; readonly call: CallScreen; notices: string[]; onDebrief: (() => void) | null };
+type DebriefShown = { readonly kind: 'debrief'; readonly model: DebriefModel; readonly actions: DebriefActions; shownAt: number | null; replayed: number | null };
+type MenuShown = { readonly kind: 'menu'; readonly focus: { readonly call: string } | null; readonly notices: readonly StorageNotice[] };
+type Shown = { readonly kind: 'none' } | MenuShown | CallShown | DebriefShown;
+
 export class App {
-  private screen: { destroy(): void } | null = null;
+  private shown: Shown = { kind: 'none' };
+  private helpOpen = false;
   private settings: Settings;
   private results: ResultRecord[] = [];
   private notices: StorageNotice[] = [];
   private inProgress: InProgress | null = null;
   private saveTimer = 0;
+  private replayTimer = 0;
   /** Step-by-step pace: the clock waits for the trainee (reading at one's own speed, reviews). */
   private pace: Pace = 'real';
   /** Which calls of the library the menu shows (kept while the app is open). */
@@ -42,13 +54,37 @@ export class App {
   private lastCall: string | null = null;
   /** A deep-linked call waiting while the trainee decides about a call cut by a reload. */
   private linked: { sc: ScenarioModel; seed: number; mode: Mode } | null = null;
+  private readonly menuActions: MenuActions = {
+    play: (sc) => this.play(sc, Math.floor(Math.random() * 1_000_000_000) + 1, this.settings.mode),
+    setLang: (lang) => void this.setLang(lang),
+    setMode: (mode) => this.saveSettings({ mode }),
+    setPace: (pace) => {
+      this.pace = pace;
+      this.render();
+    },
+    setSound: (s) => this.setSound(s),
+    setFilter: (filter) => {
+      this.filter = filter;
+      this.render();
+    },
+    exportResults: () => void this.exportResults(),
+    openResult: (r) => this.debrief(r.log, r.summary),
+    resume: () => this.resume(),
+    abandon: () => void this.abandon(),
+    help: () => this.setHelp(true),
+  };
+  private readonly closeHelp = (): void => this.setHelp(false);
 
   constructor(private readonly d: AppDeps) {
     this.settings = d.store.loadSettings();
   }
 
-  get lang(): 'fr' | 'en' {
-    return this.d.i18n.language === 'fr' ? 'fr' : 'en';
+  get lang(): Lang {
+    return isLang(this.d.i18n.language) ? this.d.i18n.language : 'en';
+  }
+
+  private get t(): TFunction {
+    return this.d.i18n.t.bind(this.d.i18n);
   }
 
   /** Opens storage, then the deep-linked call, or the menu (offering to resume a cut call). */
@@ -58,47 +94,53 @@ export class App {
     this.inProgress = await this.d.store.loadInProgress();
     if (params.get('pace') === 'turns') this.pace = 'turns';
     const call = this.call(params.get('scenario'));
-    const mode = params.get('mode') === 'exam' ? 'exam' : params.get('mode') === 'training' ? 'training' : this.settings.mode;
-    if (call && !this.inProgress) this.play(call, Number(params.get('seed')) || 1, mode);
-    else {
-      // Never overwrite a cut call silently: ask first; abandoning it then opens the link.
-      if (call) this.linked = { sc: call, seed: Number(params.get('seed')) || 1, mode };
-      this.menu();
-    }
+    const asked = params.get('mode');
+    const mode = asked === 'exam' || asked === 'training' ? asked : this.settings.mode;
+    const seed = Number(params.get('seed')) || 1;
+    if (call && !this.inProgress) return this.play(call, seed, mode);
+    // Never overwrite a cut call silently: ask first; abandoning it then opens the link.
+    if (call) this.linked = { sc: call, seed, mode };
+    this.menu();
   }
 
   private call(id: string | null): ScenarioModel | null {
     return this.d.lib.calls.find((c) => c.model?.id === id)?.model ?? null;
   }
 
-  /** Back on the menu, the keyboard lands on the call just played (the list may be long). */
-  menu(focus = this.lastCall ? `[data-call="${this.lastCall}"] button.play` : 'button.play'): void {
-    this.swap(null);
-    this.d.desk?.showIdle();
-    renderMenu(this.d.stage.overlay, this.d.i18n, {
-      calls: this.d.lib.calls, results: this.results, lang: this.lang, mode: this.settings.mode, sound: this.d.audio.settings, pace: this.pace,
-      filter: this.filter, notices: this.notices, inProgress: this.inProgress,
-    }, {
-      play: (sc) => this.play(sc, Math.floor(Math.random() * 1_000_000_000) + 1, this.settings.mode),
-      setLang: (lang) => void this.setLang(lang),
-      setMode: (mode) => this.saveSettings({ mode }),
-      setPace: (pace) => {
-        this.pace = pace;
-      },
-      setSound: (s) => this.setSound(s),
-      setFilter: (filter) => {
-        // Keep the keyboard where it was: on the filter button just pressed.
-        const pressed = document.activeElement?.getAttribute('data-filter');
-        this.filter = filter;
-        this.menu(pressed ? `[data-filter="${pressed}"]` : undefined);
-      },
-      exportResults: () => void this.exportResults(),
-      openResult: (r) => this.debrief(r.log, r.summary),
-      resume: () => this.resume(),
-      abandon: () => void this.abandon(),
-      help: () => this.help(),
-    });
-    (this.d.stage.overlay.querySelector<HTMLElement>(focus) ?? this.d.stage.overlay.querySelector<HTMLElement>('button.play'))?.focus();
+  /** Renders the screen shown, and the shortcuts dialog over it. The only render into the overlay. */
+  private render(): void {
+    render(html`${this.view()}${helpDialog(this.helpOpen, this.closeHelp, this.t)}`, this.d.stage.overlay);
+  }
+
+  private view(): TemplateResult | typeof nothing {
+    const s = this.shown;
+    const t = this.t;
+    switch (s.kind) {
+      case 'none': return nothing;
+      case 'menu': return menuView({
+        calls: this.d.lib.calls, results: this.results, lang: this.lang, mode: this.settings.mode, sound: this.d.audio.settings, pace: this.pace,
+        filter: this.filter, notices: [...this.notices, ...s.notices], inProgress: this.inProgress, focus: s.focus,
+      }, this.menuActions, t);
+      case 'call': return s.call.view(s);
+      case 'debrief': return debriefView(s.model, s.actions, t, s.shownAt, s.replayed);
+    }
+  }
+
+  /** Leaves the screen shown: stops its loops, timers and sounds (its DOM is replaced by the next render). */
+  private show(next: Shown): void {
+    clearInterval(this.saveTimer);
+    clearInterval(this.replayTimer);
+    if (this.shown.kind === 'call') this.shown.call.stop();
+    this.shown = next;
+    if (next.kind !== 'call') this.d.desk?.showIdle();
+    this.render();
+  }
+
+  /** Back on the menu, the keyboard lands on the call just played (the list may be long), else the first. */
+  menu(notices: readonly StorageNotice[] = []): void {
+    const calls = trainingOrder(this.d.lib.calls.flatMap((c) => (c.model ? [c.model] : []))).filter((sc) => matches(sc, this.filter));
+    const call = calls.find((sc) => sc.id === this.lastCall)?.id ?? calls[0]?.id;
+    this.show({ kind: 'menu', focus: call ? { call } : null, notices });
   }
 
   play(sc: ScenarioModel, seed: number, mode: Mode, from?: CallLog): void {
@@ -106,16 +148,18 @@ export class App {
     const restored = from ? replay(sc, from.seed, from.entries, from.mode, from.time) : null;
     const session = new CallSession(sc, seed, mode, restored?.state, from?.entries ?? [], this.pace);
     const save = (): void => {
-      if (!session.state.ended) void this.d.store.saveInProgress({ log: session.log, lang: this.lang, savedAt: new Date().toISOString() }).catch(() => {});
+      if (!session.affordances.ended) void this.d.store.saveInProgress({ log: session.log, lang: this.lang, savedAt: new Date().toISOString() }).catch(() => {});
     };
-    const screen = new CallScreen(this.d.stage.overlay, session, {
-      i18n: this.d.i18n, audio: this.d.audio, desk: this.d.desk, reducedMotion: this.d.reducedMotion,
-      onAction: save, onEnd: () => void this.finish(session), onLeave: () => this.menu(), onHelp: () => this.help(),
+    const call = new CallScreen(session, {
+      t: this.t, lang: this.lang, audio: this.d.audio, desk: this.d.desk, reducedMotion: this.d.reducedMotion,
+      invalidate: () => this.shown === shown && this.render(),
+      onAction: save, onEnd: () => void this.finish(shown), onLeave: () => this.menu(), onHelp: () => this.setHelp(true), helpOpen: () => this.helpOpen,
     }, restored?.events ?? null);
-    this.swap(screen);
+    const shown: CallShown = { kind: 'call', call, notices: [], onDebrief: null };
     // A call interrupted before its call was edited: say where the replay parted from it.
     const first = restored?.rejected[0];
-    if (from && first) this.showNotice('drift.resumed', { count: restored.rejected.length, at: clock(from.entries[first.index]?.at ?? 0) });
+    if (from && first) shown.notices.push(this.t('drift.resumed', { count: restored.rejected.length, at: clock(from.entries[first.index]?.at ?? 0) }));
+    this.show(shown);
     save();
     this.saveTimer = window.setInterval(save, SAVE_EVERY_MS);
   }
@@ -138,67 +182,74 @@ export class App {
     else this.menu();
   }
 
-  private async finish(session: CallSession): Promise<void> {
+  /** The call is over: its result is stored, and the call screen offers the debrief. */
+  private async finish(shown: CallShown): Promise<void> {
     clearInterval(this.saveTimer);
-    const card = session.scorecard;
-    const finishedAt = new Date().toISOString();
-    const record: ResultRecord = {
-      id: `${session.sc.id}-${Date.now().toString(36)}-${session.seed}`, scenario: session.sc.id, lang: this.lang, finishedAt, log: session.log,
-      summary: { total: card.total, process: card.process, diagnosis: card.diagnosis.score, calmness: card.calmness, outcome: card.outcome, won: card.won },
-    };
+    const record = resultOf(shown.call.session, this.lang, new Date().toISOString());
     try {
       await this.d.store.addResult(record);
       this.results = [...this.results, record];
       await this.d.store.clearInProgress();
     } catch (e) {
       // The store says why (full, duplicate, invalid, failed); the words are ours, in the trainee's language.
-      const code = (e as { code?: string }).code ?? 'failed';
-      this.notices = [...this.notices, { key: `storage.write.${code}`, params: {} }];
-      this.showNotice(`storage.write.${code}`);
+      const key = `storage.write.${(e as { code?: string }).code ?? 'failed'}`;
+      this.notices = [...this.notices, { key, params: {} }];
+      shown.notices.push(this.t(key));
     }
-    const link = el('button', { type: 'button', class: 'see-debrief', onclick: () => this.debrief(record.log, record.summary) }, this.d.i18n.t('call.debrief'));
-    this.d.stage.overlay.querySelector('.choices')?.append(link);
-    link.focus();
-  }
-
-  private showNotice(key: string, params: Record<string, string | number> = {}): void {
-    this.d.stage.overlay.querySelector('.choices')?.append(el('p', { class: 'notice', role: 'alert', text: this.d.i18n.t(key, params) }));
+    shown.onDebrief = () => this.debrief(record.log, record.summary);
+    if (this.shown === shown) this.render();
   }
 
   debrief(log: CallLog, recorded?: ResultSummary): void {
     const sc = this.call(log.scenario);
-    if (!sc) {
-      this.menu();
-      this.d.stage.overlay.querySelector('.menu-head')?.append(el('p', { class: 'notice', role: 'alert', text: this.d.i18n.t('drift.gone') }));
-      return;
-    }
-    this.swap(null);
-    this.d.desk?.showIdle();
-    this.swap(new DebriefScreen(this.d.stage.overlay, this.d.i18n, sc, log, {
-      onAgain: () => this.play(sc, log.seed, log.mode), onMenu: () => this.menu(),
-    }, recorded));
-    this.d.stage.overlay.querySelector<HTMLElement>('.debrief h1')?.setAttribute('tabindex', '-1');
-    this.d.stage.overlay.querySelector<HTMLElement>('.debrief h1')?.focus();
+    if (!sc) return this.menu([{ key: 'drift.gone', params: {} }]);
+    const shown: DebriefShown = {
+      kind: 'debrief', model: debriefModel(sc, log, recorded), shownAt: null, replayed: null,
+      actions: {
+        onAgain: () => this.play(sc, log.seed, log.mode),
+        onMenu: () => this.menu(),
+        onPick: (at) => {
+          shown.shownAt = at;
+          this.render();
+        },
+        onReplay: () => this.replayCall(shown),
+      },
+    };
+    this.show(shown);
   }
 
-  private swap(next: { destroy(): void } | null): void {
-    clearInterval(this.saveTimer);
-    this.screen?.destroy();
-    this.screen = next;
+  /** Plays the call back in the debrief's transcript: the moments of the call come out one beat at a time. */
+  private replayCall(shown: DebriefShown): void {
+    clearInterval(this.replayTimer);
+    const steps = shown.model.replay.steps;
+    let beat = 0;
+    shown.replayed = 0;
+    shown.shownAt = null;
+    this.render();
+    this.replayTimer = window.setInterval(() => {
+      shown.replayed = steps[beat++] ?? shown.model.replay.events.length;
+      if (beat >= steps.length) clearInterval(this.replayTimer);
+      if (this.shown === shown) this.render();
+    }, REPLAY_BEAT_MS);
   }
 
-  private async setLang(lang: 'fr' | 'en'): Promise<void> {
+  private setHelp(open: boolean): void {
+    if (this.helpOpen === open) return;
+    this.helpOpen = open;
+    this.render();
+  }
+
+  private async setLang(lang: Lang): Promise<void> {
     await this.d.i18n.changeLanguage(lang);
     document.documentElement.lang = lang;
-    document.title = this.d.i18n.t('app.title');
+    document.title = this.t('app.title');
     this.saveSettings({ lang });
-    this.menu();
-    this.d.stage.overlay.querySelector<HTMLElement>('#lang')?.focus();
   }
 
   private saveSettings(patch: Partial<Settings>): void {
     this.settings = { ...this.settings, ...patch };
     this.d.store.saveSettings(this.settings);
+    this.render();
   }
 
   private setSound(s: Partial<AudioSettings>): void {
@@ -208,24 +259,6 @@ export class App {
   }
 
   private async exportResults(): Promise<void> {
-    const json = await this.d.store.exportResults();
-    const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
-    const a = el('a', { href: url, download: `hotliner-results-${new Date().toISOString().slice(0, 10)}.json` });
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
-  }
-
-  private help(): void {
-    const t = this.d.i18n.t.bind(this.d.i18n);
-    const keys = ['pickUp', 'choices', 'tools', 'hold', 'checkIn', 'resume', 'diagnose', 'ticket', 'hangUp', 'wait', 'second', 'tenSeconds', 'help'];
-    const dialog = el('dialog', { class: 'dialog help', 'aria-label': t('help.title') },
-      el('h2', { text: t('help.title') }),
-      el('dl', {}, ...keys.flatMap((k) => [el('dt', { text: t(`help.keys.${k}`) }), el('dd', { text: t(`help.does.${k}`) })])),
-      el('button', { type: 'button', onclick: () => dialog.close() }, t('call.close')));
-    dialog.addEventListener('close', () => dialog.remove());
-    this.d.stage.overlay.append(dialog);
-    dialog.showModal();
+    download(await this.d.store.exportResults(), 'application/json', `hotliner-results-${new Date().toISOString().slice(0, 10)}.json`);
   }
 }

@@ -1,100 +1,152 @@
-// The call: wires the session to the overlay widgets, the drawn desk and the sound.
-import type { i18n } from 'i18next';
-import { TOOL_IDS } from '../engine/model.ts';
-import type { LoggedAction } from '../engine/replay.ts';
-import type { EngineEvent } from '../engine/types.ts';
+// The call: wires the session to the call view, the drawn desk, the sound and the keyboard.
+// It keeps only what the screen itself needs (the lines shown so far, the numbers on screen, an
+// open form); what can be done is always the session's affordances.
+import type { TemplateResult } from 'lit-html';
+import type { TFunction } from 'i18next';
+import type { Affordances } from '../engine/affordances.ts';
+import type { EngineEvent, LoggedAction } from '../engine/types.ts';
+import type { Lang } from '../i18n/lang.ts';
 import type { AudioPort } from '../ports/audio.ts';
-import { moodOf, type DeskView } from '../ports/desk-view.ts';
-import { Checklist } from './Checklist.ts';
-import { Controls } from './Controls.ts';
-import { el, setText } from './dom.ts';
-import { Gauges } from './Gauges.ts';
-import { LAYOUT } from '../layout.ts';
+import type { DeskScene, DeskView } from '../ports/desk-view.ts';
 import type { CallSession } from '../session/call-session.ts';
-import { place } from './Stage.ts';
-import { ToolPanel } from './ToolPanel.ts';
-import { Transcript } from './Transcript.ts';
-import { clock } from './words.ts';
+import { deskScene, playEvents } from './call-effects.ts';
+import { keyHandler, type KeyTarget } from './call-keys.ts';
+import { EMPTY_RECORD, recordEvents, recordNote, type CallRecord } from './call-record.ts';
+import { callView, type CallViewActions } from './CallView.ts';
+import type { CallDialog } from './Controls.ts';
+import { assignSlots, type Slots } from './slots.ts';
 
 export type CallScreenDeps = {
-  readonly i18n: i18n;
+  readonly t: TFunction;
+  readonly lang: Lang;
   readonly audio: AudioPort;
   readonly desk: DeskView | null;
   readonly reducedMotion: boolean;
+  /** Something on this screen changed: the App renders it again (it alone renders). */
+  readonly invalidate: () => void;
   /** After every logged action: the caller saves the call in progress. */
   readonly onAction: () => void;
   readonly onEnd: () => void;
   readonly onLeave: () => void;
   readonly onHelp: () => void;
+  /** A dialog of the App's (the shortcuts) is open: keys belong to it. */
+  readonly helpOpen: () => boolean;
 };
 
-export class CallScreen {
-  private ringing: boolean;
+/** What the App adds once the call is over. */
+export type CallEnding = { readonly notices: readonly string[]; readonly onDebrief: (() => void) | null };
+
+export class CallScreen implements KeyTarget {
+  ringing: boolean;
+  dialog: CallDialog | null = null;
+  /** The line numbers and the affordances as last rendered: keys act on what the trainee saw. */
+  shown: { readonly slots: Slots; readonly affordances: Affordances };
+  /** The transcript, the tools' last words and the coaching so far. */
+  private seen: CallRecord = EMPTY_RECORD;
+  private picked: ReadonlySet<string> = new Set();
+  private readonly focus: { ring: object | null; lines: object | null } = { ring: null, lines: null };
   private frame = 0;
   private last = 0;
-  private readonly transcript: Transcript;
-  private readonly tools: ToolPanel;
-  private readonly controls: Controls;
-  private readonly checklist: Checklist;
-  private readonly gauges: Gauges;
-  private readonly timer = el('span', { class: 'timer', role: 'timer', 'aria-live': 'off' });
-  private readonly badge = el('span', { class: 'badge', 'aria-live': 'polite' });
-  private readonly choices = el('div', { class: 'choice-list' });
-  private readonly pickUp: HTMLButtonElement;
-  private readonly onKey = (e: KeyboardEvent): void => this.key(e);
   private ended = false;
-  private choiceSignature = '';
+  private left = false;
   private keyTimer = 0;
+  private readonly onKey: (e: KeyboardEvent) => void;
   private readonly unsubscribe: () => void;
+  /** What the view's buttons call (stable functions: the template binds them once). */
+  private readonly actions: CallViewActions = {
+    pickUp: () => this.pickUp(),
+    say: (choice) => this.act({ type: 'say', choice }),
+    act: (a) => this.act(a),
+    open: (d) => this.open(d),
+    close: (d) => this.close(d),
+    pick: (fact, on) => this.pick(fact, on),
+    skipWait: () => this.skipWait(),
+    help: () => this.help(),
+    leave: () => this.deps.onLeave(),
+  };
 
   /** `history`: the events of a resumed call so far (its transcript); null for a new call, which rings first. */
-  constructor(private readonly overlay: HTMLElement, private readonly session: CallSession, private readonly deps: CallScreenDeps, history: readonly EngineEvent[] | null) {
-    const t = deps.i18n.t.bind(deps.i18n);
-    const sc = session.sc;
+  constructor(readonly session: CallSession, private readonly deps: CallScreenDeps, history: readonly EngineEvent[] | null) {
     this.ringing = history === null;
-    this.transcript = new Transcript(t, t('call.transcript'), t(`${sc.ns}:customer.name`), sc.ns);
-    this.transcript.reveal = !deps.reducedMotion;
-    this.tools = new ToolPanel(t, (tool, restart) => this.act(restart ? { type: 'restartTool', tool } : { type: 'runTool', tool }));
-    this.controls = new Controls(t, sc, (a) => this.act(a), () => this.session.state);
-    this.checklist = new Checklist(t, sc, session.mode);
-    this.gauges = new Gauges(t);
-    this.pickUp = el('button', { type: 'button', class: 'pick-up', 'aria-keyshortcuts': 'Enter', onclick: () => this.answer() },
-      t('call.pickUp'), el('kbd', { text: '↵' }));
-    const top = el('header', { class: 'top-bar' },
-      el('h1', { text: t(`${sc.ns}:title`) }), this.timer, this.badge,
-      el('button', { type: 'button', class: 'quiet', 'aria-keyshortcuts': 'W', onclick: () => this.session.skipWait() }, t('call.waitSkip'), el('kbd', { text: 'W' })),
-      el('button', { type: 'button', class: 'quiet', 'aria-keyshortcuts': '?', onclick: () => deps.onHelp() }, t('help.title'), el('kbd', { text: '?' })),
-      el('button', { type: 'button', class: 'quiet', onclick: () => deps.onLeave() }, t('call.leave')));
-    overlay.replaceChildren(
-      place(top, LAYOUT.topBar), place(this.gauges.node, LAYOUT.gauges), place(this.checklist.node, LAYOUT.checklist),
-      place(this.transcript.node, LAYOUT.transcript),
-      place(el('section', { class: 'choices panel', 'aria-label': t('call.choices') }, el('h2', { text: t('call.choices') }), this.choices, this.pickUp), LAYOUT.choices),
-      this.tools.node, place(this.controls.node, LAYOUT.controls));
+    this.shown = { slots: [], affordances: session.affordances };
     if (history) {
-      this.transcript.reveal = false;
-      this.transcript.add(history);
-      this.transcript.reveal = !deps.reducedMotion;
-      this.tools.onEvents(history);
-      this.transcript.append('system', t('call.resumedCall'), session.state.time);
+      this.record(history, false);
+      this.seen = recordNote(this.seen, deps.t('call.resumedCall'), session.state.time);
     }
     this.unsubscribe = session.subscribe((events) => this.onEvents(events));
+    this.onKey = keyHandler(this);
     // Listen from the next task on: the key that opened this screen must not also pick up.
     this.keyTimer = window.setTimeout(() => document.addEventListener('keydown', this.onKey), 0);
-    if (this.ringing) deps.audio.startLoop('ring');
-    else this.startLoop();
-    this.render();
-    (this.ringing ? this.pickUp : this.choices).focus();
+    if (this.ringing) {
+      deps.audio.startLoop('ring');
+      this.focus.ring = {};
+    } else {
+      this.startLoop();
+      this.focus.lines = {};
+    }
+    deps.desk?.render(this.scene());
   }
 
-  private answer(): void {
+  pickUp(): void {
     if (!this.ringing) return;
     this.ringing = false;
     this.deps.audio.unlock();
     this.deps.audio.stopLoop('ring');
     this.deps.audio.play('pickup');
+    this.focus.lines = {};
     this.startLoop();
-    this.render();
-    (this.choices.querySelector('button') as HTMLButtonElement | null)?.focus();
+    this.deps.desk?.render(this.scene());
+    this.changed();
+  }
+
+  /** Sends an action to the call; a refusal is heard (the error beep), an accepted one saved. */
+  act(a: LoggedAction): void {
+    if (this.ringing || this.left) return;
+    const events = this.session.act(a);
+    if (events.some((e) => e.type === 'rejected')) this.refuse();
+    else this.deps.onAction();
+  }
+
+  refuse(): void {
+    this.deps.audio.play('error');
+  }
+
+  open(dialog: CallDialog): void {
+    if (this.ringing) return;
+    if (dialog === 'ticket') this.picked = new Set(this.session.state.notes.map((f) => this.session.sc.facts[f]!));
+    this.dialog = dialog;
+    this.changed();
+  }
+
+  close(dialog: CallDialog): void {
+    // A late `close` event of a form closed before must not close the one open now.
+    if (this.dialog !== dialog) return;
+    this.dialog = null;
+    this.changed();
+  }
+
+  pick(fact: string, on: boolean): void {
+    const next = new Set(this.picked);
+    if (on) next.add(fact);
+    else next.delete(fact);
+    this.picked = next;
+    this.changed();
+  }
+
+  skipWait(): void {
+    this.session.skipWait();
+  }
+
+  wait(ms: number): void {
+    this.session.wait(ms);
+  }
+
+  help(): void {
+    this.deps.onHelp();
+  }
+
+  helpOpen(): boolean {
+    return this.deps.helpOpen();
   }
 
   private startLoop(): void {
@@ -102,129 +154,79 @@ export class CallScreen {
     const loop = (now: number): void => {
       this.session.advance(Math.min(250, now - this.last));
       this.last = now;
+      // Step by step the clock stands still, but the desk still animates.
       if (this.session.pace === 'turns') this.deps.desk?.render(this.scene());
-      if (!this.ended) this.frame = requestAnimationFrame(loop);
+      if (!this.ended && !this.left) this.frame = requestAnimationFrame(loop);
     };
     this.frame = requestAnimationFrame(loop);
   }
 
-  private act(a: LoggedAction): void {
-    if (this.ringing) return;
-    const events = this.session.act(a);
-    if (events.some((e) => e.type === 'rejected')) this.deps.audio.play('error');
-    else this.deps.onAction();
-  }
-
   private onEvents(events: readonly EngineEvent[]): void {
-    if (events.length === 0) return this.render();
-    const spoken = this.transcript.add(events);
-    this.tools.onEvents(events);
-    this.checklist.onEvents(events);
-    this.sound(events, spoken);
-    this.render();
-    if (this.session.state.ended && !this.ended) {
+    const spoken = this.record(events, !this.deps.reducedMotion);
+    playEvents(this.deps.audio, this.deps.desk, this.session.sc, this.session.state, events, spoken, this.deps.lang);
+    this.deps.desk?.render(this.scene());
+    if (this.session.affordances.ended && !this.ended) {
       this.ended = true;
+      cancelAnimationFrame(this.frame);
       this.deps.audio.stopLoop('hold');
       this.deps.desk?.flash('hangup');
       this.deps.onEnd();
     }
+    this.changed();
   }
 
-  private sound(events: readonly EngineEvent[], spoken: readonly string[]): void {
-    const { audio, desk, i18n } = this.deps;
-    const s = this.session.state;
-    const mood = moodOf(s.vars[0]!, s.vars[1]!);
-    for (const e of events) {
-      if (e.type === 'customerSpoke') audio.babble(this.session.sc.persona, mood, Math.min(4000, e.until - e.at));
-      else if (e.type === 'toolCrashed') audio.play('crash'), desk?.flash('crash', e.tool);
-      else if (e.type === 'toolFroze') desk?.flash('freeze', e.tool);
-      else if (e.type === 'toolRestarted') desk?.flash('restarted', e.tool);
-      else if (e.type === 'toolFinished') audio.play('notify'), desk?.flash('finished', e.tool);
-      else if (e.type === 'toolPoked') audio.play('error'), desk?.flash('poke', e.tool);
-      else if (e.type === 'toolStarted' || e.type === 'ticketWritten') audio.play('typing');
-      else if (e.type === 'heldCall') audio.startLoop('hold');
-      else if (e.type === 'resumedCall' || e.type === 'customerHungUp') audio.stopLoop('hold');
-      else if (e.type === 'callEnded') audio.play('hangup');
-    }
-    for (const text of spoken) audio.speak(text, i18n.language === 'fr' ? 'fr' : 'en', this.session.sc.persona, mood);
-  }
-
-  private scene() {
-    const s = this.session.state;
-    return {
-      persona: this.session.sc.persona, mood: moodOf(s.vars[0]!, s.vars[1]!),
-      speaking: s.speech?.who ?? null, onHold: s.onHold, ringing: this.ringing, ended: s.ended !== null, tools: this.tools.looks(s),
-    };
-  }
-
-  private render(): void {
-    const t = this.deps.i18n.t.bind(this.deps.i18n);
-    const s = this.session.state;
+  /** Adds what these events show; returns the customer's words among them (for the voice). */
+  private record(events: readonly EngineEvent[], reveal: boolean): string[] {
+    const t = this.deps.t;
     const sc = this.session.sc;
-    setText(this.timer, clock(s.time));
-    this.timer.dataset.ms = String(s.time);
-    this.transcript.update(s.time);
-    setText(this.badge, this.ringing ? t('call.ringing') : s.ended ? t('call.ended') : s.onHold ? t('call.onHold') : '');
-    this.gauges.render(s);
-    this.checklist.render(s);
-    this.tools.render(s);
-    this.controls.render(s);
-    this.pickUp.hidden = !this.ringing;
-    this.deps.desk?.render(this.scene());
-    const ids = this.ringing ? [] : this.session.choices;
-    const hint = this.ringing ? '' : s.ended ? t('call.ended') : s.onHold ? t('call.onHoldHint')
-      : ids.length === 0 ? t(this.session.pace === 'turns' ? 'call.turnsHint' : 'call.listening') : '';
-    // Rebuilt only when what is offered changes: render runs on every tick.
-    const signature = `${ids.join('|')}#${hint}`;
-    if (signature === this.choiceSignature) return;
-    const hadFocus = this.choices.contains(document.activeElement);
-    this.choiceSignature = signature;
-    this.choices.replaceChildren(...ids.map((id, i) => el('button', {
-      type: 'button', class: 'choice', 'data-choice': id, 'aria-keyshortcuts': String(i + 1), onclick: () => this.act({ type: 'say', choice: id }),
-    }, el('kbd', { text: String(i + 1) }), el('span', { text: t(sc.choices[sc.index.choices.get(id)!]!.key) }))), ...(hint ? [el('p', { class: 'hint', text: hint })] : []));
-    if (hadFocus) (this.choices.querySelector('button') as HTMLButtonElement | null)?.focus();
+    const before = this.seen.lines.length;
+    this.seen = recordEvents(this.seen, events, { t, ns: sc.ns, customerName: t(`${sc.ns}:customer.name`) }, reveal);
+    return this.seen.lines.slice(before).filter((l) => l.kind === 'customer').map((l) => l.text);
   }
 
-  private key(e: KeyboardEvent): void {
-    if (e.altKey || e.ctrlKey || e.metaKey || this.controls.dialogOpen) return;
-    const target = e.target as HTMLElement | null;
-    if (target && (target.tagName === 'INPUT' || target.tagName === 'SELECT' || target.tagName === 'TEXTAREA')) return;
-    if (this.ringing) {
-      if (e.key === 'Enter' || e.key === ' ') e.preventDefault(), this.answer();
-      return;
-    }
-    const n = Number(e.key);
-    if (e.shiftKey && /^Digit[1-7]$/.test(e.code)) {
-      const i = Number(e.code.slice(5)) - 1;
-      const tool = this.session.state.tools[i]!;
-      e.preventDefault();
-      this.act(tool.status === 'crashed' ? { type: 'restartTool', tool: TOOL_IDS[i]! } : { type: 'runTool', tool: TOOL_IDS[i]! });
-      return;
-    }
-    if (n >= 1 && n <= 9) {
-      const id = this.session.choices[n - 1];
-      if (id) e.preventDefault(), this.act({ type: 'say', choice: id });
-      return;
-    }
-    const map: Record<string, () => void> = {
-      h: () => this.act({ type: 'hold', ask: true }), c: () => this.act({ type: 'checkIn' }), r: () => this.act({ type: 'resume', thank: true }),
-      d: () => this.controls.openDiagnosis(), t: () => this.controls.openTicket(), x: () => this.act({ type: 'hangUp' }),
-      w: () => this.session.skipWait(), '.': () => this.session.wait(1000), '>': () => this.session.wait(10_000),
-      '?': () => this.deps.onHelp(),
-    };
-    const fn = map[e.key.toLowerCase()];
-    if (fn) e.preventDefault(), fn();
+  private scene(): DeskScene {
+    return deskScene(this.session.sc, this.session.state, this.session.affordances, this.ringing);
   }
 
-  destroy(): void {
+  private changed(): void {
+    if (!this.left) this.deps.invalidate();
+  }
+
+  /** A word on why no line is offered now, or null. */
+  private hint(aff: Affordances): string | null {
+    const t = this.deps.t;
+    const turns = this.session.pace === 'turns';
+    if (this.ringing) return null;
+    if (aff.ended) return t('call.ended');
+    if (aff.onHold) return t('call.onHoldHint');
+    if (aff.talking) return turns ? t('call.turnsHint') : t(aff.talking === 'customer' ? 'call.listening' : 'call.speaking');
+    return null;
+  }
+
+  /**
+   * The screen now. The line numbers are worked out here, as they are drawn, and kept: the digit
+   * keys resolve against this very list, never against one computed at key time.
+   */
+  view(ending: CallEnding): TemplateResult {
+    const aff = this.session.affordances;
+    const slots = assignSlots(this.shown.slots, this.ringing ? [] : aff.lines);
+    this.shown = { slots, affordances: aff };
+    return callView({
+      sc: this.session.sc, mode: this.session.mode, state: this.session.state, affordances: aff, ringing: this.ringing,
+      lines: this.seen.lines, toolNotes: this.seen.notes, coach: this.seen.coach, dialog: this.dialog, picked: this.picked,
+      choices: { ringing: this.ringing, slots, hint: this.hint(aff), notices: ending.notices, onDebrief: ending.onDebrief, focus: this.focus },
+    }, this.actions, this.deps.t);
+  }
+
+  /** Stops this screen's own loop, keys, subscription and sounds. The App renders what comes next. */
+  stop(): void {
+    this.left = true;
     cancelAnimationFrame(this.frame);
-    this.ended = true;
-    this.unsubscribe();
     clearTimeout(this.keyTimer);
     document.removeEventListener('keydown', this.onKey);
+    this.unsubscribe();
     this.deps.audio.stopLoop('ring');
     this.deps.audio.stopLoop('hold');
     this.deps.audio.stopVoice();
-    this.overlay.replaceChildren();
   }
 }

@@ -1,58 +1,34 @@
-// The process checklist (training mode), known facts, and the latest coaching note.
-import type { i18n } from 'i18next';
+// The process checklist (training mode), the facts found, and the latest coaching note.
+import { html, nothing, type TemplateResult } from 'lit-html';
+import type { TFunction } from 'i18next';
 import { PHASES, type ScenarioModel } from '../engine/model.ts';
-import type { CallState, EngineEvent, Mode } from '../engine/types.ts';
-import { el } from './dom.ts';
-import { say } from './words.ts';
+import type { CallState, CoachTone, Mode } from '../engine/types.ts';
 
-export class Checklist {
-  readonly node: HTMLElement;
-  private readonly steps = new Map<number, HTMLElement>();
-  private readonly facts: HTMLElement;
-  private readonly note: HTMLElement;
+export type CoachNote = { readonly text: string; readonly tone: CoachTone };
 
-  constructor(private readonly t: i18n['t'], private readonly sc: ScenarioModel, private readonly mode: Mode) {
-    this.facts = el('ul', { class: 'facts' });
-    this.note = el('p', { class: 'coach-note', role: 'status', 'aria-live': 'polite' });
-    const body: HTMLElement[] = [];
-    if (mode === 'training') {
-      for (const phase of PHASES) {
-        const items = sc.steps.map((st, i) => ({ st, i })).filter(({ st }) => st.phase === phase && st.required && st.weight > 0)
-          .map(({ st, i }) => {
-            const li = el('li', { class: 'step', 'data-step': st.id, text: t(st.key) });
-            this.steps.set(i, li);
-            return li;
-          });
-        body.push(el('h3', { text: t(`phase.${phase}`) }), el('ul', { class: 'steps' }, ...items));
-      }
-    } else {
-      body.push(el('p', { class: 'exam', text: t('call.examNoHelp') }));
-    }
-    this.node = el('section', { class: 'checklist panel', 'aria-label': t('call.checklist') },
-      el('h2', { text: t(mode === 'training' ? 'call.checklist' : 'call.exam') }), ...body,
-      el('h3', { text: t('call.facts') }), this.facts, this.note);
-  }
+/** How a step of the process stands, as the engine recorded it. */
+function stepState(s: CallState, i: number): 'todo' | 'done' | 'early' {
+  const rec = s.steps[i];
+  return !rec ? 'todo' : rec.inOrder ? 'done' : 'early';
+}
 
-  render(s: CallState): void {
-    for (const [i, li] of this.steps) {
-      const rec = s.steps[i];
-      const state = !rec ? 'todo' : rec.inOrder ? 'done' : 'early';
-      if (li.dataset.state === state) continue;
-      li.dataset.state = state;
-      li.setAttribute('aria-label', `${this.t(this.sc.steps[i]!.key)} — ${this.t(`checklist.${state}`)}`);
-    }
-    const known = this.sc.facts.filter((_, i) => s.facts[i]);
-    if (known.length !== this.facts.childElementCount) {
-      this.facts.replaceChildren(...known.map((f) => el('li', { text: this.t(`${this.sc.ns}:facts.${f}`) })));
-    }
-  }
+function steps(sc: ScenarioModel, s: CallState, t: TFunction): TemplateResult[] {
+  return PHASES.map((phase) => {
+    const mine = sc.scoredSteps.filter((i) => sc.steps[i]!.phase === phase);
+    return html`<h3>${t(`phase.${phase}`)}</h3><ul class="steps">${mine.map((i) => {
+      const state = stepState(s, i);
+      const label = t(sc.steps[i]!.key);
+      return html`<li class="step" data-state=${state} aria-label="${label} — ${t(`checklist.${state}`)}">${label}</li>`;
+    })}</ul>`;
+  });
+}
 
-  onEvents(events: readonly EngineEvent[]): void {
-    for (const e of events) {
-      if (e.type === 'coached') {
-        this.note.textContent = say(this.t, e.key, e.params);
-        this.note.dataset.tone = e.tone;
-      }
-    }
-  }
+/** `facts`: the facts known (the engine's list); `note`: the last coaching note, if any. */
+export function checklistView(sc: ScenarioModel, mode: Mode, s: CallState, facts: readonly string[], note: CoachNote | null, t: TFunction, style: string): TemplateResult {
+  return html`<section class="checklist panel" aria-label=${t('call.checklist')} style=${style}>
+    <h2>${t(mode === 'training' ? 'call.checklist' : 'call.exam')}</h2>
+    ${mode === 'training' ? steps(sc, s, t) : html`<p class="exam">${t('call.examNoHelp')}</p>`}
+    <h3>${t('call.facts')}</h3><ul class="facts" aria-label=${t('call.facts')}>${facts.map((f) => html`<li>${t(`${sc.ns}:facts.${f}`)}</li>`)}</ul>
+    <p class="coach-note" role="status" aria-live="polite" data-tone=${note?.tone ?? nothing}>${note?.text ?? nothing}</p>
+  </section>`;
 }

@@ -1,107 +1,58 @@
-// The call controls: hold, check in, resume, diagnosis, ticket notes, hang up.
-import type { i18n } from 'i18next';
-import type { ScenarioModel } from '../engine/model.ts';
-import type { LoggedAction } from '../engine/replay.ts';
-import type { CallState } from '../engine/types.ts';
-import { el } from './dom.ts';
+// The call controls: hold, check in, resume, diagnosis, ticket notes, hang up. Which are live is
+// the engine's answer (affordances.controls); what each sends is fixed here.
+import { html, nothing, type TemplateResult } from 'lit-html';
+import type { TFunction } from 'i18next';
+import type { ControlId } from '../engine/affordances.ts';
+import type { LoggedAction } from '../engine/types.ts';
+import { capOf, shortcutOf, type Command } from './keymap.ts';
 
-type Act = (a: LoggedAction) => void;
+export type CallDialog = 'diagnosis' | 'ticket';
 
-export class Controls {
-  readonly node: HTMLElement;
-  private readonly buttons: Record<string, HTMLButtonElement> = {};
-  private readonly diagnosisDialog: HTMLDialogElement;
-  private readonly ticketDialog: HTMLDialogElement;
-  private readonly notes: HTMLElement;
+export type ControlActions = {
+  readonly act: (a: LoggedAction) => void;
+  readonly open: (dialog: CallDialog) => void;
+};
 
-  constructor(private readonly t: i18n['t'], private readonly sc: ScenarioModel, private readonly act: Act, private getState: () => CallState) {
-    const b = (id: string, key: string, shortcut: string | null, onClick: () => void, cls = ''): HTMLButtonElement => {
-      const button = el('button', { type: 'button', class: `control ${cls}`, 'data-control': id, 'aria-keyshortcuts': shortcut ?? undefined, onclick: onClick },
-        t(key), shortcut ? el('kbd', { text: shortcut }) : null);
-      this.buttons[id] = button;
-      return button;
-    };
-    this.diagnosisDialog = this.buildDiagnosis();
-    this.notes = el('fieldset', { class: 'notes' });
-    this.ticketDialog = this.buildTicket();
-    this.node = el('section', { class: 'controls panel', 'aria-label': t('call.controls') },
-      el('div', { class: 'row' },
-        b('hold', 'call.hold', 'H', () => act({ type: 'hold', ask: true })),
-        b('checkIn', 'call.checkIn', 'C', () => act({ type: 'checkIn' })),
-        b('resume', 'call.resume', 'R', () => act({ type: 'resume', thank: true }))),
-      el('div', { class: 'row' },
-        b('diagnose', 'call.diagnose', 'D', () => this.openDiagnosis()),
-        b('ticket', 'call.ticket', 'T', () => this.openTicket()),
-        b('hangUp', 'call.hangUp', 'X', () => act({ type: 'hangUp' }), 'danger')),
-      el('div', { class: 'row secondary' },
-        b('holdSilent', 'call.holdSilent', null, () => act({ type: 'hold', ask: false }), 'quiet'),
-        b('resumeSilent', 'call.resumeSilent', null, () => act({ type: 'resume', thank: false }), 'quiet')),
-      this.diagnosisDialog, this.ticketDialog);
-  }
+type Control = {
+  readonly id: Exclude<ControlId, 'saveTicket'>;
+  readonly label: string;
+  /** Its key in the key map, if it has one. */
+  readonly key: Command | null;
+  readonly press: (a: ControlActions) => void;
+  readonly look?: 'danger' | 'quiet';
+};
 
-  render(s: CallState): void {
-    const busy = s.ended !== null;
-    const set = (id: string, enabled: boolean): void => {
-      const b = this.buttons[id]!;
-      if (b.disabled !== (busy || !enabled)) b.disabled = busy || !enabled;
-    };
-    const talking = s.speech !== null || s.queue.length > 0;
-    set('hold', !s.onHold && !talking);
-    set('holdSilent', !s.onHold && !talking);
-    set('checkIn', s.onHold);
-    set('resume', s.onHold);
-    set('resumeSilent', s.onHold);
-    set('diagnose', true);
-    set('ticket', true);
-    set('hangUp', true);
-  }
+/** The panel's rows, in reading order. */
+const ROWS: readonly (readonly Control[])[] = [
+  [
+    { id: 'hold', label: 'call.hold', key: 'hold', press: (a) => a.act({ type: 'hold', ask: true }) },
+    { id: 'checkIn', label: 'call.checkIn', key: 'checkIn', press: (a) => a.act({ type: 'checkIn' }) },
+    { id: 'resume', label: 'call.resume', key: 'resume', press: (a) => a.act({ type: 'resume', thank: true }) },
+  ],
+  [
+    { id: 'diagnose', label: 'call.diagnose', key: 'diagnose', press: (a) => a.open('diagnosis') },
+    { id: 'ticket', label: 'call.ticket', key: 'ticket', press: (a) => a.open('ticket') },
+    { id: 'hangUp', label: 'call.hangUp', key: 'hangUp', press: (a) => a.act({ type: 'hangUp' }), look: 'danger' },
+  ],
+  [
+    { id: 'holdSilent', label: 'call.holdSilent', key: null, press: (a) => a.act({ type: 'hold', ask: false }), look: 'quiet' },
+    { id: 'resumeSilent', label: 'call.resumeSilent', key: null, press: (a) => a.act({ type: 'resume', thank: false }), look: 'quiet' },
+  ],
+];
 
-  private buildDiagnosis(): HTMLDialogElement {
-    const options = this.sc.diagnoses.map((d) => el('button', { type: 'button', class: 'option', 'data-diagnosis': d.id, text: this.t(d.key),
-      onclick: () => {
-        this.act({ type: 'diagnose', diagnosis: d.id });
-        this.diagnosisDialog.close();
-      } }));
-    return el('dialog', { class: 'dialog', 'aria-label': this.t('call.diagnoseTitle') },
-      el('h2', { text: this.t('call.diagnoseTitle') }), el('p', { text: this.t('call.diagnoseHelp') }), ...options,
-      el('button', { type: 'button', class: 'quiet', text: this.t('call.cancel'), onclick: () => this.diagnosisDialog.close() }));
-  }
+/** The command a key stands for among the controls (the call screen's key handler uses the same rows). */
+export function controlOf(key: Command): Control | null {
+  return ROWS.flat().find((c) => c.key === key) ?? null;
+}
 
-  private buildTicket(): HTMLDialogElement {
-    return el('dialog', { class: 'dialog', 'aria-label': this.t('call.ticketTitle') },
-      el('h2', { text: this.t('call.ticketTitle') }), el('p', { text: this.t('call.ticketHelp') }), this.notes,
-      el('div', { class: 'row' },
-        el('button', { type: 'button', 'data-control': 'writeNotes', text: this.t('call.writeNotes'), onclick: () => this.writeNotes() }),
-        el('button', { type: 'button', 'data-control': 'saveTicket', text: this.t('call.saveTicket'),
-          onclick: () => {
-            this.writeNotes();
-            this.act({ type: 'saveTicket' });
-            this.ticketDialog.close();
-          } }),
-        el('button', { type: 'button', class: 'quiet', text: this.t('call.cancel'), onclick: () => this.ticketDialog.close() })));
-  }
+function button(c: Control, enabled: boolean, a: ControlActions, t: TFunction): TemplateResult {
+  return html`<button type="button" class="control ${c.look ?? ''}" aria-keyshortcuts=${c.key ? shortcutOf(c.key) : nothing}
+    ?disabled=${!enabled} @click=${() => c.press(a)}>${t(c.label)}${c.key ? html`<kbd>${capOf(c.key)}</kbd>` : nothing}</button>`;
+}
 
-  openDiagnosis(): void {
-    if (!this.diagnosisDialog.open) this.diagnosisDialog.showModal();
-  }
-
-  /** The notes offer every fact the trainee has found; they pick what goes in the ticket. */
-  openTicket(): void {
-    const s = this.getState();
-    const known = this.sc.facts.map((f, i) => ({ f, i })).filter(({ i }) => s.facts[i]);
-    this.notes.replaceChildren(el('legend', { text: this.t('call.ticketFacts') }),
-      ...(known.length ? known.map(({ f, i }) => el('label', { class: 'note' },
-        el('input', { type: 'checkbox', value: f, checked: s.notes.includes(i) || undefined }), ` ${this.t(`${this.sc.ns}:facts.${f}`)}`))
-        : [el('p', { text: this.t('call.noFacts') })]));
-    if (!this.ticketDialog.open) this.ticketDialog.showModal();
-  }
-
-  private writeNotes(): void {
-    const picked = [...this.notes.querySelectorAll<HTMLInputElement>('input:checked')].map((i) => i.value);
-    this.act({ type: 'writeTicket', notes: picked });
-  }
-
-  get dialogOpen(): boolean {
-    return this.diagnosisDialog.open || this.ticketDialog.open;
-  }
+/** The controls panel; `enabled` is the engine's word on each control; none is live while the phone rings. */
+export function controlsView(enabled: Readonly<Record<ControlId, boolean>>, a: ControlActions, t: TFunction, style: string, ringing: boolean): TemplateResult {
+  return html`<section class="controls panel" aria-label=${t('call.controls')} style=${style}>
+    ${ROWS.map((row, i) => html`<div class="row ${i === ROWS.length - 1 ? 'secondary' : ''}">${row.map((c) => button(c, !ringing && enabled[c.id], a, t))}</div>`)}
+  </section>`;
 }

@@ -1,108 +1,106 @@
 // The debrief: the three scores and the outcome, each scorecard line with its evidence, the
-// call's timeline, its transcript rebuilt from the log, and replay / try again.
-import type { i18n } from 'i18next';
+// call's timeline, its transcript rebuilt from the log, and try again / menu.
+import { html, nothing, type TemplateResult } from 'lit-html';
+import type { TFunction } from 'i18next';
 import type { ScenarioModel } from '../engine/model.ts';
 import { replayToEnd, type CallLog } from '../engine/replay.ts';
 import { scoreCall, type ScoreLine, type Scorecard } from '../engine/scoring.ts';
 import type { EngineEvent } from '../engine/types.ts';
-import { el } from './dom.ts';
-import { timelineChart } from './Timeline.ts';
-import { Transcript } from './Transcript.ts';
-import { clock, say } from './words.ts';
-import { driftOf } from './drift.ts';
 import type { ResultSummary } from '../ports/storage.ts';
+import { driftOf, driftText, type Drift } from './drift.ts';
+import { focusOnce } from './focus.ts';
+import { timelineModel, timelineView, type TimelineModel } from './Timeline.ts';
+import { transcriptView } from './transcript-view.ts';
+import { clock, say } from './words.ts';
 
-export type DebriefActions = { readonly onAgain: () => void; readonly onMenu: () => void };
+const SECTIONS = ['process', 'diagnosis', 'calmness'] as const;
 
-export class DebriefScreen {
+export type DebriefModel = {
+  readonly scenario: string;
+  /** i18next namespace of the call's texts. */
+  readonly ns: string;
+  readonly log: CallLog;
   readonly card: Scorecard;
-  private readonly transcript: Transcript;
-  private readonly events: readonly EngineEvent[];
-  private timer = 0;
+  readonly events: readonly EngineEvent[];
+  /** An older result of a call edited since: said, rather than showing a different call as this one. */
+  readonly drift: Drift | null;
+  readonly timeline: TimelineModel;
+  /** For "replay the call": the events it plays (coaching left out) and how many are out after each beat. */
+  readonly replay: { readonly events: readonly EngineEvent[]; readonly steps: readonly number[] };
+};
 
-  constructor(private readonly overlay: HTMLElement, private readonly i18n: i18n, private readonly sc: ScenarioModel, log: CallLog, actions: DebriefActions, recorded?: ResultSummary) {
-    const t = i18n.t.bind(i18n);
-    const r = replayToEnd(sc, log.seed, log.entries, log.mode);
-    this.events = r.events;
-    this.card = scoreCall(sc, r.state);
-    // An older result of a call edited since: say so rather than show a different call as this one.
-    const drift = driftOf(log.entries, r, this.card.total, recorded);
-    this.transcript = new Transcript(t, t('call.transcript'), t(`${sc.ns}:customer.name`), sc.ns);
-    this.transcript.node.setAttribute('aria-live', 'off');
-    this.transcript.reveal = false;
-    this.transcript.add(this.events);
-    const c = this.card;
-    const score = (id: string, label: string, value: string, detail: string): HTMLElement =>
-      el('div', { class: 'score', 'data-score': id }, el('span', { class: 'score-label', text: label }), el('strong', { class: 'score-value', text: value }), el('span', { class: 'score-detail', text: detail }));
-    const sections = (['process', 'diagnosis', 'calmness'] as const).map((section) => el('section', { class: 'lines', 'data-section': section },
-      el('h3', { text: t(`scorecard.${section}`) }), el('ul', {}, ...c.lines.filter((l) => l.section === section).map((l) => this.line(l)))));
-    const chart = timelineChart(t, this.events, r.state, sc.varInit[0]!, (at) => this.show(at));
-    overlay.replaceChildren(el('div', { class: 'debrief panel', role: 'region', 'aria-label': t('scorecard.title') },
-      el('header', {},
-        el('h1', { text: `${t('scorecard.title')} — ${t(`${sc.ns}:title`)}` }),
-        el('p', { class: `verdict ${c.won ? 'won' : 'failed'}`, text: `${t(`outcome.${c.outcome}`)} · ${t(c.won ? 'scorecard.won' : 'scorecard.lost')} · ${t('scorecard.total')} ${c.total}/100` }),
-        drift ? el('p', { class: 'notice drift', role: 'status', text: driftText(t, drift) }) : null),
-      el('div', { class: 'scores' },
-        score('process', t('scorecard.process'), `${c.process} %`, c.fatal.length ? t('scorecard.fatalShort') : ''),
-        score('diagnosis', t('scorecard.diagnosis'), c.diagnosis.at === null ? '—' : clock(c.diagnosis.at), t('scorecard.diagnosisPar', { par: clock(c.diagnosis.par), score: c.diagnosis.score })),
-        score('calmness', t('scorecard.calmness'), `${c.calmness} %`, '')),
-      el('div', { class: 'debrief-body' },
-        el('div', { class: 'debrief-left' }, ...sections),
-        el('div', { class: 'debrief-right' }, el('h2', { text: t('timeline.title') }), chart, el('h2', { text: t('call.transcript') }), this.transcript.node)),
-      el('footer', {},
-        el('button', { type: 'button', 'data-action': 'replay', onclick: () => this.replay() }, t('debrief.replay')),
-        el('button', { type: 'button', 'data-action': 'again', onclick: () => actions.onAgain() }, t('debrief.again')),
-        el('button', { type: 'button', 'data-action': 'menu', onclick: () => actions.onMenu() }, t('call.back')))));
-  }
+export type DebriefActions = {
+  onAgain(): void;
+  onMenu(): void;
+  /** A moment chosen (evidence time or timeline mark): render again with it as `shownAt`. */
+  onPick(at: number): void;
+  /** Optional: when given, a "replay the call" button; the owner steps `replayed` along `replay.steps`. */
+  onReplay?(): void;
+};
 
-  private line(l: ScoreLine): HTMLElement {
-    const t = this.i18n.t.bind(this.i18n);
-    const label = say(t, l.key, l.params);
-    const detail = l.id.startsWith('calm.') ? say(t, `${l.key}Detail`, l.params) : '';
-    const points = l.weight ? `${Math.round(l.weight * l.credit * 10) / 10}/${l.weight}` : '';
-    return el('li', { class: 'score-line', 'data-line': l.id, 'data-status': l.status },
-      el('span', { class: 'status', text: t(`scorecard.status.${l.status}`) }),
-      el('span', { class: 'label', text: label }), detail ? el('span', { class: 'detail', text: detail }) : null,
-      points ? el('span', { class: 'points', text: points }) : null,
-      ...l.evidence.slice(0, 4).map((ev) => el('button', { type: 'button', class: 'evidence', 'aria-label': t('debrief.evidence', { at: clock(ev.at) }),
-        onclick: () => this.show(ev.at) }, clock(ev.at))));
-  }
-
-  /** Brings the transcript line of that moment into view and highlights it. */
-  private show(at: number): void {
-    const lines = [...this.transcript.node.querySelectorAll<HTMLElement>('li')];
-    const line = lines.find((li) => Number(li.dataset.at) >= at) ?? lines[lines.length - 1];
-    for (const li of lines) li.classList.remove('picked');
-    if (!line) return;
-    line.classList.add('picked');
-    line.scrollIntoView?.({ block: 'center' });
-    line.setAttribute('tabindex', '-1');
-    line.focus({ preventScroll: true });
-  }
-
-  /** Plays the call back from its log: the transcript fills in again, line after line. */
-  private replay(): void {
-    clearInterval(this.timer);
-    this.transcript.clear();
-    const events = this.events.filter((e) => e.type !== 'coached');
-    let i = 0;
-    this.timer = window.setInterval(() => {
-      const at = events[i]?.at;
-      const batch: EngineEvent[] = [];
-      while (i < events.length && events[i]!.at === at) batch.push(events[i++]!);
-      this.transcript.add(batch);
-      if (i >= events.length) clearInterval(this.timer);
-    }, 350);
-  }
-
-  destroy(): void {
-    clearInterval(this.timer);
-    this.overlay.replaceChildren();
-  }
+/** Everything the debrief shows, from the call and its log: the engine replays and scores. Pure. */
+export function debriefModel(sc: ScenarioModel, log: CallLog, recorded?: ResultSummary): DebriefModel {
+  const r = replayToEnd(sc, log.seed, log.entries, log.mode);
+  const card = scoreCall(sc, r.state);
+  const played = r.events.filter((e) => e.type !== 'coached');
+  // One beat per moment of the call: the events of a same instant come out together.
+  const steps: number[] = [];
+  played.forEach((e, i) => {
+    if (played[i + 1]?.at !== e.at) steps.push(i + 1);
+  });
+  return {
+    scenario: sc.id, ns: sc.ns, log, card, events: r.events,
+    drift: driftOf(log.entries, r, card.total, recorded),
+    timeline: timelineModel(sc, r.events, r.state),
+    replay: { events: played, steps },
+  };
 }
 
-function driftText(t: i18n['t'], d: NonNullable<ReturnType<typeof driftOf>>): string {
-  const { at, recorded, ...rest } = d.params;
-  const main = t(d.key, { ...rest, recorded, at: typeof at === 'number' ? clock(at) : '' });
-  return d.key === 'drift.changed' && recorded !== '' ? `${main} ${t('drift.recorded', { recorded })}` : main;
+function lineView(t: TFunction, l: ScoreLine, a: DebriefActions): TemplateResult {
+  const detail = l.id.startsWith('calm.') ? say(t, `${l.key}Detail`, l.params) : '';
+  const points = l.weight ? `${Math.round(l.weight * l.credit * 10) / 10}/${l.weight}` : '';
+  return html`<li class="score-line" data-line=${l.id} data-status=${l.status}>
+    <span class="status">${t(`scorecard.status.${l.status}`)}</span><span class="label">${say(t, l.key, l.params)}</span>
+    ${detail ? html`<span class="detail">${detail}</span>` : nothing}${points ? html`<span class="points">${points}</span>` : nothing}
+    ${l.evidence.slice(0, 4).map((ev) => html`<button type="button" class="evidence" aria-label=${t('debrief.evidence', { at: clock(ev.at) })} @click=${() => a.onPick(ev.at)}>${clock(ev.at)}</button>`)}
+  </li>`;
+}
+
+function scoreView(id: string, label: string, value: string, detail: string): TemplateResult {
+  return html`<div class="score" data-score=${id}><span class="score-label">${label}</span><strong class="score-value">${value}</strong><span class="score-detail">${detail}</span></div>`;
+}
+
+/**
+ * The debrief of one call. `shownAt` is the moment picked last (highlighted and brought into
+ * view in the transcript); `replayed`, during a replay, how many of `m.replay.events` are out.
+ */
+export function debriefView(m: DebriefModel, a: DebriefActions, t: TFunction, shownAt: number | null, replayed: number | null = null): TemplateResult {
+  const c = m.card;
+  const line = { t, ns: m.ns, customerName: t(`${m.ns}:customer.name`) };
+  const events = replayed === null ? m.events : m.replay.events.slice(0, replayed);
+  return html`<div class="debrief panel" role="region" aria-label=${t('scorecard.title')}>
+    <header>
+      <h1 tabindex="-1" ${focusOnce(m)}>${t('scorecard.title')} — ${t(`${m.ns}:title`)}</h1>
+      <p class="verdict ${c.won ? 'won' : 'failed'}">${t(`outcome.${c.outcome}`)} · ${t(c.won ? 'scorecard.won' : 'scorecard.lost')} · ${t('scorecard.total')} ${c.total}/100</p>
+      ${m.drift ? html`<p class="notice drift" role="status">${driftText(t, m.drift)}</p>` : nothing}
+    </header>
+    <div class="scores">
+      ${scoreView('process', t('scorecard.process'), `${c.process} %`, c.fatal.length ? t('scorecard.fatalShort') : '')}
+      ${scoreView('diagnosis', t('scorecard.diagnosis'), c.diagnosis.at === null ? '—' : clock(c.diagnosis.at), t('scorecard.diagnosisPar', { par: clock(c.diagnosis.par), score: c.diagnosis.score }))}
+      ${scoreView('calmness', t('scorecard.calmness'), `${c.calmness} %`, '')}
+    </div>
+    <div class="debrief-body">
+      <div class="debrief-left">${SECTIONS.map((section) => html`<section class="lines" data-section=${section}>
+        <h3>${t(`scorecard.${section}`)}</h3><ul>${c.lines.filter((l) => l.section === section).map((l) => lineView(t, l, a))}</ul></section>`)}</div>
+      <div class="debrief-right">
+        <h2>${t('timeline.title')}</h2>${timelineView(m.timeline, t, (at) => a.onPick(at))}
+        <h2>${t('call.transcript')}</h2>${transcriptView(events, line, t('call.transcript'), shownAt)}
+      </div>
+    </div>
+    <footer>
+      ${a.onReplay ? html`<button type="button" data-action="replay" @click=${() => a.onReplay?.()}>${t('debrief.replay')}</button>` : nothing}
+      <button type="button" data-action="again" @click=${() => a.onAgain()}>${t('debrief.again')}</button>
+      <button type="button" data-action="menu" @click=${() => a.onMenu()}>${t('call.back')}</button>
+    </footer>
+  </div>`;
 }

@@ -1,42 +1,25 @@
 // Anger and patience: a number, a word and a bar, so they never rely on colour alone.
-import type { i18n } from 'i18next';
+import { html, type TemplateResult } from 'lit-html';
+import type { TFunction } from 'i18next';
 import { ANGER, PATIENCE } from '../engine/model.ts';
-import type { CallState } from '../engine/types.ts';
-import { el, setAttr, setText } from './dom.ts';
 
-type Meter = { root: HTMLElement; fill: HTMLElement; value: HTMLElement };
+type Kind = 'anger' | 'patience';
+type Level = 'low' | 'mid' | 'high';
 
-export class Gauges {
-  readonly node: HTMLElement;
-  private readonly anger: Meter;
-  private readonly patience: Meter;
+/** The word for a value: its bands are how the gauge reads, not a rule of the call. */
+function levelOf(kind: Kind, v: number): Level {
+  if (kind === 'anger') return v >= 8 ? 'high' : v >= 5 ? 'mid' : 'low';
+  return v <= 2 ? 'low' : v <= 5 ? 'mid' : 'high';
+}
 
-  constructor(private readonly t: i18n['t']) {
-    this.anger = this.meter('anger');
-    this.patience = this.meter('patience');
-    this.node = el('section', { class: 'gauges panel', 'aria-label': t('call.gauges') }, this.anger.root, this.patience.root);
-  }
+function meter(kind: Kind, v: number, t: TFunction): TemplateResult {
+  const level = levelOf(kind, v);
+  const word = t(`gauge.${kind}.${level}`);
+  return html`<div class="gauge ${kind}" role="meter" aria-valuemin="0" aria-valuemax="10" aria-valuenow=${v} aria-valuetext="${v}/10, ${word}"
+    aria-label=${t(`call.${kind}`)} data-level=${level}><span class="label">${t(`call.${kind}`)}</span><span class="bar"><span class="fill" style="width: ${v * 10}%"></span></span><span class="value">${v}/10 · ${word}</span></div>`;
+}
 
-  private meter(kind: 'anger' | 'patience'): Meter {
-    const fill = el('span', { class: 'fill' });
-    const value = el('span', { class: 'value' });
-    const root = el('div', { class: `gauge ${kind}`, role: 'meter', 'aria-valuemin': 0, 'aria-valuemax': 10, 'aria-label': this.t(`call.${kind}`) },
-      el('span', { class: 'label', text: this.t(`call.${kind}`) }), el('span', { class: 'bar' }, fill), value);
-    return { root, fill, value };
-  }
-
-  render(s: CallState): void {
-    this.set(this.anger, s.vars[ANGER]!, 'anger');
-    this.set(this.patience, s.vars[PATIENCE]!, 'patience');
-  }
-
-  private set(m: Meter, v: number, kind: 'anger' | 'patience'): void {
-    const level = kind === 'anger' ? (v >= 8 ? 'high' : v >= 5 ? 'mid' : 'low') : (v <= 2 ? 'low' : v <= 5 ? 'mid' : 'high');
-    const word = this.t(`gauge.${kind}.${level}`);
-    setAttr(m.root, 'aria-valuenow', String(v));
-    setAttr(m.root, 'aria-valuetext', `${v}/10, ${word}`);
-    setAttr(m.root, 'data-level', level);
-    if (m.fill.style.width !== `${v * 10}%`) m.fill.style.width = `${v * 10}%`;
-    setText(m.value, `${v}/10 · ${word}`);
-  }
+/** The customer's mood panel, from the call's variables. */
+export function gaugesView(vars: readonly number[], t: TFunction, style: string): TemplateResult {
+  return html`<section class="gauges panel" aria-label=${t('call.gauges')} style=${style}>${meter('anger', vars[ANGER]!, t)}${meter('patience', vars[PATIENCE]!, t)}</section>`;
 }

@@ -1,29 +1,40 @@
 // The menu: language, mode, sound, the calls with their best result, and the past results.
-import type { i18n } from 'i18next';
+import { html, nothing, type TemplateResult } from 'lit-html';
+import { live } from 'lit-html/directives/live.js';
+import { repeat } from 'lit-html/directives/repeat.js';
+import type { TFunction } from 'i18next';
 import type { LoadedScenario } from '../content/load.ts';
 import { PERSONAS, type ScenarioModel } from '../engine/model.ts';
 import type { Mode } from '../engine/types.ts';
+import { LANGS, isLang, type Lang } from '../i18n/lang.ts';
 import type { AudioSettings } from '../ports/audio.ts';
 import type { InProgress, ResultRecord, StorageNotice } from '../ports/storage.ts';
-import { el } from './dom.ts';
-import { matches, progress, standings, trainingOrder, type LibraryFilter } from './library.ts';
 import type { Pace } from '../session/call-session.ts';
+import { focusOnce } from './focus.ts';
+import { matches, progress, standings, trainingOrder, type LibraryFilter } from './library.ts';
+
+/** Each language named in itself: whoever cannot read the current one still finds theirs. */
+const LANG_NAMES = { fr: 'Français', en: 'English' } as const satisfies Record<Lang, string>;
+const LEVELS = [1, 2, 3] as const;
+const RECENT_RESULTS = 12;
 
 export type MenuModel = {
   readonly calls: readonly LoadedScenario[];
   readonly results: readonly ResultRecord[];
-  readonly lang: 'fr' | 'en';
+  readonly lang: Lang;
   readonly mode: Mode;
   readonly sound: AudioSettings;
   readonly notices: readonly StorageNotice[];
   readonly inProgress: InProgress | null;
   readonly pace: Pace;
   readonly filter: LibraryFilter;
+  /** Optional: put the keyboard on this call's Play button, once per request object (back from a call). */
+  readonly focus?: { readonly call: string } | null;
 };
 
 export type MenuActions = {
   readonly play: (sc: ScenarioModel) => void;
-  readonly setLang: (lang: 'fr' | 'en') => void;
+  readonly setLang: (lang: Lang) => void;
   readonly setMode: (mode: Mode) => void;
   readonly setPace: (pace: Pace) => void;
   readonly setFilter: (filter: LibraryFilter) => void;
@@ -35,66 +46,81 @@ export type MenuActions = {
   readonly help: () => void;
 };
 
-export function renderMenu(overlay: HTMLElement, i18n: i18n, m: MenuModel, a: MenuActions): void {
-  const t = i18n.t.bind(i18n);
-  const standing = standings(m.results);
-  const radio = (mode: Mode): HTMLElement => el('label', { class: 'radio' },
-    el('input', { type: 'radio', name: 'mode', value: mode, checked: m.mode === mode || undefined, onchange: () => a.setMode(mode) }), ` ${t(`menu.${mode}`)}`);
-  const lang = el('select', { id: 'lang', onchange: (e) => a.setLang((e.target as HTMLSelectElement).value as 'fr' | 'en') },
-    el('option', { value: 'fr', selected: m.lang === 'fr' || undefined }, 'Français'), el('option', { value: 'en', selected: m.lang === 'en' || undefined }, 'English'));
+// Inputs are bound with live(): the page shows the model even after an action left it unchanged.
+const checked = (e: Event): boolean => (e.target as HTMLInputElement).checked;
+const dots = (n: number): string => '●'.repeat(n) + '○'.repeat(3 - n);
+
+function callCard(sc: ScenarioModel, m: MenuModel, a: MenuActions, t: TFunction, standing: ReturnType<typeof standings>): TemplateResult {
+  const title = t(`${sc.ns}:title`);
+  const s = standing.get(sc.id);
+  const best = s?.best == null ? t('menu.notPlayed') : t(s.won ? 'menu.bestWon' : 'menu.best', { score: s.best, count: s.plays });
+  return html`<li class="call-card" data-call=${sc.id}>
+    <div class="call-head"><h3>${title}</h3><span class="persona ${sc.persona}">${t(`persona.${sc.persona}`)}</span><span class="difficulty" aria-label=${t('menu.difficulty', { level: sc.difficulty })}>${dots(sc.difficulty)}</span></div>
+    <p class="summary">${t(`${sc.ns}:summary`)}</p>
+    <p class="best ${s?.won ? 'won' : ''}">${best}</p>
+    <button type="button" class="play" aria-label="${t('menu.play')} — ${title}" @click=${() => a.play(sc)} ${focusOnce(m.focus?.call === sc.id ? m.focus : null)}>${t('menu.play')}</button>
+  </li>`;
+}
+
+function filters(f: LibraryFilter, a: MenuActions, t: TFunction): TemplateResult {
+  const choice = (label: string, pressed: boolean, next: LibraryFilter, key: string, aria?: string): TemplateResult => html`<button type="button" class="filter"
+    aria-pressed=${String(pressed)} aria-label=${aria ?? nothing} data-filter=${key} @click=${() => a.setFilter(next)}>${label}</button>`;
+  return html`<div class="filters">
+    <div role="group" aria-label=${t('menu.filterPersona')}><span class="filter-label">${t('menu.filterPersona')}</span>
+      ${choice(t('menu.all'), f.persona === 'all', { ...f, persona: 'all' }, 'persona-all')}
+      ${PERSONAS.map((p) => choice(t(`persona.${p}`), f.persona === p, { ...f, persona: p }, `persona-${p}`))}</div>
+    <div role="group" aria-label=${t('menu.filterDifficulty')}><span class="filter-label">${t('menu.filterDifficulty')}</span>
+      ${choice(t('menu.all'), f.difficulty === 0, { ...f, difficulty: 0 }, 'difficulty-0')}
+      ${LEVELS.map((d) => choice('●'.repeat(d), f.difficulty === d, { ...f, difficulty: d }, `difficulty-${d}`, t('menu.difficulty', { level: d })))}</div>
+  </div>`;
+}
+
+function settings(m: MenuModel, a: MenuActions, t: TFunction): TemplateResult {
+  const radio = (mode: Mode): TemplateResult => html`<label class="radio"><input type="radio" name="mode" value=${mode} .checked=${live(m.mode === mode)} @change=${() => a.setMode(mode)}> ${t(`menu.${mode}`)}</label>`;
+  const pickLang = (e: Event): void => {
+    const v = (e.target as HTMLSelectElement).value;
+    if (isLang(v)) a.setLang(v);
+  };
+  return html`<section aria-label=${t('menu.settings')}><h2>${t('menu.settings')}</h2>
+    <label for="lang">${t('menu.language')} </label><select id="lang" @change=${pickLang}>${LANGS.map((l) => html`<option value=${l} .selected=${live(m.lang === l)}>${LANG_NAMES[l]}</option>`)}</select>
+    <fieldset class="mode"><legend>${t('menu.mode')}</legend>${radio('training')}${radio('exam')}
+      <label class="radio"><input type="checkbox" .checked=${live(m.pace === 'turns')} @change=${(e: Event) => a.setPace(checked(e) ? 'turns' : 'real')}> ${t('menu.turns')}</label></fieldset>
+    <div class="sound">
+      <label>${t('menu.volume')} <input type="range" min="0" max="100" .value=${live(String(Math.round(m.sound.volume * 100)))} @change=${(e: Event) => a.setSound({ volume: Number((e.target as HTMLInputElement).value) / 100 })}></label>
+      <label><input type="checkbox" .checked=${live(m.sound.muted)} @change=${(e: Event) => a.setSound({ muted: checked(e) })}> ${t('menu.mute')}</label>
+      <label><input type="checkbox" .checked=${live(m.sound.speech)} @change=${(e: Event) => a.setSound({ speech: checked(e) })}> ${t('menu.speech')}</label>
+    </div>
+    <button type="button" class="quiet" @click=${() => a.help()}>${t('help.title')}</button></section>`;
+}
+
+function results(m: MenuModel, a: MenuActions, t: TFunction): TemplateResult {
+  const recent = [...m.results].sort((x, y) => y.finishedAt.localeCompare(x.finishedAt)).slice(0, RECENT_RESULTS);
+  const list = html`<ul class="results">${repeat(recent, (r) => r.id, (r) => html`<li class="result"><button type="button" class="quiet" @click=${() => a.openResult(r)}>${new Date(r.finishedAt).toLocaleString(m.lang)} — ${t(`${r.scenario}:title`)} — ${t(`outcome.${r.summary.outcome}`)} — ${r.summary.total}/100</button></li>`)}</ul>`;
+  return html`<section aria-label=${t('menu.results')}><h2>${t('menu.results')}</h2>
+    ${recent.length ? list : html`<p>${t('menu.noResults')}</p>`}
+    <button type="button" ?disabled=${!m.results.length} @click=${() => a.exportResults()}>${t('menu.export')}</button></section>`;
+}
+
+/** The menu as a template: a function of the model; every change goes through an action. */
+export function menuView(m: MenuModel, a: MenuActions, t: TFunction): TemplateResult {
   const library = trainingOrder(m.calls.flatMap((c) => (c.model ? [c.model] : [])));
   const shown = library.filter((sc) => matches(sc, m.filter));
-  const calls = shown.map((sc) => {
-    const title = t(`${sc.ns}:title`);
-    const s = standing.get(sc.id);
-    return el('li', { class: 'call-card', 'data-call': sc.id },
-      el('div', { class: 'call-head' }, el('h3', { text: title }),
-        el('span', { class: `persona ${sc.persona}`, text: t(`persona.${sc.persona}`) }),
-        el('span', { class: 'difficulty', 'aria-label': t('menu.difficulty', { level: sc.difficulty }), text: '●'.repeat(sc.difficulty) + '○'.repeat(3 - sc.difficulty) })),
-      el('p', { class: 'summary', text: t(`${sc.ns}:summary`) }),
-      el('p', { class: `best${s?.won ? ' won' : ''}`, text: s?.best == null ? t('menu.notPlayed') : t(s.won ? 'menu.bestWon' : 'menu.best', { score: s.best, count: s.plays }) }),
-      el('button', { type: 'button', class: 'play', 'aria-label': `${t('menu.play')} — ${title}`, onclick: () => a.play(sc) }, t('menu.play')));
-  });
-  const choice = (label: string, pressed: boolean, next: LibraryFilter, key: string): HTMLElement => el('button', {
-    type: 'button', class: 'filter', 'aria-pressed': String(pressed), 'data-filter': key, onclick: () => a.setFilter(next) }, label);
-  const filters = el('div', { class: 'filters' },
-    el('div', { role: 'group', 'aria-label': t('menu.filterPersona') }, el('span', { class: 'filter-label', text: t('menu.filterPersona') }),
-      choice(t('menu.all'), m.filter.persona === 'all', { ...m.filter, persona: 'all' }, 'persona-all'),
-      ...PERSONAS.map((p) => choice(t(`persona.${p}`), m.filter.persona === p, { ...m.filter, persona: p }, `persona-${p}`))),
-    el('div', { role: 'group', 'aria-label': t('menu.filterDifficulty') }, el('span', { class: 'filter-label', text: t('menu.filterDifficulty') }),
-      choice(t('menu.all'), m.filter.difficulty === 0, { ...m.filter, difficulty: 0 }, 'difficulty-0'),
-      ...([1, 2, 3] as const).map((d) => el('button', { type: 'button', class: 'filter', 'aria-pressed': String(m.filter.difficulty === d), 'data-filter': `difficulty-${d}`,
-        'aria-label': t('menu.difficulty', { level: d }), onclick: () => a.setFilter({ ...m.filter, difficulty: d }) }, '●'.repeat(d)))));
+  const standing = standings(m.results);
   const done = progress(library, m.results);
-  const results = [...m.results].sort((x, y) => y.finishedAt.localeCompare(x.finishedAt)).slice(0, 12).map((r) => el('li', { class: 'result' },
-    el('button', { type: 'button', class: 'quiet', onclick: () => a.openResult(r) },
-      `${new Date(r.finishedAt).toLocaleString(m.lang)} — ${t(`${r.scenario}:title`)} — ${t(`outcome.${r.summary.outcome}`)} — ${r.summary.total}/100`)));
-  const sound = el('div', { class: 'sound' },
-    el('label', {}, `${t('menu.volume')} `, el('input', { type: 'range', min: 0, max: 100, value: Math.round(m.sound.volume * 100),
-      onchange: (e) => a.setSound({ volume: Number((e.target as HTMLInputElement).value) / 100 }) })),
-    el('label', {}, el('input', { type: 'checkbox', checked: m.sound.muted || undefined, onchange: (e) => a.setSound({ muted: (e.target as HTMLInputElement).checked }) }), ` ${t('menu.mute')}`),
-    el('label', {}, el('input', { type: 'checkbox', checked: m.sound.speech || undefined, onchange: (e) => a.setSound({ speech: (e.target as HTMLInputElement).checked }) }), ` ${t('menu.speech')}`));
-  overlay.replaceChildren(el('div', { class: 'menu panel' },
-    el('header', { class: 'menu-head' }, el('h1', { text: t('app.title') }), el('p', { class: 'tagline', text: t('app.tagline') })),
-    ...m.notices.map((n) => el('p', { class: 'notice', role: 'alert', text: t(n.key, n.params) })),
-    m.inProgress ? el('div', { class: 'resume', role: 'alertdialog', 'aria-label': t('menu.resumeTitle') },
-      el('p', { text: t('menu.resumeText', { title: t(`${m.inProgress.log.scenario}:title`) }) }),
-      el('button', { type: 'button', 'data-action': 'resume', onclick: () => a.resume() }, t('menu.resume')),
-      el('button', { type: 'button', class: 'quiet', 'data-action': 'abandon', onclick: () => a.abandon() }, t('menu.abandon'))) : null,
-    el('div', { class: 'menu-body' },
-      el('section', { class: 'menu-calls', 'aria-label': t('menu.calls') },
-        el('div', { class: 'calls-head' }, el('h2', { text: t('menu.calls') }),
-          el('p', { class: 'progress', text: t('menu.progress', { played: done.played, won: done.won, total: done.total }) })),
-        filters,
-        calls.length ? el('ul', { class: 'call-list' }, ...calls) : el('p', { class: 'no-match', text: t('menu.noMatch') })),
-      el('aside', { class: 'menu-side' },
-        el('section', { 'aria-label': t('menu.settings') }, el('h2', { text: t('menu.settings') }),
-          el('label', { for: 'lang' }, `${t('menu.language')} `), lang,
-          el('fieldset', { class: 'mode' }, el('legend', { text: t('menu.mode') }), radio('training'), radio('exam'),
-            el('label', { class: 'radio' }, el('input', { type: 'checkbox', checked: m.pace === 'turns' || undefined,
-              onchange: (e) => a.setPace((e.target as HTMLInputElement).checked ? 'turns' : 'real') }), ` ${t('menu.turns')}`)), sound,
-          el('button', { type: 'button', class: 'quiet', onclick: () => a.help() }, t('help.title'))),
-        el('section', { 'aria-label': t('menu.results') }, el('h2', { text: t('menu.results') }),
-          results.length ? el('ul', { class: 'results' }, ...results) : el('p', { text: t('menu.noResults') }),
-          el('button', { type: 'button', disabled: !m.results.length || undefined, onclick: () => a.exportResults() }, t('menu.export')))))));
+  const cut = m.inProgress;
+  return html`<div class="menu panel">
+    <header class="menu-head"><h1>${t('app.title')}</h1><p class="tagline">${t('app.tagline')}</p></header>
+    ${m.notices.map((n) => html`<p class="notice" role="alert">${t(n.key, n.params)}</p>`)}
+    ${cut ? html`<div class="resume" role="alertdialog" aria-label=${t('menu.resumeTitle')}><p>${t('menu.resumeText', { title: t(`${cut.log.scenario}:title`) })}</p>
+      <button type="button" data-action="resume" @click=${() => a.resume()}>${t('menu.resume')}</button>
+      <button type="button" class="quiet" data-action="abandon" @click=${() => a.abandon()}>${t('menu.abandon')}</button></div>` : nothing}
+    <div class="menu-body">
+      <section class="menu-calls" aria-label=${t('menu.calls')}>
+        <div class="calls-head"><h2>${t('menu.calls')}</h2><p class="progress">${t('menu.progress', { played: done.played, won: done.won, total: done.total })}</p></div>
+        ${filters(m.filter, a, t)}
+        ${shown.length ? html`<ul class="call-list">${repeat(shown, (sc) => sc.id, (sc) => callCard(sc, m, a, t, standing))}</ul>` : html`<p class="no-match">${t('menu.noMatch')}</p>`}
+      </section>
+      <aside class="menu-side">${settings(m, a, t)}${results(m, a, t)}</aside>
+    </div>
+  </div>`;
 }

@@ -1,18 +1,20 @@
 // The 1280×720 stage: the drawn desk underneath, the HTML overlay on top, both scaled together
 // to fit the window (letterboxed), so layout rectangles mean the same thing in both layers.
 import { STAGE, type Rect } from '../layout.ts';
-import { el } from './dom.ts';
 
 export class Stage {
   readonly root: HTMLElement;
   readonly world: HTMLElement;
+  /** Where the screens are rendered; only the App renders into it. */
   readonly overlay: HTMLElement;
   private readonly onResize = (): void => this.fit();
 
   constructor(host: HTMLElement) {
-    this.world = el('div', { class: 'world', 'aria-hidden': 'true' });
-    this.overlay = el('div', { class: 'overlay' });
-    this.root = el('div', { class: 'stage' }, this.world, this.overlay);
+    this.world = Object.assign(document.createElement('div'), { className: 'world' });
+    this.world.setAttribute('aria-hidden', 'true');
+    this.overlay = Object.assign(document.createElement('div'), { className: 'overlay' });
+    this.root = Object.assign(document.createElement('div'), { className: 'stage' });
+    this.root.append(this.world, this.overlay);
     host.replaceChildren(this.root);
     window.addEventListener('resize', this.onResize);
     this.fit();
@@ -29,8 +31,7 @@ export class Stage {
   }
 }
 
-/** Positions an overlay element over a layout rectangle. */
-export function place<T extends HTMLElement>(node: T, r: Rect): T {
-  Object.assign(node.style, { left: `${r.x}px`, top: `${r.y}px`, width: `${r.w}px`, height: `${r.h}px` });
-  return node;
+/** The inline style that puts an overlay element over a layout rectangle. */
+export function place(r: Rect): string {
+  return `left: ${r.x}px; top: ${r.y}px; width: ${r.w}px; height: ${r.h}px`;
 }

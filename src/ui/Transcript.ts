@@ -1,90 +1,52 @@
-// The conversation as it happens: customer, trainee, tools and coaching, announced to screen readers.
-import type { i18n } from 'i18next';
+// The conversation as it happens: customer, trainee, tools and coaching, announced to screen
+// readers (role="log"). The words of each line come from the same `lineOf` as the debrief's.
+import { html, type TemplateResult } from 'lit-html';
+import { ref } from 'lit-html/directives/ref.js';
+import { repeat } from 'lit-html/directives/repeat.js';
 import type { EngineEvent } from '../engine/types.ts';
-import { el } from './dom.ts';
-import { clock, say } from './words.ts';
+import { lineOf, type Line, type LineContext } from './transcript-view.ts';
+import { clock } from './words.ts';
 
-export type LineKind = 'customer' | 'agent' | 'tool' | 'system' | 'coach';
+/** A line of the live transcript. `until` > `at`: its words appear as they are spoken, until then. */
+export type LiveLine = Line & { readonly id: number; readonly until: number };
 
-export class Transcript {
-  readonly node: HTMLOListElement;
-  private count = 0;
-
-  constructor(private readonly t: i18n['t'], label: string, private readonly customerName: string, private readonly ns: string) {
-    this.node = el('ol', { class: 'transcript panel', role: 'log', 'aria-live': 'polite', 'aria-label': label, tabindex: 0 });
+/**
+ * The lines these events add, numbered from `firstId`. With `reveal`, a customer's words are
+ * spoken over time (off for a resumed call's past and for reduced motion).
+ */
+export function liveLines(events: readonly EngineEvent[], c: LineContext, firstId: number, reveal: boolean): LiveLine[] {
+  const out: LiveLine[] = [];
+  for (const e of events) {
+    const line = lineOf(e, c);
+    if (line) out.push({ ...line, id: firstId + out.length, until: reveal && e.type === 'customerSpoke' ? e.until : 0 });
   }
+  return out;
+}
 
-  /** Adds the lines these events produce; returns the customer's words, for voice and babble. */
-  add(events: readonly EngineEvent[]): string[] {
-    const spoken: string[] = [];
-    for (const e of events) {
-      const line = this.lineOf(e);
-      if (!line) continue;
-      this.append(line.kind, line.text, e.at, e.type === 'customerSpoke' && this.reveal ? e.until : 0);
-      if (line.kind === 'customer') spoken.push(line.text);
-    }
-    return spoken;
-  }
+/** How much of a line being spoken is said by call time `time`: a share of its characters. */
+export function shownPart(l: LiveLine, time: number): string {
+  if (time >= l.until) return l.text;
+  const n = Math.max(0, Math.ceil((l.text.length * (time - l.at)) / (l.until - l.at)));
+  return l.text.slice(0, n);
+}
 
-  private lineOf(e: EngineEvent): { kind: LineKind; text: string } | null {
-    const t = this.t;
-    switch (e.type) {
-      case 'customerSpoke': return { kind: 'customer', text: t(e.key) };
-      case 'customerPrompted': return { kind: 'customer', text: t(e.key) };
-      case 'lineSaid': return { kind: 'agent', text: t(e.key) };
-      case 'toolFinished': return e.key ? { kind: 'tool', text: `${t(`tools.${e.tool}`)} — ${t(e.key)}` } : null;
-      case 'toolCrashed': return { kind: 'tool', text: t('call.toolCrashed', { tool: t(`tools.${e.tool}`) }) };
-      case 'toolFroze': return { kind: 'tool', text: t('call.toolFroze', { tool: t(`tools.${e.tool}`) }) };
-      case 'heldCall': return { kind: 'system', text: t(e.asked ? 'call.heldAsked' : 'call.heldSilent') };
-      case 'resumedCall': return { kind: 'system', text: t(e.thanked ? 'call.resumedThanked' : 'call.resumed') };
-      case 'checkedIn': return { kind: 'system', text: t('call.checkedIn') };
-      case 'diagnosed': return { kind: 'system', text: t('call.diagnosed', { diagnosis: t(`${this.ns}:diagnoses.${e.diagnosis}`) }) };
-      case 'customerHungUp': return { kind: 'system', text: t('call.customerHungUp', { name: this.customerName }) };
-      case 'callEnded': return { kind: 'system', text: t(`outcome.${e.outcome}`) };
-      case 'coached': return { kind: 'coach', text: say(t, e.key, e.params) };
-      default: return null;
-    }
-  }
+// A new line is brought into view once it is on the page (a stable callback: called once per line).
+const follow = (el: Element | undefined): void => {
+  if (el) queueMicrotask(() => el.isConnected && el.scrollIntoView?.({ block: 'nearest' }));
+};
 
-  /**
-   * Adds a line. With `until` (call time), the words appear as they are spoken, following the
-   * call's clock: at the speed of speech in real time, at once when the trainee skips ahead in
-   * step-by-step pace. The full sentence is there from the start for screen readers, in a
-   * visually hidden copy.
-   */
-  append(kind: LineKind, text: string, at: number, until = 0): void {
-    const who = kind === 'customer' ? this.customerName : this.t(`speaker.${kind}`);
-    const words = el('span', { class: 'words', text });
-    const li = el('li', { class: `line ${kind}`, id: `line-${this.count++}`, 'data-at': at },
-      el('span', { class: 'who', text: `${who} · ${clock(at)}` }), words);
-    if (until > at) {
-      words.classList.add('sr-only');
-      const shown = el('span', { class: 'words', 'aria-hidden': 'true' });
-      li.append(shown);
-      this.revealing.push({ shown, text, at, until });
-    }
-    this.node.append(li);
-    li.scrollIntoView?.({ block: 'nearest' });
-  }
+function lineView(l: LiveLine, time: number, c: LineContext): TemplateResult {
+  const who = l.kind === 'customer' ? c.customerName : c.t(`speaker.${l.kind}`);
+  // A line spoken over time keeps the whole sentence for screen readers from the start, in a
+  // visually hidden copy; the copy on screen is hidden from them. The shape never changes, so
+  // the log announces each line once.
+  const words = l.until > l.at
+    ? html`<span class="words sr-only">${l.text}</span><span class="words" aria-hidden="true">${shownPart(l, time)}</span>`
+    : html`<span class="words">${l.text}</span>`;
+  return html`<li class="line ${l.kind}" data-at=${l.at} ${ref(follow)}><span class="who">${who} · ${clock(l.at)}</span>${words}</li>`;
+}
 
-  /** Shows as much of each line being spoken as has been said by call time `time`. */
-  update(time: number): void {
-    if (!this.revealing.length) return;
-    this.revealing = this.revealing.filter((r) => {
-      const n = time >= r.until ? r.text.length : Math.max(0, Math.ceil((r.text.length * (time - r.at)) / (r.until - r.at)));
-      if (r.shown.textContent?.length !== n) r.shown.textContent = r.text.slice(0, n);
-      return n < r.text.length;
-    });
-  }
-
-  private revealing: { readonly shown: HTMLElement; readonly text: string; readonly at: number; readonly until: number }[] = [];
-
-  /** Whether customer lines appear word by word (off for reduced motion and for debriefs). */
-  reveal = true;
-
-  clear(): void {
-    this.node.replaceChildren();
-    this.revealing = [];
-    this.count = 0;
-  }
+/** The live transcript at call time `time`. */
+export function liveTranscriptView(lines: readonly LiveLine[], time: number, c: LineContext, label: string, style: string): TemplateResult {
+  return html`<ol class="transcript panel" role="log" aria-live="polite" aria-label=${label} tabindex="0" style=${style}>${repeat(lines, (l) => l.id, (l) => lineView(l, time, c))}</ol>`;
 }

@@ -1,8 +1,9 @@
 // Whether a saved call still replays as it was played: calls and the playbook are edited by
 // trainers, and a result or an interrupted call may be older than the call it belongs to. Pure.
-import type { LogEntry } from '../engine/replay.ts';
-import type { ReplayResult } from '../engine/replay.ts';
+import type { TFunction } from 'i18next';
+import type { LogEntry, ReplayResult } from '../engine/replay.ts';
 import type { ResultSummary } from '../ports/storage.ts';
+import { clock } from './words.ts';
 
 export type Drift = { readonly key: string; readonly params: Readonly<Record<string, string | number>> };
 
@@ -18,4 +19,11 @@ export function driftOf(entries: readonly LogEntry[], replayed: Pick<ReplayResul
   }
   if (recorded && recorded.total !== total) return { key: 'drift.rescored', params: { recorded: recorded.total, total } };
   return null;
+}
+
+/** The drift notice in words: where the replay parted, and the score recorded at the time. */
+export function driftText(t: TFunction, d: Drift): string {
+  const { at, recorded, ...rest } = d.params;
+  const main = t(d.key, { ...rest, recorded, at: typeof at === 'number' ? clock(at) : '' });
+  return d.key === 'drift.changed' && recorded !== '' ? `${main} ${t('drift.recorded', { recorded })}` : main;
 }

@@ -1,10 +1,15 @@
-// The game as a person uses it: tool crash and restart, resume after a reload, the language
-// switch, results that survive a reload — and no console errors anywhere.
-import type { Page } from 'playwright-core';
+// The game as a person uses it: tool crash, freeze and restart, resume after a reload, try again
+// from a debrief, keys pressed as the lines change, the language switch, results that survive a
+// reload — and no console errors anywhere. Everything is found and read as a person would:
+// roles, names, the words and numbers on screen.
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../src/cli/repo.ts';
+import type { ToolId } from '../../src/engine/model.ts';
 import { watchErrors } from './browser.ts';
+import { DEBRIEF, pickUp, playActions, toolWindow } from './player.ts';
 import { servedGame } from './served.ts';
+import { englishTexts, golden, scenario } from './texts.ts';
 
 const game = servedGame(ROOT);
 
@@ -15,32 +20,83 @@ async function fresh(): Promise<{ page: Page; errors: string[] }> {
   return { page, errors };
 }
 
+function linesPanel(page: Page): Locator {
+  return page.getByRole('region', { name: 'Your lines' });
+}
+
+/** The lines on offer as shown: their number and their words. */
+async function shownLines(page: Page): Promise<{ n: string; text: string }[]> {
+  const texts = await linesPanel(page).getByRole('button').allInnerTexts();
+  return texts.flatMap((x) => {
+    const m = /^\s*(\d)\s+([\s\S]*)$/.exec(x);
+    return m ? [{ n: m[1]!, text: m[2]!.trim() }] : [];
+  });
+}
+
+/** A tool window's words, line by line: its name, its status, its last answer, its button. */
+async function windowText(w: Locator): Promise<string[]> {
+  return (await w.innerText()).split('\n').map((s) => s.trim()).filter(Boolean);
+}
+
 /** Plays the shortest call there is: fiber-tech-l2 in exam mode, hung up as soon as it is picked up. */
 async function hangUpAtOnce(page: Page): Promise<void> {
   await page.goto(`${game.url}?lang=en&scenario=fiber-tech-l2&mode=exam&seed=5`);
-  await page.getByRole('button', { name: /Pick up/ }).waitFor();
-  await page.keyboard.press('Enter');
-  await page.locator('.choice').first().waitFor();
+  await pickUp(page);
+  await linesPanel(page).getByRole('button').first().waitFor();
   await page.keyboard.press('x');
+}
+
+/** The call on screen can be played: it rings, it is picked up, a line said by its number is heard. */
+async function expectPlayableCall(page: Page): Promise<void> {
+  await page.getByRole('button', { name: /Pick up/ }).waitFor();
+  expect(await page.getByRole('region', { name: 'Debrief' }).count()).toBe(0);
+  await pickUp(page);
+  await linesPanel(page).getByRole('button').first().waitFor({ timeout: 20_000 });
+  expect(await page.getByRole('button', { name: /^Hang up/ }).isEnabled()).toBe(true);
+  const [first] = await shownLines(page);
+  await page.keyboard.press(first!.n);
+  await expect.poll(() => page.getByRole('log').innerText()).toContain(first!.text);
 }
 
 describe('the call screen', () => {
   it('shows a crashed tool with its dialog, and a restart brings it back', async () => {
     const { page, errors } = await fresh();
     await page.goto(`${game.url}?lang=en&scenario=box-no-sync&mode=training&seed=1`);
-    await page.getByRole('button', { name: /Pick up/ }).waitFor();
-    await page.keyboard.press('Enter');
-    const crm = page.locator('.tool-window[data-tool="crm"]');
+    await pickUp(page);
+    const crm = toolWindow(page, 'crm');
+    expect(await windowText(crm)).toEqual(['CRM', 'ready', 'Run']);
     await page.keyboard.press('Shift+Digit1');
-    await expect.poll(() => crm.getAttribute('data-status'), { timeout: 15_000 }).toBe('crashed');
-    await expect.poll(() => crm.textContent()).toContain('CRM has stopped working');
-    await expect.poll(() => page.getByRole('log').textContent()).toContain('CRM crashed');
+    await expect.poll(() => windowText(crm), { timeout: 15_000 }).toContain('crashed');
+    expect(await windowText(crm)).toEqual(['CRM', 'crashed', 'CRM has stopped working.', 'Restart']);
+    await expect.poll(() => page.getByRole('log').innerText()).toContain('CRM crashed');
     // Put the customer on hold (asking) so the silence of the restart does not end the call.
     await page.keyboard.press('h');
-    await crm.getByRole('button', { name: /Restart/ }).press('Enter');
-    await expect.poll(() => crm.getAttribute('data-status')).toBe('restarting');
-    for (let i = 0; i < 30 && (await crm.getAttribute('data-status')) !== 'idle'; i++) await page.keyboard.press('w'), await page.waitForTimeout(150);
-    expect(await crm.getAttribute('data-status')).toBe('idle');
+    await crm.getByRole('button', { name: /^Restart/ }).press('Enter');
+    await expect.poll(() => windowText(crm)).toContain('restarting…');
+    // While it restarts, its button does not offer to run it: a press is only a click on a busy tool.
+    expect(await crm.getByRole('button').innerText()).toBe('Click anyway');
+    expect(await crm.getByRole('button').getAttribute('aria-label')).toBe('Click anyway — CRM (restarting…): clicking again does not make it faster');
+    for (let i = 0; i < 30 && !(await windowText(crm)).includes('ready'); i++) await page.keyboard.press('w'), await page.waitForTimeout(150);
+    expect(await windowText(crm)).toEqual(['CRM', 'ready', 'Run']);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a frozen tool says it is not responding, and its button says what a click does', async () => {
+    const { page, errors } = await fresh();
+    await page.goto(`${game.url}?lang=en&scenario=tv-no-picture&mode=training&seed=1&pace=turns`);
+    await pickUp(page);
+    const kb = toolWindow(page, 'kb');
+    await page.keyboard.press('Shift+Digit3');
+    expect(await windowText(kb)).toEqual(['Knowledge base', 'working…', 'Click anyway']);
+    for (let i = 0; i < 5 && !(await windowText(kb)).includes('not responding'); i++) await page.keyboard.press('.');
+    expect(await windowText(kb)).toEqual(['Knowledge base', 'not responding', 'Click anyway']);
+    await expect.poll(() => page.getByRole('log').innerText()).toContain('Knowledge base is not responding');
+    // Clicking it again and again is a rage click: the coach says so.
+    await page.keyboard.press('Shift+Digit3');
+    await kb.getByRole('button', { name: /^Click anyway — Knowledge base \(not responding\)/ }).click();
+    await expect.poll(() => page.getByRole('log').innerText()).toContain('Clicking a stuck tool does not make it faster.');
+    expect(await windowText(kb)).toEqual(['Knowledge base', 'not responding', 'Click anyway']);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -48,21 +104,23 @@ describe('the call screen', () => {
   it('in step by step, a line the clock has gone past is shown whole, and one being said only in part', async () => {
     const { page, errors } = await fresh();
     await page.goto(`${game.url}?lang=en&scenario=tv-no-picture&mode=training&seed=1&pace=turns`);
-    await page.getByRole('button', { name: /Pick up/ }).waitFor();
-    await page.keyboard.press('Enter');
-    await page.locator('.choice').first().waitFor();
+    await pickUp(page);
+    await linesPanel(page).getByRole('button').first().waitFor();
     await page.keyboard.press('1');
-    const customer = page.locator('.transcript .line.customer').last();
-    // A second into her answer, only its first words are there.
-    for (let i = 0; i < 10 && (await page.locator('.transcript .line.customer').count()) === 0; i++) await page.keyboard.press('w');
+    const customer = page.getByRole('log').getByRole('listitem').filter({ hasText: 'Jeannine Roux' }).last();
+    // A second into her answer, only its first words are on screen; a screen reader has them all.
+    for (let i = 0; i < 10 && (await customer.count()) === 0; i++) await page.keyboard.press('w');
     await page.keyboard.press('.');
-    const full = await customer.locator('.words.sr-only').textContent();
-    const partial = await customer.locator('.words[aria-hidden]').textContent();
-    expect(full!.startsWith(partial!)).toBe(true);
-    expect(partial!.length).toBeLessThan(full!.length);
+    const heard = await customer.ariaSnapshot();
+    const seen = (await customer.locator('[aria-hidden="true"]').innerText()).trim();
+    expect(seen.length).toBeGreaterThan(0);
+    expect(heard).toContain(seen);
+    expect(heard.length).toBeGreaterThan(seen.length + 40);
     // Skipping to the end of her answer shows all of it at once, without waiting in real time.
     await page.keyboard.press('w');
-    expect(await customer.locator('.words[aria-hidden]').textContent()).toBe(full);
+    const whole = (await customer.locator('[aria-hidden="true"]').innerText()).trim();
+    expect(heard).toContain(whole);
+    expect(whole.length).toBeGreaterThan(seen.length + 40);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -70,21 +128,92 @@ describe('the call screen', () => {
   it('offers to resume a call cut by a reload, and resuming continues the same call', async () => {
     const { page, errors } = await fresh();
     await page.goto(`${game.url}?lang=en&scenario=printer-nothing&mode=exam&seed=3`);
-    await page.getByRole('button', { name: /Pick up/ }).waitFor();
-    await page.keyboard.press('Enter');
-    await page.locator('.choice').first().waitFor();
+    await pickUp(page);
+    await linesPanel(page).getByRole('button').first().waitFor();
     await page.keyboard.press('1');
-    await expect.poll(() => page.locator('.transcript .line.customer').count(), { timeout: 20_000 }).toBeGreaterThan(0);
-    const before = await page.getByRole('log').textContent();
+    const log = page.getByRole('log');
+    await expect.poll(() => log.getByRole('listitem').count(), { timeout: 20_000 }).toBeGreaterThan(1);
+    const before = await log.innerText();
     await page.waitForTimeout(3500);
     await page.goto(`${game.url}?lang=en`);
     await page.getByRole('button', { name: 'Resume the call' }).press('Enter');
-    await page.getByRole('log').waitFor();
-    const after = await page.getByRole('log').textContent();
-    expect(after).toContain(before!.slice(0, 120));
-    for (let i = 0; i < 40 && (await page.locator('.choice').count()) === 0; i++) await page.keyboard.press('w'), await page.waitForTimeout(150);
-    expect(await page.locator('.choice').count()).toBeGreaterThan(0);
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain('Printer');
+    await log.waitFor();
+    expect(await log.innerText()).toContain(before.slice(0, 120));
+    for (let i = 0; i < 40 && (await shownLines(page)).length === 0; i++) await page.keyboard.press('w'), await page.waitForTimeout(150);
+    expect((await shownLines(page)).length).toBeGreaterThan(0);
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).toContain('Printer');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('try again', () => {
+  it('from the debrief of the call just played opens a call that can be played', async () => {
+    const { page, errors } = await fresh();
+    await hangUpAtOnce(page);
+    await page.getByRole('button', { name: DEBRIEF }).press('Enter');
+    await page.getByRole('region', { name: 'Debrief' }).waitFor();
+    await page.getByRole('button', { name: 'Try again' }).press('Enter');
+    await expectPlayableCall(page);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('from a past result opens a call that can be played', async () => {
+    const { page, errors } = await fresh();
+    await hangUpAtOnce(page);
+    await page.getByRole('button', { name: DEBRIEF }).waitFor();
+    await page.getByRole('button', { name: /Leave/ }).press('Enter');
+    await page.getByRole('region', { name: 'Results' }).getByRole('button', { name: /\d+\/100$/ }).press('Enter');
+    await page.getByRole('region', { name: 'Debrief' }).waitFor();
+    await page.getByRole('button', { name: 'Try again' }).press('Enter');
+    await expectPlayableCall(page);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('a key pressed as a tool answers', () => {
+  // Moments of golden best paths where a tool's answer changes the lines on screen: voip-needs-l2's
+  // supervisor adds a line ahead of line 1 (and one goes); tv-no-picture's CRM takes line 1 away.
+  it.each([
+    { id: 'voip-needs-l2', played: 21, tool: 'supervisor' as ToolId, key: '1' },
+    { id: 'tv-no-picture', played: 7, tool: 'crm' as ToolId, key: '2' },
+  ])('$id: the number pressed as the $tool answers says the line that had that number', async ({ id, played, tool, key }) => {
+    const g = golden(id);
+    const texts = englishTexts(id, scenario(id));
+    const open = async (): Promise<{ page: Page; errors: string[] }> => {
+      const opened = await fresh();
+      await opened.page.goto(`${game.url}?lang=en&scenario=${id}&mode=training&seed=${g.seed}&pace=turns`);
+      await pickUp(opened.page);
+      await playActions(opened.page, g.log.slice(0, played), texts);
+      return opened;
+    };
+    const answered = async (page: Page): Promise<boolean> => !(await windowText(toolWindow(page, tool))).includes('working…');
+    // A first time through: the second at which the tool answers, and the lines just before and after.
+    const first = await open();
+    let seconds = 0;
+    let before: { n: string; text: string }[] = [];
+    while (!(await answered(first.page)) && seconds < 120) {
+      before = await shownLines(first.page);
+      await first.page.keyboard.press('.');
+      seconds++;
+    }
+    const after = await shownLines(first.page);
+    const seen = before.find((l) => l.n === key)!;
+    expect(seen).toBeDefined();
+    expect(after).not.toEqual(before);
+    // The other lines come and go around it; the line keeps its number.
+    expect(after.find((l) => l.n === key)).toEqual(seen);
+    await first.page.close();
+    // The same call and the same keys again; this time the number goes with the second at which it answers.
+    const { page, errors } = await open();
+    for (let i = 0; i < seconds - 1; i++) await page.keyboard.press('.');
+    expect(await shownLines(page)).toEqual(before);
+    await page.keyboard.press('.');
+    await page.keyboard.press(key);
+    expect(await answered(page)).toBe(true);
+    await expect.poll(() => page.getByRole('log').innerText()).toContain(seen.text);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -94,7 +223,7 @@ describe('results of a call edited since', () => {
   it('the debrief says from when the replay parts from what was done, and the score recorded then', async () => {
     const { page, errors } = await fresh();
     await hangUpAtOnce(page);
-    await page.getByRole('button', { name: 'See the debrief' }).waitFor();
+    await page.getByRole('button', { name: DEBRIEF }).waitFor();
     // As if a trainer had since removed a line this trainee said: the stored log names it.
     await page.evaluate(() => new Promise<void>((done, fail) => {
       const open = indexedDB.open('hotliner');
@@ -113,10 +242,10 @@ describe('results of a call edited since', () => {
       };
     }));
     await page.goto(`${game.url}?lang=en`);
-    await page.locator('.results li button').press('Enter');
+    await page.getByRole('region', { name: 'Results' }).getByRole('button', { name: /\d+\/100$/ }).press('Enter');
     const note = page.getByRole('region', { name: 'Debrief' }).getByRole('status');
     await note.waitFor();
-    expect(await note.textContent()).toMatch(/edited since it was played: from 00:00, .*1 action\(s\).* Score recorded at the time: \d+\/100\./);
+    expect(await note.innerText()).toMatch(/edited since it was played: from 00:00, .*1 action\(s\).* Score recorded at the time: \d+\/100\./);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -129,8 +258,8 @@ describe('the content file', () => {
     await page.goto(`${game.url}?lang=fr`);
     const alert = page.getByRole('alert');
     await alert.waitFor();
-    expect(await alert.textContent()).toContain('Les appels n\'ont pas pu être chargés');
-    expect(await alert.textContent()).toMatch(/content-[\w-]+\.json: HTTP 503/);
+    expect(await alert.innerText()).toContain('Les appels n\'ont pas pu être chargés');
+    expect(await alert.innerText()).toMatch(/content-[\w-]+\.json: HTTP 503/);
     // The only console error is the browser's own report of the failed request.
     expect(errors.filter((e) => !e.includes('503'))).toEqual([]);
     await page.close();
@@ -156,24 +285,27 @@ describe('the menu', () => {
   it('lists the calls easiest first and narrows them by customer and difficulty, by keyboard', async () => {
     const { page, errors } = await fresh();
     await page.goto(`${game.url}?lang=en`);
-    const cards = page.locator('.call-card');
+    const calls = page.getByRole('region', { name: 'Calls' });
+    const cards = calls.getByRole('listitem');
     await cards.first().waitFor();
     const all = await cards.count();
-    const levels = await page.locator('.call-card .difficulty').evaluateAll((els) => els.map((e) => e.textContent!.split('●').length - 1));
+    const difficulty = (): Promise<number[]> => cards.evaluateAll((els) => els.map((e) => Number(/Difficulty (\d)/.exec(e.querySelector('[aria-label^="Difficulty"]')?.getAttribute('aria-label') ?? '')?.[1])));
+    const levels = await difficulty();
     expect(levels).toEqual([...levels].sort((a, b) => a - b));
-    expect(await page.locator('.progress').textContent()).toBe(`Played: 0 of ${all} · won: 0`);
+    expect(await calls.getByText(/^Played:/).innerText()).toBe(`Played: 0 of ${all} · won: 0`);
     const technical = page.getByRole('group', { name: 'Customer' }).getByRole('button', { name: 'Technical' });
     await technical.focus();
     await page.keyboard.press('Enter');
-    expect(new Set(await page.locator('.call-card .persona').allTextContents())).toEqual(new Set(['Technical']));
+    const personas = await cards.evaluateAll((els) => els.map((e) => ['Angry', 'Confused', 'Technical'].filter((p) => (e as HTMLElement).innerText.split('\n').includes(p))));
+    expect(new Set(personas.flat())).toEqual(new Set(['Technical']));
     expect(await technical.getAttribute('aria-pressed')).toBe('true');
     // The keyboard stays on the filter: Tab then Enter picks the next option.
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Technical');
+    expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Technical');
     await page.getByRole('group', { name: 'Difficulty' }).getByRole('button', { name: 'Difficulty 3' }).press('Enter');
     const narrowed = await cards.count();
     expect(narrowed).toBeGreaterThan(0);
     expect(narrowed).toBeLessThan(all);
-    expect(await page.locator('.call-card .difficulty').allTextContents()).toEqual(Array(narrowed).fill('●●●'));
+    expect(await difficulty()).toEqual(Array(narrowed).fill(3));
     await page.getByRole('group', { name: 'Customer' }).getByRole('button', { name: 'All' }).press('Enter');
     await page.getByRole('group', { name: 'Difficulty' }).getByRole('button', { name: 'All' }).press('Enter');
     expect(await cards.count()).toBe(all);
@@ -184,18 +316,20 @@ describe('the menu', () => {
   it('keeps finished calls across a reload', async () => {
     const { page, errors } = await fresh();
     await hangUpAtOnce(page);
-    await page.getByRole('button', { name: 'See the debrief' }).press('Enter');
-    await page.getByRole('region', { name: 'Debrief' }).waitFor();
-    expect(await page.locator('.verdict').textContent()).toContain('Lost');
+    await page.getByRole('button', { name: DEBRIEF }).press('Enter');
+    const debrief = page.getByRole('region', { name: 'Debrief' });
+    await debrief.waitFor();
+    expect(await debrief.innerText()).toContain('Lost');
     // Back on the menu, the keyboard is on the call just played, wherever it is in the list.
     await page.getByRole('button', { name: /Back to the calls/ }).press('Enter');
     await page.getByRole('heading', { name: 'Calls' }).waitFor();
-    expect(await page.evaluate(() => document.activeElement?.closest('[data-call]')?.getAttribute('data-call'))).toBe('fiber-tech-l2');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toMatch(/^Play — Fibre/);
     await page.reload();
     await page.goto(`${game.url}?lang=en`);
-    await page.getByRole('heading', { name: 'Results' }).waitFor();
-    expect(await page.locator('.results li').count()).toBe(1);
-    expect(await page.locator('.results li').textContent()).toContain('Lost');
+    const results = page.getByRole('region', { name: 'Results' }).getByRole('listitem');
+    await results.first().waitFor();
+    expect(await results.count()).toBe(1);
+    expect(await results.innerText()).toContain('Lost');
     expect(errors).toEqual([]);
     await page.close();
   });

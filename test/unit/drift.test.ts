@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { replay, replayToEnd, type LogEntry } from '../../src/engine/replay.ts';
 import { scoreCall } from '../../src/engine/scoring.ts';
 import type { ResultSummary } from '../../src/ports/storage.ts';
-import { driftOf } from '../../src/ui/drift.ts';
+import type { TFunction } from 'i18next';
+import { driftOf, driftText } from '../../src/ui/drift.ts';
 import { mini } from '../support/load.ts';
 
 const log: LogEntry[] = [
@@ -31,5 +32,17 @@ describe('a saved call replayed against the call as it is now', () => {
     const r = replayToEnd(sc, 1, log);
     const total = scoreCall(sc, r.state).total;
     expect(driftOf(log, r, total, summary(total + 7))).toEqual({ key: 'drift.rescored', params: { recorded: total + 7, total } });
+  });
+});
+
+describe('the drift notice in words', () => {
+  const t = ((key: string, p?: object) => `${key}${JSON.stringify(p ?? {})}`) as unknown as TFunction;
+
+  it.each([
+    [{ key: 'drift.changed', params: { at: 9000, count: 1, recorded: 42 } }, 'drift.changed{"count":1,"recorded":42,"at":"00:09"} drift.recorded{"recorded":42}'],
+    [{ key: 'drift.changed', params: { at: 9000, count: 2, recorded: '' } }, 'drift.changed{"count":2,"recorded":"","at":"00:09"}'],
+    [{ key: 'drift.rescored', params: { recorded: 50, total: 57 } }, 'drift.rescored{"total":57,"recorded":50,"at":""}'],
+  ])('%o reads %s', (drift, words) => {
+    expect(driftText(t, drift)).toBe(words);
   });
 });

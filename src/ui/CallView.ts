@@ -1,0 +1,68 @@
+// The call screen as a template: a function of the call's view model, laid out over the stage's
+// rectangles (src/layout.ts) so the HTML lines up with the desk Phaser draws underneath.
+import { html, nothing, type TemplateResult } from 'lit-html';
+import type { TFunction } from 'i18next';
+import type { Affordances } from '../engine/affordances.ts';
+import type { ScenarioModel } from '../engine/model.ts';
+import type { CallState, Mode } from '../engine/types.ts';
+import { LAYOUT } from '../layout.ts';
+import { diagnosisDialog, ticketDialog, type DialogActions } from './CallDialogs.ts';
+import { checklistView, type CoachNote } from './Checklist.ts';
+import { choicesView, type ChoicesActions, type ChoicesModel } from './Choices.ts';
+import { controlsView, type CallDialog } from './Controls.ts';
+import { gaugesView } from './Gauges.ts';
+import { capOf, shortcutOf } from './keymap.ts';
+import { place } from './Stage.ts';
+import { toolsView, type ToolNotes } from './ToolPanel.ts';
+import { liveTranscriptView, type LiveLine } from './Transcript.ts';
+import { clock } from './words.ts';
+
+export type CallViewModel = {
+  readonly sc: ScenarioModel;
+  readonly mode: Mode;
+  readonly state: CallState;
+  readonly affordances: Affordances;
+  readonly ringing: boolean;
+  readonly lines: readonly LiveLine[];
+  readonly toolNotes: ToolNotes;
+  readonly coach: CoachNote | null;
+  readonly choices: ChoicesModel;
+  readonly dialog: CallDialog | null;
+  /** The facts ticked in the ticket form. */
+  readonly picked: ReadonlySet<string>;
+};
+
+export type CallViewActions = ChoicesActions & DialogActions & {
+  readonly open: (dialog: CallDialog) => void;
+  readonly skipWait: () => void;
+  readonly help: () => void;
+  readonly leave: () => void;
+};
+
+function topBar(m: CallViewModel, a: CallViewActions, t: TFunction): TemplateResult {
+  const aff = m.affordances;
+  const badge = m.ringing ? t('call.ringing') : aff.ended ? t('call.ended') : aff.onHold ? t('call.onHold') : null;
+  return html`<header class="top-bar" style=${place(LAYOUT.topBar)}>
+    <h1>${t(`${m.sc.ns}:title`)}</h1>
+    <span class="timer" role="timer" aria-live="off" aria-label=${t('call.timer')}>${clock(m.state.time)}</span>
+    <span class="badge" aria-live="polite">${badge ?? nothing}</span>
+    <button type="button" class="quiet" aria-keyshortcuts=${shortcutOf('wait')} @click=${a.skipWait}>${t('call.waitSkip')}<kbd>${capOf('wait')}</kbd></button>
+    <button type="button" class="quiet" aria-keyshortcuts=${shortcutOf('help')} @click=${a.help}>${t('help.title')}<kbd>${capOf('help')}</kbd></button>
+    <button type="button" class="quiet" @click=${a.leave}>${t('call.leave')}</button>
+  </header>`;
+}
+
+/** The whole call screen. */
+export function callView(m: CallViewModel, a: CallViewActions, t: TFunction): TemplateResult {
+  const { sc, state: s, affordances: aff } = m;
+  const speaker = { t, ns: sc.ns, customerName: t(`${sc.ns}:customer.name`) };
+  return html`${topBar(m, a, t)}
+    ${gaugesView(s.vars, t, place(LAYOUT.gauges))}
+    ${checklistView(sc, m.mode, s, aff.facts, m.coach, t, place(LAYOUT.checklist))}
+    ${liveTranscriptView(m.lines, s.time, speaker, t('call.transcript'), place(LAYOUT.transcript))}
+    ${choicesView(sc, m.choices, a, t, place(LAYOUT.choices))}
+    ${toolsView(aff.tools, m.toolNotes, a.act, t, m.ringing)}
+    ${controlsView(aff.controls, { act: a.act, open: a.open }, t, place(LAYOUT.controls), m.ringing)}
+    ${diagnosisDialog(sc, m.dialog === 'diagnosis', aff.diagnoses, a, t)}
+    ${ticketDialog(sc, m.dialog === 'ticket', aff.facts, m.picked, aff.controls.saveTicket, a, t)}`;
+}
