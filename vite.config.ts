@@ -23,11 +23,16 @@ function content(): Plugin {
       watch(join(dir, f));
       return { file: `scenarios/${f}`, data: parse(readFileSync(join(dir, f), 'utf8')) };
     };
-    const calls = readdirSync(dir).filter((f) => f.endsWith('.yaml') && f !== 'playbook.yaml').sort().map(read);
+    const calls = readdirSync(dir)
+      .filter((f) => f.endsWith('.yaml') && f !== 'playbook.yaml')
+      .sort()
+      .map(read);
     // The interface's own strings (ui.json) stay in the code: they are needed before this loads.
     const locales: Record<string, Record<string, string>> = {};
     for (const lang of readdirSync(localeDir).sort()) {
-      for (const f of readdirSync(join(localeDir, lang)).filter((x) => x.endsWith('.json') && x !== 'ui.json').sort()) {
+      for (const f of readdirSync(join(localeDir, lang))
+        .filter((x) => x.endsWith('.json') && x !== 'ui.json')
+        .sort()) {
         watch(join(localeDir, lang, f));
         (locales[lang] ??= {})[f.replace(/\.json$/, '')] = readFileSync(join(localeDir, lang, f), 'utf8');
       }

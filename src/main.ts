@@ -41,7 +41,14 @@ async function start(): Promise<void> {
   if (lib instanceof Error) {
     // Nothing to play: say so, in the trainee's language, with what went wrong.
     const ui = await createI18n({ playbook: null, calls: [], diags: [], locales: uiLocales() }, lang);
-    render(html`<div class="menu panel" role="alert"><h1>${ui.t('app.title')}</h1><p>${ui.t('app.loadFailed')}</p><p class="detail">${lib.message}</p></div>`, stage.overlay);
+    render(
+      html`<div class="menu panel" role="alert">
+        <h1>${ui.t('app.title')}</h1>
+        <p>${ui.t('app.loadFailed')}</p>
+        <p class="detail">${lib.message}</p>
+      </div>`,
+      stage.overlay,
+    );
     return;
   }
   const i18n = await createI18n(lib, lang);

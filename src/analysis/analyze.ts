@@ -10,7 +10,6 @@ import { applyPlan, searchPlans, type LoggedStep } from './plans.ts';
 import { randomPlay } from './random-play.ts';
 import type { Action, CallState, ToolStatus } from '../engine/types.ts';
 
-
 export type Analysis = {
   readonly id: string;
   readonly persona: string;
@@ -79,7 +78,11 @@ export function analyze(sc: ScenarioModel, opts: AnalyzeOptions = {}): Analysis 
     const choices = offeredChoices(sc, s);
     for (const c of choices) offered[c] = 1;
     const plans = searchPlans(sc, s, choices);
-    if (!plans.some((p) => p.kind !== 'act' || p.action.type !== 'tick') && nextEventAt(sc, s) >= sc.maxDuration && !s.speech) {
+    if (
+      !plans.some((p) => p.kind !== 'act' || p.action.type !== 'tick') &&
+      nextEventAt(sc, s) >= sc.maxDuration &&
+      !s.speech
+    ) {
       softLocks.add(sc.nodes[s.node]!.id);
     }
     for (let i = plans.length - 1; i >= 0; i--) {
@@ -95,14 +98,22 @@ export function analyze(sc: ScenarioModel, opts: AnalyzeOptions = {}): Analysis 
   for (const c of seenChoices) offered[c] = 1;
   const bestLog = best ? pathTo(recs, best.rec) : [];
   return {
-    id: sc.id, persona: sc.persona, difficulty: sc.difficulty,
-    winnable: best?.card.won ?? false, bestScore: best?.card.total ?? 0, worstScore: Number.isFinite(worst) ? worst : 0,
-    bestPath: bestLog.map((p) => describe(p.action)), bestLog, bestCard: best?.card ?? null,
+    id: sc.id,
+    persona: sc.persona,
+    difficulty: sc.difficulty,
+    winnable: best?.card.won ?? false,
+    bestScore: best?.card.total ?? 0,
+    worstScore: Number.isFinite(worst) ? worst : 0,
+    bestPath: bestLog.map((p) => describe(p.action)),
+    bestLog,
+    bestCard: best?.card ?? null,
     endings: [...endings].sort(),
     unreachableNodes: sc.nodes.filter((_, i) => !visitedNodes[i]).map((n) => n.id),
     neverOfferedChoices: sc.choices.filter((c, i) => c.node >= 0 && !offered[i]).map((c) => c.id),
     stepsNeverDone: sc.scoredSteps.filter((i) => !stepsDone[i]).map((i) => sc.steps[i]!.id),
-    softLocks: [...softLocks].sort(), states: recs.length, truncated,
+    softLocks: [...softLocks].sort(),
+    states: recs.length,
+    truncated,
     ...random,
   };
 }
@@ -160,12 +171,26 @@ export function measure(sc: ScenarioModel, s: CallState): Mark {
   for (const st of s.steps) if (st && !st.inOrder) early++;
   let wrong = 0;
   for (const x of s.stated) if (!x.correct) wrong++;
-  const cost = s.angerIntegral / 1000 + s.deadAirMs / 100 + s.pokes.length * 50 + s.tones.length * 10 + unexplained * 30
-    + s.vars[ANGER]! * 20 - s.vars[PATIENCE]! * 20 + s.holds.length * 5 + s.prompts * 10 + early * 100 + wrong * 100;
+  const cost =
+    s.angerIntegral / 1000 +
+    s.deadAirMs / 100 +
+    s.pokes.length * 50 +
+    s.tones.length * 10 +
+    unexplained * 30 +
+    s.vars[ANGER]! * 20 -
+    s.vars[PATIENCE]! * 20 +
+    s.holds.length * 5 +
+    s.prompts * 10 +
+    early * 100 +
+    wrong * 100;
   return [s.time, cost];
 }
 
-type Memory = { readonly reach: readonly (readonly boolean[])[]; readonly always: readonly boolean[]; readonly never: readonly boolean[] };
+type Memory = {
+  readonly reach: readonly (readonly boolean[])[];
+  readonly always: readonly boolean[];
+  readonly never: readonly boolean[];
+};
 const memo = new WeakMap<ScenarioModel, Memory>();
 
 /**
@@ -189,7 +214,12 @@ function memory(sc: ScenarioModel): Memory {
     return seen;
   });
   const asked = new Set<string>();
-  const conds = [...sc.choices.map((c) => c.cond), ...sc.nodes.flatMap((n) => n.customer.map((u) => u.cond)), ...sc.tools.flatMap((t) => t.outcomes.map((o) => o.cond)), ...sc.diagnoses.map((d) => d.evidence)];
+  const conds = [
+    ...sc.choices.map((c) => c.cond),
+    ...sc.nodes.flatMap((n) => n.customer.map((u) => u.cond)),
+    ...sc.tools.flatMap((t) => t.outcomes.map((o) => o.cond)),
+    ...sc.diagnoses.map((d) => d.evidence),
+  ];
   for (const c of conds) for (const id of c?.reads.choices ?? []) asked.add(id);
   // A question asked without leaving the node leaves its trace in the facts and steps it
   // brings; remembering that it was said as well would only split otherwise equal states.
@@ -293,13 +323,23 @@ function pathTo(recs: readonly Rec[], r: number): LoggedStep[] {
 /** A short readable id for an action in a path: `say:greet_full`, `runTool:line_test`, `wait`. */
 export function describe(a: Action): string {
   switch (a.type) {
-    case 'say': return `say:${a.choice}`;
-    case 'runTool': case 'pokeTool': case 'restartTool': return `${a.type}:${a.tool}`;
-    case 'diagnose': return `diagnose:${a.diagnosis}`;
-    case 'hold': return a.ask ? 'hold:ask' : 'hold:silent';
-    case 'resume': return a.thank ? 'resume:thank' : 'resume';
-    case 'writeTicket': return `writeTicket:${a.notes.join('+')}`;
-    case 'tick': return 'wait';
-    default: return a.type;
+    case 'say':
+      return `say:${a.choice}`;
+    case 'runTool':
+    case 'pokeTool':
+    case 'restartTool':
+      return `${a.type}:${a.tool}`;
+    case 'diagnose':
+      return `diagnose:${a.diagnosis}`;
+    case 'hold':
+      return a.ask ? 'hold:ask' : 'hold:silent';
+    case 'resume':
+      return a.thank ? 'resume:thank' : 'resume';
+    case 'writeTicket':
+      return `writeTicket:${a.notes.join('+')}`;
+    case 'tick':
+      return 'wait';
+    default:
+      return a.type;
   }
 }

@@ -28,7 +28,12 @@ export type Golden = {
 export function goldenCard(s: CallState, sc: ScenarioModel): GoldenCard {
   const c = scoreCall(sc, s);
   return {
-    outcome: c.outcome, total: c.total, process: c.process, diagnosis: c.diagnosis.score, calmness: c.calmness, won: c.won,
+    outcome: c.outcome,
+    total: c.total,
+    process: c.process,
+    diagnosis: c.diagnosis.score,
+    calmness: c.calmness,
+    won: c.won,
     lines: Object.fromEntries(c.lines.map((l) => [l.id, Math.round(l.credit * 1000) / 1000])),
   };
 }

@@ -39,7 +39,13 @@ function sameToolStatus(a: CallState, b: CallState): boolean {
 
 /** What a wait is waiting for: anything but the clock moving. */
 function sameMoment(a: CallState, b: CallState): boolean {
-  if (a.node !== b.node || (a.speech?.who ?? '') !== (b.speech?.who ?? '') || a.queue.length !== b.queue.length || a.onHold !== b.onHold) return false;
+  if (
+    a.node !== b.node ||
+    (a.speech?.who ?? '') !== (b.speech?.who ?? '') ||
+    a.queue.length !== b.queue.length ||
+    a.onHold !== b.onHold
+  )
+    return false;
   if (!sameToolStatus(a, b)) return false;
   if (a.facts !== b.facts) for (let f = 0; f < a.facts.length; f++) if (a.facts[f] !== b.facts[f]) return false;
   return true;
@@ -229,7 +235,9 @@ function stepDue(sc: ScenarioModel, s: CallState, step: number): boolean {
   const model = sc.steps[step]!;
   if (!model.after.every((a) => s.steps[a])) return false;
   const phase = PHASES.indexOf(model.phase);
-  return sc.scoredSteps.every((i) => PHASES.indexOf(sc.steps[i]!.phase) >= phase || s.steps[i] != null || sc.tools.some((t) => t.step === i));
+  return sc.scoredSteps.every(
+    (i) => PHASES.indexOf(sc.steps[i]!.phase) >= phase || s.steps[i] != null || sc.tools.some((t) => t.step === i),
+  );
 }
 
 /** The ticket is saved once its notes are complete, or once the fix is under way. */

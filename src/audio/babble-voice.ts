@@ -25,7 +25,11 @@ const MOODS: Readonly<Record<Mood, MoodVoice>> = {
 
 /** F1, F2, F3 in Hz for a, e, i, o, u. */
 const VOWELS: readonly (readonly [number, number, number])[] = [
-  [730, 1090, 2440], [530, 1840, 2480], [300, 2200, 2950], [570, 840, 2410], [350, 870, 2250],
+  [730, 1090, 2440],
+  [530, 1840, 2480],
+  [300, 2200, 2950],
+  [570, 840, 2410],
+  [350, 870, 2250],
 ];
 const FORMANT_GAINS = [1, 0.9, 0.5];
 const BANDWIDTH = 90; // Hz

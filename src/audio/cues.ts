@@ -9,9 +9,22 @@ const STRIKES = Array.from({ length: 7 }, (_, k) => (k + 1) * 2 * HAMMER); // ea
 export function ringSamples(): Float32Array {
   const buf = silence(2);
   for (const burst of [0, 0.6]) {
-    for (const [offset, freq] of [[0, 1040], [HAMMER, 1310]] as const) {
+    for (const [offset, freq] of [
+      [0, 1040],
+      [HAMMER, 1310],
+    ] as const) {
       const start = burst + offset;
-      addTone(buf, { start, dur: 0.7, freq, amp: 0.5, attack: 0.001, release: 0.08, decay: 14, partials: BELL, strikes: STRIKES });
+      addTone(buf, {
+        start,
+        dur: 0.7,
+        freq,
+        amp: 0.5,
+        attack: 0.001,
+        release: 0.08,
+        decay: 14,
+        partials: BELL,
+        strikes: STRIKES,
+      });
     }
   }
   return normalize(buf, 0.8);

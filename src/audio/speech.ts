@@ -11,7 +11,9 @@ const MOOD_VOICE: Readonly<Record<Mood, { readonly rate: number; readonly pitch:
   furious: { rate: 1.22, pitch: 1.25 },
 };
 
-const PERSONA_VOICE: Readonly<Record<Persona, { readonly rate: number; readonly pitch: number; readonly pick: number }>> = {
+const PERSONA_VOICE: Readonly<
+  Record<Persona, { readonly rate: number; readonly pitch: number; readonly pick: number }>
+> = {
   angry: { rate: 1, pitch: 1, pick: 0 },
   confused: { rate: 0.9, pitch: 1.15, pick: 1 },
   technical: { rate: 1, pitch: 0.85, pick: 2 },

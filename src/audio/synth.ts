@@ -10,7 +10,18 @@ export { SAMPLE_RATE, encodeWav, wavDataUri } from './wav.ts';
 export { babbleSeconds, type VoiceShape } from './babble-voice.ts';
 
 /** The fixed sounds, as an `as const` list: the Cue effects plus the hold-music loop. */
-export const SOUND_NAMES = ['ring', 'pickup', 'hangup', 'typing', 'error', 'crash', 'click', 'success', 'notify', 'hold'] as const;
+export const SOUND_NAMES = [
+  'ring',
+  'pickup',
+  'hangup',
+  'typing',
+  'error',
+  'crash',
+  'click',
+  'success',
+  'notify',
+  'hold',
+] as const;
 export type SoundName = (typeof SOUND_NAMES)[number];
 
 const RECIPES: Readonly<Record<SoundName, () => Float32Array>> = {

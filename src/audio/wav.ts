@@ -53,7 +53,10 @@ export function wavDataUri(bytes: Uint8Array): string {
     const n = (a << 16) | (b << 8) | c;
     const left = bytes.length - i;
     chunk.push(
-      B64[(n >> 18) & 63]! + B64[(n >> 12) & 63]! + (left > 1 ? B64[(n >> 6) & 63]! : '=') + (left > 2 ? B64[n & 63]! : '='),
+      B64[(n >> 18) & 63]! +
+        B64[(n >> 12) & 63]! +
+        (left > 1 ? B64[(n >> 6) & 63]! : '=') +
+        (left > 2 ? B64[n & 63]! : '='),
     );
     if (chunk.length === 4096) out.push(chunk.splice(0).join(''));
   }

@@ -7,7 +7,11 @@ import type { Diagnostic } from '../content/source.ts';
 import { readPlaybook, readScenario } from './repo.ts';
 
 /** One call's result: its analysis, or the errors that kept it from loading. */
-export type FileAnalysis = { readonly file: string; readonly analysis: Analysis | null; readonly errors: readonly Diagnostic[] };
+export type FileAnalysis = {
+  readonly file: string;
+  readonly analysis: Analysis | null;
+  readonly errors: readonly Diagnostic[];
+};
 
 /** Loads and analyses one file (the playbook is read once per thread). */
 function analyzeFile(file: string, opts: AnalyzeOptions): FileAnalysis {
@@ -32,27 +36,32 @@ export function jobCount(requested: number | null, files: number): number {
  * Analyses `files` on `jobs` threads (1: in this thread). Each worker takes the next file as
  * soon as it is free, so one long call does not hold the others back.
  */
-export async function analyzeFiles(files: readonly string[], opts: AnalyzeOptions, jobs: number): Promise<FileAnalysis[]> {
+export async function analyzeFiles(
+  files: readonly string[],
+  opts: AnalyzeOptions,
+  jobs: number,
+): Promise<FileAnalysis[]> {
   if (jobs <= 1) return files.map((f) => analyzeFile(f, opts));
   const results: FileAnalysis[] = new Array(files.length);
   let next = 0;
-  const run = (): Promise<void> => new Promise((done, fail) => {
-    const worker = spawn(opts);
-    const feed = (): void => {
-      if (next >= files.length) {
-        void worker.terminate().then(() => done());
-        return;
-      }
-      const i = next++;
-      worker.once('message', (r: FileAnalysis) => {
-        results[i] = r;
-        feed();
-      });
-      worker.postMessage(files[i]);
-    };
-    worker.once('error', fail);
-    feed();
-  });
+  const run = (): Promise<void> =>
+    new Promise((done, fail) => {
+      const worker = spawn(opts);
+      const feed = (): void => {
+        if (next >= files.length) {
+          void worker.terminate().then(() => done());
+          return;
+        }
+        const i = next++;
+        worker.once('message', (r: FileAnalysis) => {
+          results[i] = r;
+          feed();
+        });
+        worker.postMessage(files[i]);
+      };
+      worker.once('error', fail);
+      feed();
+    });
   await Promise.all(Array.from({ length: jobs }, run));
   return results;
 }

@@ -14,7 +14,16 @@ function numberFlag(args: readonly string[], flag: string, fallback: number): nu
 /** The JSON record of one call, as documented in the README. */
 export function analysisJson(a: Analysis): Record<string, unknown> {
   const { bestLog: _log, bestCard, ...rest } = a;
-  return { ...rest, bestCard: bestCard && { total: bestCard.total, process: bestCard.process, diagnosis: bestCard.diagnosis.score, calmness: bestCard.calmness, outcome: bestCard.outcome } };
+  return {
+    ...rest,
+    bestCard: bestCard && {
+      total: bestCard.total,
+      process: bestCard.process,
+      diagnosis: bestCard.diagnosis.score,
+      calmness: bestCard.calmness,
+      outcome: bestCard.outcome,
+    },
+  };
 }
 
 function report(a: Analysis, lang: string): string {
@@ -23,7 +32,11 @@ function report(a: Analysis, lang: string): string {
     `${a.id}  (${a.persona}, ${t('difficulty')} ${a.difficulty})`,
     `  ${t(a.winnable ? 'winnable' : 'notWinnable')}  ${t('scores', { best: a.bestScore, worst: a.worstScore })}`,
     `  ${t('states', { states: a.states })}${a.truncated ? '  ' + t('truncated') : ''}`,
-    `  ${t('random', { plays: a.randomPlays, rate: (100 * a.randomWinRate).toFixed(1) })}  ${Object.entries(a.randomOutcomes).map(([k, v]) => `${k}=${v}`).join(' ')}`,
+    `  ${t('random', { plays: a.randomPlays, rate: (100 * a.randomWinRate).toFixed(1) })}  ${Object.entries(
+      a.randomOutcomes,
+    )
+      .map(([k, v]) => `${k}=${v}`)
+      .join(' ')}`,
     `  ${t('endings')}: ${a.endings.join(', ') || '-'}`,
     `  ${t('bestPath')}: ${a.bestPath.join(' → ') || '-'}`,
   ];

@@ -17,7 +17,13 @@ for (const f of scenarioFiles().filter((p) => !only || p.endsWith(`/${only}.yaml
   if (!sc) continue;
   const a = analyze(sc, { seed: GOLDEN_SEED, randomPlays: 0 });
   const log = a.bestLog.map((e) => ({ at: e.at, action: e.action }));
-  const golden: Golden = { scenario: sc.id, seed: GOLDEN_SEED, mode: 'exam', log, expected: goldenCard(replayToEnd(sc, GOLDEN_SEED, log, 'exam').state, sc) };
+  const golden: Golden = {
+    scenario: sc.id,
+    seed: GOLDEN_SEED,
+    mode: 'exam',
+    log,
+    expected: goldenCard(replayToEnd(sc, GOLDEN_SEED, log, 'exam').state, sc),
+  };
   const file = join(dir, `${sc.id}.json`);
   writeFileSync(file, JSON.stringify(golden, null, 1) + '\n');
   process.stdout.write(`${displayPath(file)}  total ${golden.expected.total}, ${log.length} actions\n`);

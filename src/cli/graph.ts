@@ -15,9 +15,9 @@ function main(args: string[]): number {
   }
   const file = existsSync(target) ? target : resolve(join(SCENARIO_DIR, `${raw}.yaml`));
   const pb = readPlaybook();
-  if (!pb.playbook) return process.stderr.write(formatDiagnostics(pb.diags, lang)), 1;
+  if (!pb.playbook) return (process.stderr.write(formatDiagnostics(pb.diags, lang)), 1);
   const loaded = readScenario(file, pb.playbook);
-  if (!loaded.model) return process.stderr.write(formatDiagnostics(loaded.diags, lang)), 1;
+  if (!loaded.model) return (process.stderr.write(formatDiagnostics(loaded.diags, lang)), 1);
   const texts = new Map(loaded.texts.map((t) => [`${loaded.model!.ns}:${t.key}`, t.text]));
   process.stdout.write(scenarioGraph(loaded.model, (k) => texts.get(k) ?? ''));
   return 0;

@@ -56,10 +56,17 @@ function main(args: string[]): number {
         writeFileSync(file, JSON.stringify({ ...unflatten(next), [SOURCES_KEY]: stamps }, null, 2) + '\n');
       }
       problems += missing.length + stale.length + orphans.length;
-      process.stdout.write(`${displayPath(file)}  ${checkerText(lang, 'i18n.counts', {
-        total: u.texts.length, missing: missing.length, stale: stale.length, orphans: orphans.length, unstamped: unstamped.length,
-      })}\n`);
-      for (const t of stale) process.stdout.write(`  ${checkerText(lang, 'i18n.stale', { key: t.key, text: t.text })}\n`);
+      process.stdout.write(
+        `${displayPath(file)}  ${checkerText(lang, 'i18n.counts', {
+          total: u.texts.length,
+          missing: missing.length,
+          stale: stale.length,
+          orphans: orphans.length,
+          unstamped: unstamped.length,
+        })}\n`,
+      );
+      for (const t of stale)
+        process.stdout.write(`  ${checkerText(lang, 'i18n.stale', { key: t.key, text: t.text })}\n`);
     }
   }
   return problems > 0 && !args.includes('--add-missing') ? 1 : 0;

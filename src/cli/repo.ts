@@ -48,7 +48,14 @@ export function readScenario(path: string, playbook: PlaybookModel): LoadedScena
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    const diag: Diagnostic = { file, line: 1, col: 1, severity: 'error', code: 'unreadable', params: { detail: (e as Error).message } };
+    const diag: Diagnostic = {
+      file,
+      line: 1,
+      col: 1,
+      severity: 'error',
+      code: 'unreadable',
+      params: { detail: (e as Error).message },
+    };
     return { file, doc: null, model: null, texts: [], diags: [diag] };
   }
   const id = basename(path).replace(/\.ya?ml$/, '');
@@ -84,7 +91,14 @@ export function checkPlaybookTranslations(pb: PlaybookModel): Diagnostic[] {
     if (lang === pb.doc.lang) continue;
     const tr = translationsFor('playbook')[lang];
     if (!tr) {
-      diags.push({ file, line: 1, col: 1, severity: 'error', code: 'translationFileMissing', params: { lang, file: `locales/${lang}/playbook.json` } });
+      diags.push({
+        file,
+        line: 1,
+        col: 1,
+        severity: 'error',
+        code: 'translationFileMissing',
+        params: { lang, file: `locales/${lang}/playbook.json` },
+      });
       continue;
     }
     diags.push(...checkTranslation(texts, lang, tr, (p) => positionOf(pb.source, p), file));

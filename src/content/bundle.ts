@@ -7,7 +7,10 @@ import type { PlaybookModel } from './playbook.ts';
 import type { Diagnostic } from './source.ts';
 
 /** The interface's own strings, in the code: they must be there even if the content is not. */
-const uiFiles = import.meta.glob('/locales/*/ui.json', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+const uiFiles = import.meta.glob('/locales/*/ui.json', { query: '?raw', import: 'default', eager: true }) as Record<
+  string,
+  string
+>;
 
 type DataFile = { readonly file: string; readonly data: unknown };
 /** What the content file holds: parsed YAML per file, and raw translation JSON by language and namespace. */

@@ -20,7 +20,14 @@ export function bundledScenario(f: BundledFile, pb: PlaybookModel): LoadedScenar
     const { model, diags } = compileScenario(doc, dataSource(f.file), pb);
     return { file: f.file, doc, model, texts: scenarioTexts(doc), diags };
   } catch (e) {
-    const diag: Diagnostic = { file: f.file, line: 1, col: 1, severity: 'error', code: 'invalid', params: { path: '', detail: String(e) } };
+    const diag: Diagnostic = {
+      file: f.file,
+      line: 1,
+      col: 1,
+      severity: 'error',
+      code: 'invalid',
+      params: { path: '', detail: String(e) },
+    };
     return { file: f.file, doc: null, model: null, texts: [], diags: [diag] };
   }
 }

@@ -1,8 +1,15 @@
 // Scenario document → ScenarioModel: every reference resolved and checked, every problem placed.
 import { compileCondition, suggest, type CompiledCondition, type Symbols } from '../engine/condition.ts';
 import {
-  ANGER, TOOL_IDS, type ChoiceModel, type EffectsModel, type NodeModel, type ScenarioModel, type StepModel,
-  type ToolModel, type UtteranceModel,
+  ANGER,
+  TOOL_IDS,
+  type ChoiceModel,
+  type EffectsModel,
+  type NodeModel,
+  type ScenarioModel,
+  type StepModel,
+  type ToolModel,
+  type UtteranceModel,
 } from '../engine/model.ts';
 import { durationMs, rangeMs, speakingMs } from './durations.ts';
 import { PLAYBOOK_NS, type PlaybookModel } from './playbook.ts';
@@ -11,8 +18,13 @@ import { diagAt, positionOf, type Diagnostic, type PathPart, type SourceFile } f
 import { conditionDiag } from './symbols.ts';
 
 const DEFAULT_LATENCY: Record<string, readonly [number, number]> = {
-  crm: [2000, 4000], line_test: [30000, 60000], kb: [3000, 5000], ticket: [3000, 5000],
-  remote: [10000, 20000], escalation: [5000, 8000], supervisor: [20000, 40000],
+  crm: [2000, 4000],
+  line_test: [30000, 60000],
+  kb: [3000, 5000],
+  ticket: [3000, 5000],
+  remote: [10000, 20000],
+  escalation: [5000, 8000],
+  supervisor: [20000, 40000],
 };
 const DEFAULT_MAX_DURATION = 20 * 60_000;
 const DEFAULT_CRASH_AFTER = 2000;
@@ -37,36 +49,75 @@ type Ctx = {
 const indexOf = (ids: readonly string[]): Map<string, number> => new Map(ids.map((id, i) => [id, i]));
 
 /** Compiles a validated scenario against the playbook. The model is null when any error is found. */
-export function compileScenario(doc: ScenarioDoc, source: SourceFile, pb: PlaybookModel): { model: ScenarioModel | null; diags: Diagnostic[] } {
+export function compileScenario(
+  doc: ScenarioDoc,
+  source: SourceFile,
+  pb: PlaybookModel,
+): { model: ScenarioModel | null; diags: Diagnostic[] } {
   const diags: Diagnostic[] = [];
   const ns = doc.id;
   const customVars = Object.keys(doc.customer.vars ?? {}).filter((v) => v !== 'anger' && v !== 'patience');
   const varNames = ['anger', 'patience', ...customVars];
   const skip = new Set(doc.skipSteps ?? []);
   (doc.skipSteps ?? []).forEach((s, i) => {
-    if (!pb.steps.some((p) => p.id === s)) diags.push(unknownRef(source, ['skipSteps', i], 'undeclaredStep', s, pb.steps.map((p) => p.id)));
+    if (!pb.steps.some((p) => p.id === s))
+      diags.push(
+        unknownRef(
+          source,
+          ['skipSteps', i],
+          'undeclaredStep',
+          s,
+          pb.steps.map((p) => p.id),
+        ),
+      );
   });
   const stepDocs = [...pb.steps.filter((s) => !skip.has(s.id)), ...(doc.steps ?? [])];
   const stepIndex = indexOf(stepDocs.map((s) => s.id));
   (doc.steps ?? []).forEach((s, i) => {
-    if (pb.steps.some((p) => p.id === s.id)) diags.push(diagAt(source, ['steps', i, 'id'], 'error', 'duplicateId', { id: s.id, where: 'playbook', line: 'playbook' }));
+    if (pb.steps.some((p) => p.id === s.id))
+      diags.push(
+        diagAt(source, ['steps', i, 'id'], 'error', 'duplicateId', { id: s.id, where: 'playbook', line: 'playbook' }),
+      );
   });
   const steps: StepModel[] = stepDocs.map((s, i) => ({
-    id: s.id, phase: s.phase, weight: s.weight, fatalIfEarly: s.fatalIfEarly ?? false, required: s.required ?? true, resolves: s.resolves ?? false,
+    id: s.id,
+    phase: s.phase,
+    weight: s.weight,
+    fatalIfEarly: s.fatalIfEarly ?? false,
+    required: s.required ?? true,
+    resolves: s.resolves ?? false,
     key: i < stepDocs.length - (doc.steps?.length ?? 0) ? `${PLAYBOOK_NS}:steps.${s.id}` : `${ns}:steps.${s.id}`,
     after: (s.after ?? []).map((a) => stepIndex.get(a)).filter((a): a is number => a !== undefined),
   }));
   const facts = Object.keys(doc.facts ?? {});
   const nodes = Object.keys(doc.nodes);
   const diagnoses = Object.keys(doc.diagnoses);
-  const choiceIds = [...nodes.flatMap((n) => (doc.nodes[n]!.choices ?? []).map((c) => c.id)), ...pb.doc.lines.map((l) => l.id)];
+  const choiceIds = [
+    ...nodes.flatMap((n) => (doc.nodes[n]!.choices ?? []).map((c) => c.id)),
+    ...pb.doc.lines.map((l) => l.id),
+  ];
   const symbols: Symbols = {
-    vars: new Set(varNames), facts: new Set(facts), steps: new Set(stepIndex.keys()), choices: new Set(choiceIds),
-    nodes: new Set(nodes), diagnoses: new Set(diagnoses), tools: new Set(TOOL_IDS),
+    vars: new Set(varNames),
+    facts: new Set(facts),
+    steps: new Set(stepIndex.keys()),
+    choices: new Set(choiceIds),
+    nodes: new Set(nodes),
+    diagnoses: new Set(diagnoses),
+    tools: new Set(TOOL_IDS),
   };
   const ctx: Ctx = {
-    doc, source, pb, symbols, diags, ns, steps, stepIndex, varIndex: indexOf(varNames), factIndex: indexOf(facts),
-    nodeIndex: indexOf(nodes), diagIndex: indexOf(diagnoses),
+    doc,
+    source,
+    pb,
+    symbols,
+    diags,
+    ns,
+    steps,
+    stepIndex,
+    varIndex: indexOf(varNames),
+    factIndex: indexOf(facts),
+    nodeIndex: indexOf(nodes),
+    diagIndex: indexOf(diagnoses),
   };
   checkHeader(ctx);
   checkDuplicateChoices(ctx);
@@ -81,27 +132,58 @@ export function compileScenario(doc: ScenarioDoc, source: SourceFile, pb: Playbo
   const evidence = diagnoses.map((id) => condition(ctx, ['diagnoses', id, 'evidence'], doc.diagnoses[id]!.evidence));
   if (diags.some((dg) => dg.severity === 'error')) return { model: null, diags };
   const model: ScenarioModel = {
-    id: doc.id, persona: doc.persona, difficulty: doc.difficulty, timeScale: doc.timeScale ?? 1, ns,
-    maxDuration: doc.maxDuration !== undefined ? durationMs(doc.maxDuration) ?? DEFAULT_MAX_DURATION : DEFAULT_MAX_DURATION,
-    varNames, ...vars, facts, steps, tools, nodes: nodeModels, choices, generic,
+    id: doc.id,
+    persona: doc.persona,
+    difficulty: doc.difficulty,
+    timeScale: doc.timeScale ?? 1,
+    ns,
+    maxDuration:
+      doc.maxDuration !== undefined ? (durationMs(doc.maxDuration) ?? DEFAULT_MAX_DURATION) : DEFAULT_MAX_DURATION,
+    varNames,
+    ...vars,
+    facts,
+    steps,
+    tools,
+    nodes: nodeModels,
+    choices,
+    generic,
     scoredSteps: steps.flatMap((st, i) => (st.required && st.weight > 0 ? [i] : [])),
     ticketStep: tools[TOOL_IDS.indexOf('ticket')]?.step ?? -1,
     resolveStep: steps.findIndex((st) => st.resolves),
-    diagnoses: diagnoses.map((id, i) => ({ id, key: `${ns}:diagnoses.${id}`, correct: doc.diagnoses[id]!.correct ?? false, evidence: evidence[i] ?? null })),
+    diagnoses: diagnoses.map((id, i) => ({
+      id,
+      key: `${ns}:diagnoses.${id}`,
+      correct: doc.diagnoses[id]!.correct ?? false,
+      evidence: evidence[i] ?? null,
+    })),
     parDiagnosis: durationMs(doc.par.diagnosis) ?? 0,
     ticketNotes: (doc.ticket?.notes ?? []).map((f) => ctx.factIndex.get(f)!),
     ticketNote: facts.map((f) => (doc.ticket?.notes ?? []).includes(f)),
-    start: ctx.nodeIndex.get(doc.start)!, onHangUp: doc.onHangUp ? ctx.nodeIndex.get(doc.onHangUp)! : -1,
-    persona_: pb.personas[doc.persona], scoring: pb.scoring,
+    start: ctx.nodeIndex.get(doc.start)!,
+    onHangUp: doc.onHangUp ? ctx.nodeIndex.get(doc.onHangUp)! : -1,
+    persona_: pb.personas[doc.persona],
+    scoring: pb.scoring,
     index: {
-      vars: ctx.varIndex, facts: ctx.factIndex, steps: stepIndex, tools: indexOf(TOOL_IDS), nodes: ctx.nodeIndex,
-      choices: indexOf(choices.map((c) => c.id)), diagnoses: ctx.diagIndex,
+      vars: ctx.varIndex,
+      facts: ctx.factIndex,
+      steps: stepIndex,
+      tools: indexOf(TOOL_IDS),
+      nodes: ctx.nodeIndex,
+      choices: indexOf(choices.map((c) => c.id)),
+      diagnoses: ctx.diagIndex,
     },
   };
   return { model, diags };
 }
 
-function unknownRef(source: SourceFile, path: readonly PathPart[], code: string, name: string, known: Iterable<string>, key?: string): Diagnostic {
+function unknownRef(
+  source: SourceFile,
+  path: readonly PathPart[],
+  code: string,
+  name: string,
+  known: Iterable<string>,
+  key?: string,
+): Diagnostic {
   const s = suggest(name, known);
   return diagAt(source, path, 'error', s ? `${code}Suggest` : code, { name, suggestion: s ?? '' }, key);
 }
@@ -110,22 +192,30 @@ function checkHeader(ctx: Ctx): void {
   const { doc, source, diags } = ctx;
   const base = source.file.replace(/^.*[\\/]/, '').replace(/\.ya?ml$/, '');
   if (doc.id !== base) diags.push(diagAt(source, ['id'], 'error', 'idMismatch', { id: doc.id, file: base }));
-  if (!ctx.nodeIndex.has(doc.start)) diags.push(unknownRef(source, ['start'], 'gotoMissing', doc.start, ctx.nodeIndex.keys()));
-  if (doc.onHangUp && !ctx.nodeIndex.has(doc.onHangUp)) diags.push(unknownRef(source, ['onHangUp'], 'gotoMissing', doc.onHangUp, ctx.nodeIndex.keys()));
-  if (!Object.values(doc.diagnoses).some((dg) => dg.correct)) diags.push(diagAt(source, ['diagnoses'], 'error', 'noCorrectDiagnosis'));
+  if (!ctx.nodeIndex.has(doc.start))
+    diags.push(unknownRef(source, ['start'], 'gotoMissing', doc.start, ctx.nodeIndex.keys()));
+  if (doc.onHangUp && !ctx.nodeIndex.has(doc.onHangUp))
+    diags.push(unknownRef(source, ['onHangUp'], 'gotoMissing', doc.onHangUp, ctx.nodeIndex.keys()));
+  if (!Object.values(doc.diagnoses).some((dg) => dg.correct))
+    diags.push(diagAt(source, ['diagnoses'], 'error', 'noCorrectDiagnosis'));
   (doc.ticket?.notes ?? []).forEach((f, i) => {
-    if (!ctx.factIndex.has(f)) diags.push(unknownRef(source, ['ticket', 'notes', i], 'undeclaredFact', f, ctx.factIndex.keys()));
+    if (!ctx.factIndex.has(f))
+      diags.push(unknownRef(source, ['ticket', 'notes', i], 'undeclaredFact', f, ctx.factIndex.keys()));
   });
   checkDuration(ctx, ['par', 'diagnosis'], doc.par.diagnosis);
   if (doc.maxDuration !== undefined) checkDuration(ctx, ['maxDuration'], doc.maxDuration);
-  (doc.steps ?? []).forEach((s, i) => (s.after ?? []).forEach((a, j) => {
-    if (!ctx.stepIndex.has(a)) diags.push(unknownRef(source, ['steps', i, 'after', j], 'undeclaredStep', a, ctx.stepIndex.keys()));
-  }));
+  (doc.steps ?? []).forEach((s, i) =>
+    (s.after ?? []).forEach((a, j) => {
+      if (!ctx.stepIndex.has(a))
+        diags.push(unknownRef(source, ['steps', i, 'after', j], 'undeclaredStep', a, ctx.stepIndex.keys()));
+    }),
+  );
 }
 
 function checkDuration(ctx: Ctx, path: PathPart[], v: number | string): number {
   const ms = durationMs(v);
-  if (ms === undefined) ctx.diags.push(diagAt(ctx.source, path, 'error', 'badDuration', { value: String(v), path: path.join('.') }));
+  if (ms === undefined)
+    ctx.diags.push(diagAt(ctx.source, path, 'error', 'badDuration', { value: String(v), path: path.join('.') }));
   return ms ?? 0;
 }
 
@@ -135,8 +225,10 @@ function checkDuplicateChoices(ctx: Ctx): void {
     (nd.choices ?? []).forEach((c, i) => {
       const first = seen.get(c.id);
       const path = ['nodes', node, 'choices', i, 'id'];
-      if (first !== undefined) ctx.diags.push(diagAt(ctx.source, path, 'error', 'duplicateId', { id: c.id, line: String(first) }));
-      else if (ctx.pb.doc.lines.some((l) => l.id === c.id)) ctx.diags.push(diagAt(ctx.source, path, 'error', 'duplicateId', { id: c.id, line: 'playbook' }));
+      if (first !== undefined)
+        ctx.diags.push(diagAt(ctx.source, path, 'error', 'duplicateId', { id: c.id, line: String(first) }));
+      else if (ctx.pb.doc.lines.some((l) => l.id === c.id))
+        ctx.diags.push(diagAt(ctx.source, path, 'error', 'duplicateId', { id: c.id, line: 'playbook' }));
       else seen.set(c.id, diagAt(ctx.source, path, 'error', 'x').line);
     });
   }
@@ -150,20 +242,26 @@ function condition(ctx: Ctx, path: PathPart[], text: string | undefined): Compil
   return null;
 }
 
-type VarFx = { set?: Record<string, number> | undefined; add?: Record<string, number> | undefined; learn?: string[] | undefined };
+type VarFx = {
+  set?: Record<string, number> | undefined;
+  add?: Record<string, number> | undefined;
+  learn?: string[] | undefined;
+};
 
 function effects(ctx: Ctx, path: PathPart[], fx: VarFx | undefined): EffectsModel {
-  const vars = (kind: 'set' | 'add'): [number, number][] => Object.entries(fx?.[kind] ?? {}).flatMap(([name, value]) => {
-    const v = ctx.varIndex.get(name);
-    if (v === undefined) {
-      ctx.diags.push(unknownRef(ctx.source, [...path, kind], 'undeclaredVar', name, ctx.varIndex.keys(), name));
-      return [];
-    }
-    return [[v, value]];
-  });
+  const vars = (kind: 'set' | 'add'): [number, number][] =>
+    Object.entries(fx?.[kind] ?? {}).flatMap(([name, value]) => {
+      const v = ctx.varIndex.get(name);
+      if (v === undefined) {
+        ctx.diags.push(unknownRef(ctx.source, [...path, kind], 'undeclaredVar', name, ctx.varIndex.keys(), name));
+        return [];
+      }
+      return [[v, value]];
+    });
   const learn = (fx?.learn ?? []).flatMap((f, i) => {
     const idx = ctx.factIndex.get(f);
-    if (idx === undefined) ctx.diags.push(unknownRef(ctx.source, [...path, 'learn', i], 'undeclaredFact', f, ctx.factIndex.keys()));
+    if (idx === undefined)
+      ctx.diags.push(unknownRef(ctx.source, [...path, 'learn', i], 'undeclaredFact', f, ctx.factIndex.keys()));
     return idx === undefined ? [] : [idx];
   });
   return { set: vars('set'), add: vars('add'), learn };
@@ -174,15 +272,23 @@ function compileNode(ctx: Ctx, id: string, n: number, choices: ChoiceModel[]): N
   const path: PathPart[] = ['nodes', id];
   let customer: UtteranceModel[] = [];
   if (typeof nd.customer === 'string') {
-    customer = [{ id: 'customer', key: `${ctx.ns}:nodes.${id}.customer`, cond: null, duration: speakingMs(nd.customer) }];
+    customer = [
+      { id: 'customer', key: `${ctx.ns}:nodes.${id}.customer`, cond: null, duration: speakingMs(nd.customer) },
+    ];
   } else if (nd.customer) {
     const seen = new Map<string, number>();
     customer = nd.customer.map((v, i) => {
       const idPath = [...path, 'customer', i, 'id'];
       const first = seen.get(v.id);
-      if (first !== undefined) ctx.diags.push(diagAt(ctx.source, idPath, 'error', 'duplicateId', { id: v.id, line: String(first) }));
+      if (first !== undefined)
+        ctx.diags.push(diagAt(ctx.source, idPath, 'error', 'duplicateId', { id: v.id, line: String(first) }));
       else seen.set(v.id, positionOf(ctx.source, idPath).line);
-      return { id: v.id, key: `${ctx.ns}:variants.${id}.${v.id}`, cond: condition(ctx, [...path, 'customer', i, 'if'], v.if), duration: speakingMs(v.text) };
+      return {
+        id: v.id,
+        key: `${ctx.ns}:variants.${id}.${v.id}`,
+        cond: condition(ctx, [...path, 'customer', i, 'if'], v.if),
+        duration: speakingMs(v.text),
+      };
     });
   }
   const idx = (nd.choices ?? []).map((c, i) => {
@@ -199,29 +305,48 @@ function compileChoice(ctx: Ctx, c: ChoiceDoc, node: number, path: PathPart[] | 
   const stepIds = c.step === undefined ? [] : Array.isArray(c.step) ? c.step : [c.step];
   const steps = stepIds.flatMap((s, i) => {
     const idx = ctx.stepIndex.get(s);
-    if (idx === undefined) ctx.diags.push(unknownRef(ctx.source, [...p, 'step', ...(Array.isArray(c.step) ? [i] : [])], 'undeclaredStep', s, ctx.stepIndex.keys()));
+    if (idx === undefined)
+      ctx.diags.push(
+        unknownRef(
+          ctx.source,
+          [...p, 'step', ...(Array.isArray(c.step) ? [i] : [])],
+          'undeclaredStep',
+          s,
+          ctx.stepIndex.keys(),
+        ),
+      );
     return idx === undefined ? [] : [idx];
   });
   const then = c.then;
   let goto = -1;
   if (then?.goto !== undefined) {
     goto = ctx.nodeIndex.get(then.goto) ?? -1;
-    if (goto < 0) ctx.diags.push(unknownRef(ctx.source, [...p, 'then', 'goto'], 'gotoMissing', then.goto, ctx.nodeIndex.keys()));
+    if (goto < 0)
+      ctx.diags.push(unknownRef(ctx.source, [...p, 'then', 'goto'], 'gotoMissing', then.goto, ctx.nodeIndex.keys()));
   }
   let diagnose = -1;
   if (then?.diagnose !== undefined) {
     diagnose = ctx.diagIndex.get(then.diagnose) ?? -1;
-    if (diagnose < 0) ctx.diags.push(unknownRef(ctx.source, [...p, 'then', 'diagnose'], 'undeclaredDiagnosis', then.diagnose, ctx.diagIndex.keys()));
+    if (diagnose < 0)
+      ctx.diags.push(
+        unknownRef(ctx.source, [...p, 'then', 'diagnose'], 'undeclaredDiagnosis', then.diagnose, ctx.diagIndex.keys()),
+      );
   }
   const model: ChoiceModel = {
-    id: c.id, key: `${key}.text`, node, steps,
+    id: c.id,
+    key: `${key}.text`,
+    node,
+    steps,
     tones: c.tone === undefined ? ['neutral'] : Array.isArray(c.tone) ? c.tone : [c.tone],
     cond: condition(ctx, [...p, 'if'], c.if),
     once: c.once ?? goto < 0,
     duration: c.duration !== undefined ? checkDuration(ctx, [...p, 'duration'], c.duration) : speakingMs(c.text),
     reply: c.reply ? { id: 'reply', key: `${key}.reply`, cond: null, duration: speakingMs(c.reply) } : null,
     coachKey: c.coach ? `${key}.coach` : null,
-    effects: effects(ctx, [...p, 'then'], then), diagnose, goto, end: then?.end ?? null,
+    effects: effects(ctx, [...p, 'then'], then),
+    diagnose,
+    goto,
+    end: then?.end ?? null,
   };
   if (!path) ctx.diags.length = sub;
   return model;
@@ -235,7 +360,13 @@ function compileTool(ctx: Ctx, id: (typeof TOOL_IDS)[number], cfg: ToolConfigDoc
   let latency = DEFAULT_LATENCY[id] ?? [3000, 3000];
   if (cfg?.latency !== undefined) {
     const r = rangeMs(cfg.latency);
-    if (!r) ctx.diags.push(diagAt(ctx.source, [...path, 'latency'], 'error', 'badDuration', { value: rangeText(cfg.latency), path: `tools.${id}.latency` }));
+    if (!r)
+      ctx.diags.push(
+        diagAt(ctx.source, [...path, 'latency'], 'error', 'badDuration', {
+          value: rangeText(cfg.latency),
+          path: `tools.${id}.latency`,
+        }),
+      );
     else latency = r;
   }
   const list = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
@@ -244,31 +375,60 @@ function compileTool(ctx: Ctx, id: (typeof TOOL_IDS)[number], cfg: ToolConfigDoc
   const faultPath = (kind: string, i: number, multi: boolean): PathPart[] => [...path, kind, ...(multi ? [i] : [])];
   const crashes = crashDocs.map((c, i) => {
     const fp = faultPath('crash', i, Array.isArray(cfg?.crash));
-    if (c.onUse === undefined && c.at === undefined) ctx.diags.push(diagAt(ctx.source, fp, 'error', 'faultNoTrigger', { tool: id }));
+    if (c.onUse === undefined && c.at === undefined)
+      ctx.diags.push(diagAt(ctx.source, fp, 'error', 'faultNoTrigger', { tool: id }));
     return {
-      onUse: c.onUse ?? -1, at: c.at !== undefined ? checkDuration(ctx, [...fp, 'at'], c.at) : -1,
+      onUse: c.onUse ?? -1,
+      at: c.at !== undefined ? checkDuration(ctx, [...fp, 'at'], c.at) : -1,
       after: c.after !== undefined ? checkDuration(ctx, [...fp, 'after'], c.after) : DEFAULT_CRASH_AFTER,
       restart: checkDuration(ctx, [...fp, 'restart'], c.restart),
     };
   });
   const freezes = freezeDocs.map((f, i) => {
     const fp = faultPath('freeze', i, Array.isArray(cfg?.freeze));
-    if (f.onUse === undefined && f.at === undefined) ctx.diags.push(diagAt(ctx.source, fp, 'error', 'faultNoTrigger', { tool: id }));
+    if (f.onUse === undefined && f.at === undefined)
+      ctx.diags.push(diagAt(ctx.source, fp, 'error', 'faultNoTrigger', { tool: id }));
     const r = rangeMs(f.for);
-    if (!r) ctx.diags.push(diagAt(ctx.source, [...fp, 'for'], 'error', 'badDuration', { value: rangeText(f.for), path: [...fp, 'for'].join('.') }));
-    return { onUse: f.onUse ?? -1, at: f.at !== undefined ? checkDuration(ctx, [...fp, 'at'], f.at) : -1, min: r?.[0] ?? 0, max: r?.[1] ?? 0 };
+    if (!r)
+      ctx.diags.push(
+        diagAt(ctx.source, [...fp, 'for'], 'error', 'badDuration', {
+          value: rangeText(f.for),
+          path: [...fp, 'for'].join('.'),
+        }),
+      );
+    return {
+      onUse: f.onUse ?? -1,
+      at: f.at !== undefined ? checkDuration(ctx, [...fp, 'at'], f.at) : -1,
+      min: r?.[0] ?? 0,
+      max: r?.[1] ?? 0,
+    };
   });
   const seen = new Map<string, number>();
   const outcomes = (cfg?.outcomes ?? []).map((o, i) => {
     const idPath = [...path, 'outcomes', i, 'id'];
     const first = seen.get(o.id);
-    if (first !== undefined) ctx.diags.push(diagAt(ctx.source, idPath, 'error', 'duplicateId', { id: o.id, line: String(first) }));
+    if (first !== undefined)
+      ctx.diags.push(diagAt(ctx.source, idPath, 'error', 'duplicateId', { id: o.id, line: String(first) }));
     else seen.set(o.id, positionOf(ctx.source, idPath).line);
-    return { id: o.id, key: `${ctx.ns}:tools.${id}.${o.id}`, cond: condition(ctx, [...path, 'outcomes', i, 'if'], o.if), effects: effects(ctx, [...path, 'outcomes', i], o) };
+    return {
+      id: o.id,
+      key: `${ctx.ns}:tools.${id}.${o.id}`,
+      cond: condition(ctx, [...path, 'outcomes', i, 'if'], o.if),
+      effects: effects(ctx, [...path, 'outcomes', i], o),
+    };
   });
-  const stepId = ctx.steps.findIndex((s) => ctx.pb.steps.concat(ctx.doc.steps ?? []).find((d) => d.id === s.id)?.tool === id);
+  const stepId = ctx.steps.findIndex(
+    (s) => ctx.pb.steps.concat(ctx.doc.steps ?? []).find((d) => d.id === s.id)?.tool === id,
+  );
   return {
-    id, configured: cfg !== undefined, latencyMin: latency[0], latencyMax: latency[1], crashes, freezes, outcomes, step: stepId,
+    id,
+    configured: cfg !== undefined,
+    latencyMin: latency[0],
+    latencyMax: latency[1],
+    crashes,
+    freezes,
+    outcomes,
+    step: stepId,
     timed: [...crashes, ...freezes].filter((f) => f.at >= 0),
   };
 }
@@ -283,10 +443,18 @@ function compileVars(ctx: Ctx, names: readonly string[]): { varInit: number[]; v
     const decl = decls[name];
     const base = i === ANGER ? persona.anger : i === 1 ? persona.patience : 0;
     const init = decl === undefined ? base : typeof decl === 'number' ? decl : decl.init;
-    const min = typeof decl === 'object' ? decl.min ?? VAR_MIN : VAR_MIN;
-    const max = typeof decl === 'object' ? decl.max ?? VAR_MAX : VAR_MAX;
-    if (init < min || init > max) ctx.diags.push(diagAt(ctx.source, ['customer', 'vars', name], 'error', 'varOutOfRange', { name, value: String(init), min: String(min), max: String(max) }));
-    varInit.push(init), varMin.push(min), varMax.push(max);
+    const min = typeof decl === 'object' ? (decl.min ?? VAR_MIN) : VAR_MIN;
+    const max = typeof decl === 'object' ? (decl.max ?? VAR_MAX) : VAR_MAX;
+    if (init < min || init > max)
+      ctx.diags.push(
+        diagAt(ctx.source, ['customer', 'vars', name], 'error', 'varOutOfRange', {
+          name,
+          value: String(init),
+          min: String(min),
+          max: String(max),
+        }),
+      );
+    (varInit.push(init), varMin.push(min), varMax.push(max));
   });
   return { varInit, varMin, varMax };
 }

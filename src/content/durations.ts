@@ -8,7 +8,9 @@ export function durationMs(value: number | string): number | undefined {
 }
 
 /** [min, max] in ms for a fixed duration, a "min..max" string or a { min, max } object. */
-export function rangeMs(value: number | string | { min: number | string; max: number | string }): readonly [number, number] | undefined {
+export function rangeMs(
+  value: number | string | { min: number | string; max: number | string },
+): readonly [number, number] | undefined {
   if (typeof value === 'object') {
     const min = durationMs(value.min);
     const max = durationMs(value.max);

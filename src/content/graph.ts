@@ -18,7 +18,11 @@ export function scenarioGraph(sc: ScenarioModel, text: (key: string) => string):
   for (const c of sc.choices) {
     if (c.node < 0) continue;
     const from = nid(sc.nodes[c.node]!.id);
-    const tags = [c.id, ...(c.tones[0] !== 'neutral' ? [c.tones.join('+')] : []), ...(c.cond ? [`if ${c.cond.source}`] : [])];
+    const tags = [
+      c.id,
+      ...(c.tones[0] !== 'neutral' ? [c.tones.join('+')] : []),
+      ...(c.cond ? [`if ${c.cond.source}`] : []),
+    ];
     const label = esc(tags.join(' · '));
     if (c.goto >= 0) out.push(`  ${from} -->|"${label}"| ${nid(sc.nodes[c.goto]!.id)}`);
     else if (c.end) out.push(`  ${from} -->|"${label}"| end_${c.id}(["${c.end}"])`);
@@ -31,7 +35,9 @@ export function scenarioGraph(sc: ScenarioModel, text: (key: string) => string):
     for (const t of tools) {
       const faults = [
         `latency ${t.latencyMin === t.latencyMax ? secs(t.latencyMin) : `${secs(t.latencyMin)}..${secs(t.latencyMax)}`}`,
-        ...t.crashes.map((c) => `crash ${c.onUse > 0 ? `use ${c.onUse}` : `at ${secs(c.at)}`}, restart ${secs(c.restart)}`),
+        ...t.crashes.map(
+          (c) => `crash ${c.onUse > 0 ? `use ${c.onUse}` : `at ${secs(c.at)}`}, restart ${secs(c.restart)}`,
+        ),
         ...t.freezes.map((f) => `freeze ${f.onUse > 0 ? `use ${f.onUse}` : `at ${secs(f.at)}`} for ${secs(f.min)}`),
       ];
       out.push(`    tool_${t.id}{{"${[t.id, ...faults].map(esc).join('<br/>')}"}}`);
@@ -41,8 +47,11 @@ export function scenarioGraph(sc: ScenarioModel, text: (key: string) => string):
       for (const o of t.outcomes) {
         for (const f of o.effects.learn) {
           const fact = sc.facts[f]!;
-          const targets = new Set(sc.choices.filter((c) => c.node >= 0 && c.cond?.reads.facts.includes(fact)).map((c) => c.node));
-          for (const n of targets) out.push(`  tool_${t.id} -.->|"${esc(`${o.id}: ${fact}`)}"| ${nid(sc.nodes[n]!.id)}`);
+          const targets = new Set(
+            sc.choices.filter((c) => c.node >= 0 && c.cond?.reads.facts.includes(fact)).map((c) => c.node),
+          );
+          for (const n of targets)
+            out.push(`  tool_${t.id} -.->|"${esc(`${o.id}: ${fact}`)}"| ${nid(sc.nodes[n]!.id)}`);
         }
       }
     }

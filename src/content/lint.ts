@@ -10,20 +10,36 @@ export function lintScenario(doc: ScenarioDoc, source: SourceFile, sc: ScenarioM
   for (const c of sc.choices) if (c.goto >= 0) targeted.add(c.goto);
   sc.nodes.forEach((n, i) => {
     if (!targeted.has(i)) out.push(diagAt(source, ['nodes'], 'warning', 'nodeNeverTargeted', { node: n.id }, n.id));
-    if (n.choices.length === 0 && !n.end && i !== sc.onHangUp) out.push(diagAt(source, ['nodes'], 'warning', 'deadEnd', { node: n.id }, n.id));
+    if (n.choices.length === 0 && !n.end && i !== sc.onHangUp)
+      out.push(diagAt(source, ['nodes'], 'warning', 'deadEnd', { node: n.id }, n.id));
     const nd = doc.nodes[n.id]!;
     if (Array.isArray(nd.customer) && nd.customer[nd.customer.length - 1]?.if) {
-      out.push(diagAt(source, ['nodes', n.id, 'customer', nd.customer.length - 1], 'warning', 'lastVariantConditional', { node: n.id }));
+      out.push(
+        diagAt(source, ['nodes', n.id, 'customer', nd.customer.length - 1], 'warning', 'lastVariantConditional', {
+          node: n.id,
+        }),
+      );
     }
   });
-  if (!sc.nodes.some((n) => n.end === 'resolved' || n.end === 'escalated') && !sc.choices.some((c) => c.end === 'resolved' || c.end === 'escalated')) {
+  if (
+    !sc.nodes.some((n) => n.end === 'resolved' || n.end === 'escalated') &&
+    !sc.choices.some((c) => c.end === 'resolved' || c.end === 'escalated')
+  ) {
     out.push(diagAt(source, ['nodes'], 'warning', 'noWinningEnd', {}));
   }
   const learned = new Set<number>();
-  const fx = [...sc.choices.map((c) => c.effects), ...sc.nodes.map((n) => n.enter), ...sc.tools.flatMap((t) => t.outcomes.map((o) => o.effects))];
+  const fx = [
+    ...sc.choices.map((c) => c.effects),
+    ...sc.nodes.map((n) => n.enter),
+    ...sc.tools.flatMap((t) => t.outcomes.map((o) => o.effects)),
+  ];
   for (const e of fx) for (const f of e.learn) learned.add(f);
   const used = new Set<string>();
-  const conds = [...sc.choices.map((c) => c.cond), ...sc.nodes.flatMap((n) => n.customer.map((u) => u.cond)), ...sc.tools.flatMap((t) => t.outcomes.map((o) => o.cond))];
+  const conds = [
+    ...sc.choices.map((c) => c.cond),
+    ...sc.nodes.flatMap((n) => n.customer.map((u) => u.cond)),
+    ...sc.tools.flatMap((t) => t.outcomes.map((o) => o.cond)),
+  ];
   for (const c of conds) for (const f of c?.reads.facts ?? []) used.add(f);
   for (const f of sc.ticketNotes) used.add(sc.facts[f]!);
   sc.facts.forEach((f, i) => {
@@ -32,7 +48,11 @@ export function lintScenario(doc: ScenarioDoc, source: SourceFile, sc: ScenarioM
   });
   for (const t of sc.tools) {
     if (t.outcomes.length && t.outcomes[t.outcomes.length - 1]!.cond) {
-      out.push(diagAt(source, ['tools', t.id, 'outcomes', t.outcomes.length - 1], 'warning', 'outcomeNoFallback', { tool: t.id }));
+      out.push(
+        diagAt(source, ['tools', t.id, 'outcomes', t.outcomes.length - 1], 'warning', 'outcomeNoFallback', {
+          tool: t.id,
+        }),
+      );
     }
   }
   sc.scoredSteps.forEach((i) => {

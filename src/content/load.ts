@@ -39,7 +39,13 @@ export function loadScenario(input: ScenarioInput, playbook: PlaybookModel): Loa
     if (lang === doc.lang) continue;
     const tr = input.translations[lang];
     if (!tr) {
-      all.push({ ...positionOf(parsed.source, ['lang']), file, severity: 'error', code: 'translationFileMissing', params: { lang, file: `locales/${lang}/${doc.id}.json` } });
+      all.push({
+        ...positionOf(parsed.source, ['lang']),
+        file,
+        severity: 'error',
+        code: 'translationFileMissing',
+        params: { lang, file: `locales/${lang}/${doc.id}.json` },
+      });
       continue;
     }
     all.push(...checkTranslation(texts, lang, tr, (p) => positionOf(parsed.source, p), file));

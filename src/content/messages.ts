@@ -28,7 +28,11 @@ export function messageOf(d: Diagnostic, lang: string): string {
   const params: Record<string, string> = { ...d.params };
   for (const k of ['expected', 'found'] as const) {
     const v = params[k];
-    if (v !== undefined) params[k] = v.split(' | ').map((t) => lookup(TABLES[lang] ?? en, `types.${t}`) ?? t).join(lang === 'fr' ? ' ou ' : ' or ');
+    if (v !== undefined)
+      params[k] = v
+        .split(' | ')
+        .map((t) => lookup(TABLES[lang] ?? en, `types.${t}`) ?? t)
+        .join(lang === 'fr' ? ' ou ' : ' or ');
   }
   return checkerText(lang, d.code, params);
 }

@@ -23,7 +23,15 @@ export function parseSource(file: string, text: string): { source: SourceFile; d
     if (e.code === 'MISSING_CHAR' && /quote/i.test(e.message)) {
       // The parser notices at the end of the file; the trainer needs the quote that was opened.
       const open = unclosedQuote(text);
-      if (open) return { file, line: open.line, col: open.col, severity: 'error', code: 'yamlUnclosedQuote', params: { quote: open.quote } };
+      if (open)
+        return {
+          file,
+          line: open.line,
+          col: open.col,
+          severity: 'error',
+          code: 'yamlUnclosedQuote',
+          params: { quote: open.quote },
+        };
     }
     if (e.code === 'DUPLICATE_KEY') {
       return { file, line, col, severity: 'error', code: 'duplicateKey', params: { key: keyAt(text, e.pos[0]) } };
@@ -31,7 +39,9 @@ export function parseSource(file: string, text: string): { source: SourceFile; d
     return { file, line, col, severity: 'error', code: 'yamlSyntax', params: { detail: firstLine(e.message) } };
   });
   // A text with two " : " gives two parser errors that both point at its first colon: say it once.
-  const diags = all.filter((d, i) => all.findIndex((o) => o.line === d.line && o.col === d.col && o.code === d.code) === i);
+  const diags = all.filter(
+    (d, i) => all.findIndex((o) => o.line === d.line && o.col === d.col && o.code === d.code) === i,
+  );
   return { source, data: diags.length ? undefined : doc.toJS(), diags };
 }
 

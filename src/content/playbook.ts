@@ -22,20 +22,31 @@ export type PlaybookModel = {
 const ms = (v: number | string): number => durationMs(v) ?? 0;
 
 /** Checks the references of a validated playbook and builds its model. */
-export function compilePlaybook(doc: PlaybookDoc, source: SourceFile): { playbook: PlaybookModel | null; diags: Diagnostic[] } {
+export function compilePlaybook(
+  doc: PlaybookDoc,
+  source: SourceFile,
+): { playbook: PlaybookModel | null; diags: Diagnostic[] } {
   const diags: Diagnostic[] = [];
   const stepLines = new Map<string, number>();
   doc.steps.forEach((st, i) => {
     const first = stepLines.get(st.id);
-    if (first !== undefined) diags.push(diagAt(source, ['steps', i, 'id'], 'error', 'duplicateId', { id: st.id, line: String(first) }));
+    if (first !== undefined)
+      diags.push(diagAt(source, ['steps', i, 'id'], 'error', 'duplicateId', { id: st.id, line: String(first) }));
     else stepLines.set(st.id, positionOf(source, ['steps', i, 'id']).line);
   });
   const stepIds = new Set(stepLines.keys());
-  doc.steps.forEach((st, i) => (st.after ?? []).forEach((a, j) => {
-    if (!stepIds.has(a)) diags.push(diagAt(source, ['steps', i, 'after', j], 'error', 'undeclaredStep', { name: a }));
-  }));
+  doc.steps.forEach((st, i) =>
+    (st.after ?? []).forEach((a, j) => {
+      if (!stepIds.has(a)) diags.push(diagAt(source, ['steps', i, 'after', j], 'error', 'undeclaredStep', { name: a }));
+    }),
+  );
   checkDurations(source, doc, diags);
-  const symbols = { ...emptySymbols(), steps: stepIds, vars: new Set(['anger', 'patience']), choices: new Set(doc.lines.map((l) => l.id)) };
+  const symbols = {
+    ...emptySymbols(),
+    steps: stepIds,
+    vars: new Set(['anger', 'patience']),
+    choices: new Set(doc.lines.map((l) => l.id)),
+  };
   doc.lines.forEach((line, i) => {
     if (!line.if) return;
     const r = compileCondition(line.if, symbols);
@@ -47,7 +58,8 @@ export function compilePlaybook(doc: PlaybookDoc, source: SourceFile): { playboo
 
 function checkDurations(source: SourceFile, doc: PlaybookDoc, diags: Diagnostic[]): void {
   const check = (path: (string | number)[], v: number | string): void => {
-    if (durationMs(v) === undefined) diags.push(diagAt(source, path, 'error', 'badDuration', { value: String(v), path: path.join('.') }));
+    if (durationMs(v) === undefined)
+      diags.push(diagAt(source, path, 'error', 'badDuration', { value: String(v), path: path.join('.') }));
   };
   check(['hold', 'checkInEvery'], doc.hold.checkInEvery);
   check(['calmness', 'deadAirGrace'], doc.calmness.deadAirGrace);
@@ -69,20 +81,37 @@ function buildPlaybook(doc: PlaybookDoc, source: SourceFile): PlaybookModel {
       if (r) tones[t] = { anger: r.anger ?? 0, patience: r.patience ?? 0 };
     }
     personas[p] = {
-      deadAirAfter: ms(pd.deadAir.after), deadAirEvery: Math.max(1000, ms(pd.deadAir.every)),
-      deadAirAnger: pd.deadAir.anger, deadAirPatience: pd.deadAir.patience,
-      unexplainedAfter: ms(pd.unexplainedWait.after), unexplainedAnger: pd.unexplainedWait.anger, tones,
+      deadAirAfter: ms(pd.deadAir.after),
+      deadAirEvery: Math.max(1000, ms(pd.deadAir.every)),
+      deadAirAnger: pd.deadAir.anger,
+      deadAirPatience: pd.deadAir.patience,
+      unexplainedAfter: ms(pd.unexplainedWait.after),
+      unexplainedAnger: pd.unexplainedWait.anger,
+      tones,
     };
   }
   const scoring: ScoringModel = {
-    passScore: doc.passScore, weights: doc.weights, lostFactor: doc.lostFactor,
-    holdWeight: doc.hold.weight, checkInEvery: ms(doc.hold.checkInEvery), ticketWeight: doc.ticketNotes.weight,
-    fatal: doc.fatal.map((f) => ({ id: f.id, key: `${PLAYBOOK_NS}:fatal.${f.id}`, tone: f.tone ?? null, event: f.event ?? null })),
+    passScore: doc.passScore,
+    weights: doc.weights,
+    lostFactor: doc.lostFactor,
+    holdWeight: doc.hold.weight,
+    checkInEvery: ms(doc.hold.checkInEvery),
+    ticketWeight: doc.ticketNotes.weight,
+    fatal: doc.fatal.map((f) => ({
+      id: f.id,
+      key: `${PLAYBOOK_NS}:fatal.${f.id}`,
+      tone: f.tone ?? null,
+      event: f.event ?? null,
+    })),
     calm: {
-      anger: doc.calmness.anger, tone: doc.calmness.tone, deadAir: doc.calmness.deadAir,
-      transparency: doc.calmness.transparency, rageClicks: doc.calmness.rageClicks,
+      anger: doc.calmness.anger,
+      tone: doc.calmness.tone,
+      deadAir: doc.calmness.deadAir,
+      transparency: doc.calmness.transparency,
+      rageClicks: doc.calmness.rageClicks,
     },
-    deadAirGrace: ms(doc.calmness.deadAirGrace), transparencyWithin: ms(doc.calmness.transparencyWithin),
+    deadAirGrace: ms(doc.calmness.deadAirGrace),
+    transparencyWithin: ms(doc.calmness.transparencyWithin),
     longWait: LONG_WAIT,
   };
   return { doc, source, steps: doc.steps, scoring, personas };

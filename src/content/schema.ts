@@ -12,87 +12,219 @@ export type { Persona, ToolId, Tone, Outcome, Phase } from '../engine/model.ts';
 
 export const ID_RE = /^[a-z][a-z0-9_-]*$/;
 
-const Id = z.string().regex(ID_RE).describe(d(
-  'Identifiant stable : minuscules, chiffres, _ ou -, commençant par une lettre.',
-  'Stable id: lower case letters, digits, _ or -, starting with a letter.'));
+const Id = z
+  .string()
+  .regex(ID_RE)
+  .describe(
+    d(
+      'Identifiant stable : minuscules, chiffres, _ ou -, commençant par une lettre.',
+      'Stable id: lower case letters, digits, _ or -, starting with a letter.',
+    ),
+  );
 /** Names given as map keys (nodes, facts, diagnoses, variables) are ids too: they become i18n keys. */
 const IdKey = z.string().regex(ID_RE);
 
-export const Duration = z.union([
-  z.number().nonnegative().describe(d('Durée en secondes.', 'Duration in seconds.')),
-  z.string().regex(/^\s*(\d+h)?\s*(\d+m)?\s*(\d+s)?\s*(\d+ms)?\s*$/).refine((s) => s.trim() !== ''),
-]).describe(d('Durée : 90s, 6m, 1m30s, 500ms, ou un nombre de secondes.', 'Duration: 90s, 6m, 1m30s, 500ms, or a number of seconds.'));
+export const Duration = z
+  .union([
+    z.number().nonnegative().describe(d('Durée en secondes.', 'Duration in seconds.')),
+    z
+      .string()
+      .regex(/^\s*(\d+h)?\s*(\d+m)?\s*(\d+s)?\s*(\d+ms)?\s*$/)
+      .refine((s) => s.trim() !== ''),
+  ])
+  .describe(
+    d(
+      'Durée : 90s, 6m, 1m30s, 500ms, ou un nombre de secondes.',
+      'Duration: 90s, 6m, 1m30s, 500ms, or a number of seconds.',
+    ),
+  );
 
-export const DurationRange = z.union([
-  Duration,
-  z.string().regex(/^\s*\S+\s*\.\.\s*\S+\s*$/).describe(d(
-    'Intervalle tiré au hasard (avec la graine de l\'appel) : "2s..8s".',
-    'Range drawn at random (with the call\'s seed): "2s..8s".')),
-  z.object({ min: Duration, max: Duration }).strict(),
-]).describe(d('Durée fixe ou intervalle "min..max".', 'Fixed duration or a "min..max" range.'));
+export const DurationRange = z
+  .union([
+    Duration,
+    z
+      .string()
+      .regex(/^\s*\S+\s*\.\.\s*\S+\s*$/)
+      .describe(
+        d(
+          'Intervalle tiré au hasard (avec la graine de l\'appel) : "2s..8s".',
+          'Range drawn at random (with the call\'s seed): "2s..8s".',
+        ),
+      ),
+    z.object({ min: Duration, max: Duration }).strict(),
+  ])
+  .describe(d('Durée fixe ou intervalle "min..max".', 'Fixed duration or a "min..max" range.'));
 
-export const Condition = z.string().min(1).describe(d(
-  'Condition : and/or/not (et/ou/non), comparaisons, knows(fait), done(étape), said(choix), visited(nœud), diagnosed(diag), running(outil), crashed(outil), frozen(outil), elapsed, onHold.',
-  'Condition: and/or/not (et/ou/non), comparisons, knows(fact), done(step), said(choice), visited(node), diagnosed(diag), running(tool), crashed(tool), frozen(tool), elapsed, onHold.'));
+export const Condition = z
+  .string()
+  .min(1)
+  .describe(
+    d(
+      'Condition : and/or/not (et/ou/non), comparaisons, knows(fait), done(étape), said(choix), visited(nœud), diagnosed(diag), running(outil), crashed(outil), frozen(outil), elapsed, onHold.',
+      'Condition: and/or/not (et/ou/non), comparisons, knows(fact), done(step), said(choice), visited(node), diagnosed(diag), running(tool), crashed(tool), frozen(tool), elapsed, onHold.',
+    ),
+  );
 
-const Text = z.string().min(1).describe(d(
-  'Texte dans la langue de la source (lang). Mettez-le entre guillemets s\'il contient " : ".',
-  'Text in the source language (lang). Quote it if it contains " : ".'));
+const Text = z
+  .string()
+  .min(1)
+  .describe(
+    d(
+      'Texte dans la langue de la source (lang). Mettez-le entre guillemets s\'il contient " : ".',
+      'Text in the source language (lang). Quote it if it contains " : ".',
+    ),
+  );
 
 const VarEffects = {
-  set: z.record(z.string(), z.number().int()).optional().describe(d(
-    'Fixe des variables du client à une valeur : { anger: 3 }.', 'Sets customer variables to a value: { anger: 3 }.')),
-  add: z.record(z.string(), z.number().int()).optional().describe(d(
-    'Ajoute à des variables du client (négatif pour retirer) : { anger: -1 }.', 'Adds to customer variables (negative to subtract): { anger: -1 }.')),
+  set: z
+    .record(z.string(), z.number().int())
+    .optional()
+    .describe(
+      d(
+        'Fixe des variables du client à une valeur : { anger: 3 }.',
+        'Sets customer variables to a value: { anger: 3 }.',
+      ),
+    ),
+  add: z
+    .record(z.string(), z.number().int())
+    .optional()
+    .describe(
+      d(
+        'Ajoute à des variables du client (négatif pour retirer) : { anger: -1 }.',
+        'Adds to customer variables (negative to subtract): { anger: -1 }.',
+      ),
+    ),
   learn: z.array(Id).optional().describe(d('Faits appris.', 'Facts learned.')),
 };
 
-export const Effects = z.object({
-  ...VarEffects,
-  diagnose: Id.optional().describe(d('Cette réplique énonce ce diagnostic.', 'This line states this diagnosis.')),
-  goto: Id.optional().describe(d('Nœud suivant (la réplique du client qui répond).', 'Next node (the customer\'s answer).')),
-  end: z.enum(OUTCOMES).optional().describe(d('Termine l\'appel avec cette issue.', 'Ends the call with this outcome.')),
-}).strict();
+export const Effects = z
+  .object({
+    ...VarEffects,
+    diagnose: Id.optional().describe(d('Cette réplique énonce ce diagnostic.', 'This line states this diagnosis.')),
+    goto: Id.optional().describe(
+      d('Nœud suivant (la réplique du client qui répond).', "Next node (the customer's answer)."),
+    ),
+    end: z
+      .enum(OUTCOMES)
+      .optional()
+      .describe(d("Termine l'appel avec cette issue.", 'Ends the call with this outcome.')),
+  })
+  .strict();
 
-const Variant = z.object({
-  id: Id,
-  if: Condition.optional(),
-  text: Text,
-}).strict().describe(d('Variante de réplique : la première dont la condition tient est dite.',
-  'Line variant: the first whose condition holds is said.'));
+const Variant = z
+  .object({
+    id: Id,
+    if: Condition.optional(),
+    text: Text,
+  })
+  .strict()
+  .describe(
+    d(
+      'Variante de réplique : la première dont la condition tient est dite.',
+      'Line variant: the first whose condition holds is said.',
+    ),
+  );
 
-export const CustomerLine = z.union([Text, z.array(Variant).min(1)]).describe(d(
-  'Ce que dit le client : un texte, ou des variantes selon l\'humeur.', 'What the customer says: a text, or variants by mood.'));
+export const CustomerLine = z
+  .union([Text, z.array(Variant).min(1)])
+  .describe(
+    d(
+      "Ce que dit le client : un texte, ou des variantes selon l'humeur.",
+      'What the customer says: a text, or variants by mood.',
+    ),
+  );
 
-export const Choice = z.object({
-  id: Id.describe(d('Identifiant unique dans tout l\'appel.', 'Id unique across the whole call.')),
-  text: Text.describe(d('Ce que dit le stagiaire.', 'What the trainee says.')),
-  tone: z.union([z.enum(TONES), z.array(z.enum(TONES))]).optional().describe(d(
-    'Ton de la réplique (lu par le barème et la réaction du client).', 'Tone of the line (read by scoring and the customer\'s reaction).')),
-  step: z.union([Id, z.array(Id)]).optional().describe(d('Étape(s) du playbook que cette réplique accomplit.', 'Playbook step(s) this line performs.')),
-  if: Condition.optional().describe(d('Proposée seulement si cette condition tient.', 'Offered only when this condition holds.')),
-  once: z.boolean().optional().describe(d('Ne plus la proposer une fois dite (par défaut : oui si pas de goto).', 'Not offered again once said (default: yes when there is no goto).')),
-  duration: Duration.optional().describe(d('Durée de parole (sinon déduite de la longueur du texte).', 'Speaking time (otherwise from the text length).')),
-  reply: Text.optional().describe(d('Réponse immédiate du client à cette réplique.', 'The customer\'s immediate reply to this line.')),
-  coach: Text.optional().describe(d('Conseil affiché en mode formation après cette réplique.', 'Coaching note shown in training mode after this line.')),
-  then: Effects.optional().describe(d('Ce qui se passe une fois la réplique dite.', 'What happens once the line is said.')),
-}).strict();
+export const Choice = z
+  .object({
+    id: Id.describe(d("Identifiant unique dans tout l'appel.", 'Id unique across the whole call.')),
+    text: Text.describe(d('Ce que dit le stagiaire.', 'What the trainee says.')),
+    tone: z
+      .union([z.enum(TONES), z.array(z.enum(TONES))])
+      .optional()
+      .describe(
+        d(
+          'Ton de la réplique (lu par le barème et la réaction du client).',
+          "Tone of the line (read by scoring and the customer's reaction).",
+        ),
+      ),
+    step: z
+      .union([Id, z.array(Id)])
+      .optional()
+      .describe(d('Étape(s) du playbook que cette réplique accomplit.', 'Playbook step(s) this line performs.')),
+    if: Condition.optional().describe(
+      d('Proposée seulement si cette condition tient.', 'Offered only when this condition holds.'),
+    ),
+    once: z
+      .boolean()
+      .optional()
+      .describe(
+        d(
+          'Ne plus la proposer une fois dite (par défaut : oui si pas de goto).',
+          'Not offered again once said (default: yes when there is no goto).',
+        ),
+      ),
+    duration: Duration.optional().describe(
+      d('Durée de parole (sinon déduite de la longueur du texte).', 'Speaking time (otherwise from the text length).'),
+    ),
+    reply: Text.optional().describe(
+      d('Réponse immédiate du client à cette réplique.', "The customer's immediate reply to this line."),
+    ),
+    coach: Text.optional().describe(
+      d(
+        'Conseil affiché en mode formation après cette réplique.',
+        'Coaching note shown in training mode after this line.',
+      ),
+    ),
+    then: Effects.optional().describe(
+      d('Ce qui se passe une fois la réplique dite.', 'What happens once the line is said.'),
+    ),
+  })
+  .strict();
 
-export const Node = z.object({
-  customer: CustomerLine.optional(),
-  enter: z.object(VarEffects).strict().optional().describe(d('Effets à l\'entrée du nœud.', 'Effects when the node is entered.')),
-  choices: z.array(Choice).optional().describe(d('Les répliques proposées au stagiaire à ce nœud.', 'The lines offered to the trainee at this node.')),
-  end: z.enum(OUTCOMES).optional().describe(d('Nœud final : l\'appel se termine après la réplique du client.', 'Final node: the call ends after the customer\'s line.')),
-  note: z.string().optional().describe(d('Note pour les formateurs (jamais affichée au stagiaire).', 'Note for trainers (never shown to the trainee).')),
-}).strict();
+export const Node = z
+  .object({
+    customer: CustomerLine.optional(),
+    enter: z
+      .object(VarEffects)
+      .strict()
+      .optional()
+      .describe(d("Effets à l'entrée du nœud.", 'Effects when the node is entered.')),
+    choices: z
+      .array(Choice)
+      .optional()
+      .describe(d('Les répliques proposées au stagiaire à ce nœud.', 'The lines offered to the trainee at this node.')),
+    end: z
+      .enum(OUTCOMES)
+      .optional()
+      .describe(
+        d(
+          "Nœud final : l'appel se termine après la réplique du client.",
+          "Final node: the call ends after the customer's line.",
+        ),
+      ),
+    note: z
+      .string()
+      .optional()
+      .describe(
+        d(
+          'Note pour les formateurs (jamais affichée au stagiaire).',
+          'Note for trainers (never shown to the trainee).',
+        ),
+      ),
+  })
+  .strict();
 
-const Fault = z.object({
-  onUse: z.number().int().positive().optional().describe(d('À la n-ième utilisation.', 'On the n-th use.')),
-  at: Duration.optional().describe(d('À ce moment de l\'appel.', 'At this time of the call.')),
-}).strict();
+const Fault = z
+  .object({
+    onUse: z.number().int().positive().optional().describe(d('À la n-ième utilisation.', 'On the n-th use.')),
+    at: Duration.optional().describe(d("À ce moment de l'appel.", 'At this time of the call.')),
+  })
+  .strict();
 
 export const Crash = Fault.extend({
-  after: Duration.optional().describe(d('Délai après le lancement (défaut 2s).', 'Delay after the run starts (default 2s).')),
+  after: Duration.optional().describe(
+    d('Délai après le lancement (défaut 2s).', 'Delay after the run starts (default 2s).'),
+  ),
   restart: Duration.describe(d('Temps de redémarrage.', 'Restart time.')),
 }).strict();
 
@@ -100,148 +232,355 @@ export const Freeze = Fault.extend({
   for: DurationRange.describe(d('Durée du gel.', 'How long it stays frozen.')),
 }).strict();
 
-export const ToolOutcome = z.object({
-  id: Id,
-  if: Condition.optional(),
-  text: Text.describe(d('Ce que la fenêtre de l\'outil affiche.', 'What the tool window shows.')),
-  ...VarEffects,
-}).strict();
+export const ToolOutcome = z
+  .object({
+    id: Id,
+    if: Condition.optional(),
+    text: Text.describe(d("Ce que la fenêtre de l'outil affiche.", 'What the tool window shows.')),
+    ...VarEffects,
+  })
+  .strict();
 
-export const ToolConfig = z.object({
-  latency: DurationRange.optional().describe(d('Temps de réponse.', 'Response time.')),
-  crash: z.union([Crash, z.array(Crash)]).optional().describe(d(
-    'Plantage(s) : à la n-ième utilisation (onUse) ou à un moment (at), avec le temps de redémarrage.',
-    'Crash(es): on the n-th use (onUse) or at a time (at), with the restart time.')),
-  freeze: z.union([Freeze, z.array(Freeze)]).optional().describe(d(
-    'Gel(s) « ne répond pas » : la progression s\'arrête pendant for.', '"Not responding" freeze(s): progress stops for `for`.')),
-  outcomes: z.array(ToolOutcome).optional().describe(d(
-    'Résultats : le premier dont la condition tient à la fin du traitement.', 'Results: the first whose condition holds when the run ends.')),
-}).strict();
+export const ToolConfig = z
+  .object({
+    latency: DurationRange.optional().describe(d('Temps de réponse.', 'Response time.')),
+    crash: z
+      .union([Crash, z.array(Crash)])
+      .optional()
+      .describe(
+        d(
+          'Plantage(s) : à la n-ième utilisation (onUse) ou à un moment (at), avec le temps de redémarrage.',
+          'Crash(es): on the n-th use (onUse) or at a time (at), with the restart time.',
+        ),
+      ),
+    freeze: z
+      .union([Freeze, z.array(Freeze)])
+      .optional()
+      .describe(
+        d(
+          "Gel(s) « ne répond pas » : la progression s'arrête pendant for.",
+          '"Not responding" freeze(s): progress stops for `for`.',
+        ),
+      ),
+    outcomes: z
+      .array(ToolOutcome)
+      .optional()
+      .describe(
+        d(
+          'Résultats : le premier dont la condition tient à la fin du traitement.',
+          'Results: the first whose condition holds when the run ends.',
+        ),
+      ),
+  })
+  .strict();
 
-export const VarDecl = z.union([
-  z.number().int(),
-  z.object({
-    init: z.number().int().describe(d('Valeur au début de l\'appel.', 'Value when the call starts.')),
-    min: z.number().int().optional().describe(d('Borne basse (défaut 0).', 'Lower bound (default 0).')),
-    max: z.number().int().optional().describe(d('Borne haute (défaut 10).', 'Upper bound (default 10).')),
-  }).strict(),
-]).describe(d('Valeur initiale, ou { init, min, max } (bornes par défaut 0..10).', 'Initial value, or { init, min, max } (default bounds 0..10).'));
+export const VarDecl = z
+  .union([
+    z.number().int(),
+    z
+      .object({
+        init: z.number().int().describe(d("Valeur au début de l'appel.", 'Value when the call starts.')),
+        min: z.number().int().optional().describe(d('Borne basse (défaut 0).', 'Lower bound (default 0).')),
+        max: z.number().int().optional().describe(d('Borne haute (défaut 10).', 'Upper bound (default 10).')),
+      })
+      .strict(),
+  ])
+  .describe(
+    d(
+      'Valeur initiale, ou { init, min, max } (bornes par défaut 0..10).',
+      'Initial value, or { init, min, max } (default bounds 0..10).',
+    ),
+  );
 
-export const StepDecl = z.object({
-  id: Id,
-  phase: z.enum(PHASES).describe(d('Phase de l\'appel : opening, middle ou closing.', 'Phase of the call: opening, middle or closing.')),
-  weight: z.number().nonnegative().describe(d('Poids dans le score de processus.', 'Weight in the process score.')),
-  label: Text,
-  tool: z.enum(TOOL_IDS).optional().describe(d('Un traitement réussi de cet outil accomplit l\'étape.', 'A successful run of this tool performs the step.')),
-  after: z.array(Id).optional().describe(d('Étapes à faire avant celle-ci.', 'Steps to do before this one.')),
-  fatalIfEarly: z.boolean().optional().describe(d('Faire cette étape trop tôt est éliminatoire.', 'Doing this step too early is an automatic fail.')),
-  required: z.boolean().optional().describe(d('Attendue dans chaque appel (défaut : oui).', 'Expected in every call (default: yes).')),
-  resolves: z.boolean().optional().describe(d(
-    "Cette étape est la résolution de l'appel (solution appliquée ou escalade) : le ticket s'enregistre une fois qu'elle est faite.",
-    'This step is the call\'s resolution (fix applied or case escalated): the ticket is saved once it is done.')),
-}).strict();
+export const StepDecl = z
+  .object({
+    id: Id,
+    phase: z
+      .enum(PHASES)
+      .describe(d("Phase de l'appel : opening, middle ou closing.", 'Phase of the call: opening, middle or closing.')),
+    weight: z.number().nonnegative().describe(d('Poids dans le score de processus.', 'Weight in the process score.')),
+    label: Text,
+    tool: z
+      .enum(TOOL_IDS)
+      .optional()
+      .describe(
+        d("Un traitement réussi de cet outil accomplit l'étape.", 'A successful run of this tool performs the step.'),
+      ),
+    after: z.array(Id).optional().describe(d('Étapes à faire avant celle-ci.', 'Steps to do before this one.')),
+    fatalIfEarly: z
+      .boolean()
+      .optional()
+      .describe(d('Faire cette étape trop tôt est éliminatoire.', 'Doing this step too early is an automatic fail.')),
+    required: z
+      .boolean()
+      .optional()
+      .describe(d('Attendue dans chaque appel (défaut : oui).', 'Expected in every call (default: yes).')),
+    resolves: z
+      .boolean()
+      .optional()
+      .describe(
+        d(
+          "Cette étape est la résolution de l'appel (solution appliquée ou escalade) : le ticket s'enregistre une fois qu'elle est faite.",
+          "This step is the call's resolution (fix applied or case escalated): the ticket is saved once it is done.",
+        ),
+      ),
+  })
+  .strict();
 
-export const Scenario = z.object({
-  $schema: z.string().optional(),
-  id: Id.describe(d('Identifiant de l\'appel, égal au nom du fichier.', 'Call id, equal to the file name.')),
-  title: Text,
-  persona: z.enum(PERSONAS).describe(d('Profil du client : angry (en colère), confused (perdu), technical (technicien).',
-    'Customer profile: angry, confused or technical.')),
-  difficulty: z.number().int().min(1).max(3).describe(d('Difficulté de 1 à 3.', 'Difficulty from 1 to 3.')),
-  lang: z.enum(LANGS).describe(d('Langue des textes de ce fichier.', 'Language of the texts in this file.')),
-  summary: Text.optional().describe(d('Résumé montré dans la liste des appels.', 'Summary shown in the call list.')),
-  timeScale: z.number().positive().optional().describe(d('Accélération du temps simulé (défaut 1).', 'Simulated time speed-up (default 1).')),
-  maxDuration: Duration.optional().describe(d('Durée maximale avant que le client raccroche (défaut 20m).', 'Longest call before the customer hangs up (default 20m).')),
-  customer: z.object({
-    name: Text.describe(d('Nom du client tel que le stagiaire le voit.', 'Customer name as the trainee sees it.')),
-    vars: z.record(IdKey, VarDecl).optional().describe(d(
-      'Variables du client : anger et patience (0..10) et celles que l\'appel déclare.', 'Customer variables: anger and patience (0..10) and any the call declares.')),
-  }).strict().describe(d('Le client : son nom et ses variables.', 'The customer: name and variables.')),
-  facts: z.record(IdKey, Text).optional().describe(d('Faits à découvrir, avec leur libellé.', 'Facts to discover, with their label.')),
-  tools: z.partialRecord(z.enum(TOOL_IDS), ToolConfig).optional().describe(d(
-    'Comportement des outils dans cet appel.', 'How the tools behave in this call.')),
-  diagnoses: z.record(IdKey, z.object({
-    label: Text.describe(d('Libellé proposé au stagiaire.', 'Label offered to the trainee.')),
-    correct: z.boolean().optional().describe(d('Le bon diagnostic (un au moins).', 'The right diagnosis (at least one).')),
-    evidence: Condition.optional().describe(d(
-      'Ce qu\'il faut savoir pour l\'affirmer ; avant, c\'est une supposition qui ne compte pas.',
-      'What must be known to state it; before that it is a guess that does not count.')),
-  }).strict()).describe(d(
-    'Diagnostics proposés ; un au moins est correct.', 'Diagnoses offered; at least one is correct.')),
-  par: z.object({ diagnosis: Duration }).strict().describe(d('Temps de référence.', 'Reference times.')),
-  ticket: z.object({ notes: z.array(Id).describe(d('Identifiants des faits attendus dans les notes.', 'Ids of the facts expected in the notes.')) }).strict().optional().describe(d(
-    'Faits que les notes du ticket doivent contenir.', 'Facts the ticket notes must contain.')),
-  steps: z.array(StepDecl).optional().describe(d('Étapes propres à cet appel, en plus du playbook.', 'Steps of this call, on top of the playbook.')),
-  skipSteps: z.array(Id).optional().describe(d('Étapes du playbook non attendues dans cet appel.', 'Playbook steps not expected in this call.')),
-  onHangUp: Id.optional().describe(d('Nœud joué quand le client raccroche de lui-même.', 'Node played when the customer hangs up on their own.')),
-  start: Id.describe(d('Nœud de départ (souvent sans réplique client : le stagiaire parle en premier).',
-    'Start node (often without a customer line: the trainee speaks first).')),
-  nodes: z.record(IdKey, Node).describe(d('Les nœuds du dialogue, par identifiant.', 'The dialogue nodes, by id.')),
-}).strict();
+export const Scenario = z
+  .object({
+    $schema: z.string().optional(),
+    id: Id.describe(d("Identifiant de l'appel, égal au nom du fichier.", 'Call id, equal to the file name.')),
+    title: Text,
+    persona: z
+      .enum(PERSONAS)
+      .describe(
+        d(
+          'Profil du client : angry (en colère), confused (perdu), technical (technicien).',
+          'Customer profile: angry, confused or technical.',
+        ),
+      ),
+    difficulty: z.number().int().min(1).max(3).describe(d('Difficulté de 1 à 3.', 'Difficulty from 1 to 3.')),
+    lang: z.enum(LANGS).describe(d('Langue des textes de ce fichier.', 'Language of the texts in this file.')),
+    summary: Text.optional().describe(d('Résumé montré dans la liste des appels.', 'Summary shown in the call list.')),
+    timeScale: z
+      .number()
+      .positive()
+      .optional()
+      .describe(d('Accélération du temps simulé (défaut 1).', 'Simulated time speed-up (default 1).')),
+    maxDuration: Duration.optional().describe(
+      d(
+        'Durée maximale avant que le client raccroche (défaut 20m).',
+        'Longest call before the customer hangs up (default 20m).',
+      ),
+    ),
+    customer: z
+      .object({
+        name: Text.describe(d('Nom du client tel que le stagiaire le voit.', 'Customer name as the trainee sees it.')),
+        vars: z
+          .record(IdKey, VarDecl)
+          .optional()
+          .describe(
+            d(
+              "Variables du client : anger et patience (0..10) et celles que l'appel déclare.",
+              'Customer variables: anger and patience (0..10) and any the call declares.',
+            ),
+          ),
+      })
+      .strict()
+      .describe(d('Le client : son nom et ses variables.', 'The customer: name and variables.')),
+    facts: z
+      .record(IdKey, Text)
+      .optional()
+      .describe(d('Faits à découvrir, avec leur libellé.', 'Facts to discover, with their label.')),
+    tools: z
+      .partialRecord(z.enum(TOOL_IDS), ToolConfig)
+      .optional()
+      .describe(d('Comportement des outils dans cet appel.', 'How the tools behave in this call.')),
+    diagnoses: z
+      .record(
+        IdKey,
+        z
+          .object({
+            label: Text.describe(d('Libellé proposé au stagiaire.', 'Label offered to the trainee.')),
+            correct: z
+              .boolean()
+              .optional()
+              .describe(d('Le bon diagnostic (un au moins).', 'The right diagnosis (at least one).')),
+            evidence: Condition.optional().describe(
+              d(
+                "Ce qu'il faut savoir pour l'affirmer ; avant, c'est une supposition qui ne compte pas.",
+                'What must be known to state it; before that it is a guess that does not count.',
+              ),
+            ),
+          })
+          .strict(),
+      )
+      .describe(d('Diagnostics proposés ; un au moins est correct.', 'Diagnoses offered; at least one is correct.')),
+    par: z.object({ diagnosis: Duration }).strict().describe(d('Temps de référence.', 'Reference times.')),
+    ticket: z
+      .object({
+        notes: z
+          .array(Id)
+          .describe(d('Identifiants des faits attendus dans les notes.', 'Ids of the facts expected in the notes.')),
+      })
+      .strict()
+      .optional()
+      .describe(d('Faits que les notes du ticket doivent contenir.', 'Facts the ticket notes must contain.')),
+    steps: z
+      .array(StepDecl)
+      .optional()
+      .describe(d('Étapes propres à cet appel, en plus du playbook.', 'Steps of this call, on top of the playbook.')),
+    skipSteps: z
+      .array(Id)
+      .optional()
+      .describe(d('Étapes du playbook non attendues dans cet appel.', 'Playbook steps not expected in this call.')),
+    onHangUp: Id.optional().describe(
+      d('Nœud joué quand le client raccroche de lui-même.', 'Node played when the customer hangs up on their own.'),
+    ),
+    start: Id.describe(
+      d(
+        'Nœud de départ (souvent sans réplique client : le stagiaire parle en premier).',
+        'Start node (often without a customer line: the trainee speaks first).',
+      ),
+    ),
+    nodes: z.record(IdKey, Node).describe(d('Les nœuds du dialogue, par identifiant.', 'The dialogue nodes, by id.')),
+  })
+  .strict();
 
-const ToneReaction = z.object({
-  anger: z.number().int().optional().describe(d('Variation de la colère.', 'Change in anger.')),
-  patience: z.number().int().optional().describe(d('Variation de la patience.', 'Change in patience.')),
-}).strict();
+const ToneReaction = z
+  .object({
+    anger: z.number().int().optional().describe(d('Variation de la colère.', 'Change in anger.')),
+    patience: z.number().int().optional().describe(d('Variation de la patience.', 'Change in patience.')),
+  })
+  .strict();
 
-export const PersonaProfile = z.object({
-  vars: z.object({
-    anger: z.number().int().min(0).max(10).describe(d('Colère au début (0..10).', 'Anger at the start (0..10).')),
-    patience: z.number().int().min(0).max(10).describe(d('Patience au début (0..10).', 'Patience at the start (0..10).')),
-  }).strict().describe(d('Valeurs de départ du profil.', 'Starting values of the profile.')),
-  deadAir: z.object({
-    after: Duration, every: Duration,
-    anger: z.number().int().describe(d('Colère ajoutée à chaque relance.', 'Anger added at each prompt.')),
-    patience: z.number().int().describe(d('Patience ajoutée (négatif) à chaque relance.', 'Patience added (negative) at each prompt.')),
-  }).strict().describe(d(
-    'Silence toléré avant « Allô ? », puis à chaque relance.', 'Silence tolerated before "Hello?", then between prompts.')),
-  tones: z.partialRecord(z.enum(TONES), ToneReaction).describe(d('Réaction à chaque ton.', 'Reaction to each tone.')),
-  unexplainedWait: z.object({ after: Duration, anger: z.number().int().describe(d('Colère ajoutée.', 'Anger added.')) }).strict().describe(d(
-    'Attente d\'un outil non expliquée au client.', 'A tool wait not explained to the customer.')),
-}).strict();
+export const PersonaProfile = z
+  .object({
+    vars: z
+      .object({
+        anger: z.number().int().min(0).max(10).describe(d('Colère au début (0..10).', 'Anger at the start (0..10).')),
+        patience: z
+          .number()
+          .int()
+          .min(0)
+          .max(10)
+          .describe(d('Patience au début (0..10).', 'Patience at the start (0..10).')),
+      })
+      .strict()
+      .describe(d('Valeurs de départ du profil.', 'Starting values of the profile.')),
+    deadAir: z
+      .object({
+        after: Duration,
+        every: Duration,
+        anger: z.number().int().describe(d('Colère ajoutée à chaque relance.', 'Anger added at each prompt.')),
+        patience: z
+          .number()
+          .int()
+          .describe(d('Patience ajoutée (négatif) à chaque relance.', 'Patience added (negative) at each prompt.')),
+      })
+      .strict()
+      .describe(
+        d(
+          'Silence toléré avant « Allô ? », puis à chaque relance.',
+          'Silence tolerated before "Hello?", then between prompts.',
+        ),
+      ),
+    tones: z.partialRecord(z.enum(TONES), ToneReaction).describe(d('Réaction à chaque ton.', 'Reaction to each tone.')),
+    unexplainedWait: z
+      .object({ after: Duration, anger: z.number().int().describe(d('Colère ajoutée.', 'Anger added.')) })
+      .strict()
+      .describe(d("Attente d'un outil non expliquée au client.", 'A tool wait not explained to the customer.')),
+  })
+  .strict();
 
-export const GenericLine = Choice.omit({ then: true, reply: true }).extend({
-  then: z.object(VarEffects).strict().optional().describe(d('Effets de la réplique.', 'Effects of the line.')),
-}).strict();
+export const GenericLine = Choice.omit({ then: true, reply: true })
+  .extend({
+    then: z.object(VarEffects).strict().optional().describe(d('Effets de la réplique.', 'Effects of the line.')),
+  })
+  .strict();
 
-export const Playbook = z.object({
-  $schema: z.string().optional(),
-  lang: z.enum(LANGS).describe(d('Langue des libellés de ce fichier.', 'Language of the labels in this file.')),
-  passScore: z.number().min(0).max(100).describe(d('Score total à atteindre pour réussir un appel.', 'Total score needed to pass a call.')),
-  weights: z.object({
-    process: z.number().describe(d('Poids du processus.', 'Weight of the process.')),
-    diagnosis: z.number().describe(d('Poids du temps de diagnostic.', 'Weight of the time to diagnosis.')),
-    calmness: z.number().describe(d('Poids du calme.', 'Weight of calmness.')),
-  }).strict().describe(d('Poids des trois scores dans le total.', 'Weights of the three scores in the total.')),
-  lostFactor: z.number().min(0).max(1).describe(d('Facteur appliqué au total si l\'appel est perdu.', 'Factor applied to the total when the call is lost.')),
-  steps: z.array(StepDecl).describe(d('Les étapes d\'un appel, dans l\'ordre.', 'The steps of a call, in order.')),
-  hold: z.object({
-    weight: z.number().describe(d('Poids de l\'étiquette de mise en attente.', 'Weight of hold etiquette.')),
-    checkInEvery: Duration, label: Text,
-  }).strict().describe(d('Mise en attente : permission, retours réguliers, remerciement.', 'Hold: permission, regular check-ins, thanks.')),
-  ticketNotes: z.object({ weight: z.number().describe(d('Poids des notes du ticket.', 'Weight of the ticket notes.')), label: Text }).strict()
-    .describe(d('Notes du ticket.', 'Ticket notes.')),
-  fatal: z.array(z.object({
-    id: Id, label: Text,
-    tone: z.enum(TONES).optional().describe(d('Toute réplique de ce ton est éliminatoire.', 'Any line with this tone is an automatic fail.')),
-    event: z.enum(['agentHungUp', 'holdWithoutAsking']).optional().describe(d('Événement éliminatoire.', 'Event that is an automatic fail.')),
-  }).strict()).describe(d('Fautes éliminatoires.', 'Automatic-fail items.')),
-  calmness: z.object({
-    anger: z.number().describe(d('Poids de la colère moyenne.', 'Weight of the average anger.')),
-    tone: z.number().describe(d('Poids du ton des répliques.', 'Weight of the tone of the lines.')),
-    deadAir: z.number().describe(d('Poids des blancs.', 'Weight of dead air.')),
-    transparency: z.number().describe(d('Poids de la transparence sur les outils.', 'Weight of being open about the tools.')),
-    rageClicks: z.number().describe(d('Poids des clics rageurs.', 'Weight of rage clicks.')),
-    deadAirGrace: Duration.describe(d('Silence toléré pendant une attente d\'outil.', 'Silence tolerated during a tool wait.')),
-    transparencyWithin: Duration.describe(d('Délai pour prévenir le client d\'un souci d\'outil.', 'Time to tell the customer about tool trouble.')),
-  }).strict().describe(d('Composantes du calme et leurs poids.', 'Parts of calmness and their weights.')),
-  personas: z.object({
-    angry: PersonaProfile.describe(d('Client en colère.', 'Angry customer.')),
-    confused: PersonaProfile.describe(d('Client perdu.', 'Confused customer.')),
-    technical: PersonaProfile.describe(d('Client technicien.', 'Technical customer.')),
-  }).strict().describe(d('Réactions de chaque profil de client.', 'How each customer profile reacts.')),
-  lines: z.array(GenericLine).describe(d('Répliques toujours disponibles quand leur condition tient.', 'Lines always available when their condition holds.')),
-}).strict();
+export const Playbook = z
+  .object({
+    $schema: z.string().optional(),
+    lang: z.enum(LANGS).describe(d('Langue des libellés de ce fichier.', 'Language of the labels in this file.')),
+    passScore: z
+      .number()
+      .min(0)
+      .max(100)
+      .describe(d('Score total à atteindre pour réussir un appel.', 'Total score needed to pass a call.')),
+    weights: z
+      .object({
+        process: z.number().describe(d('Poids du processus.', 'Weight of the process.')),
+        diagnosis: z.number().describe(d('Poids du temps de diagnostic.', 'Weight of the time to diagnosis.')),
+        calmness: z.number().describe(d('Poids du calme.', 'Weight of calmness.')),
+      })
+      .strict()
+      .describe(d('Poids des trois scores dans le total.', 'Weights of the three scores in the total.')),
+    lostFactor: z
+      .number()
+      .min(0)
+      .max(1)
+      .describe(
+        d("Facteur appliqué au total si l'appel est perdu.", 'Factor applied to the total when the call is lost.'),
+      ),
+    steps: z.array(StepDecl).describe(d("Les étapes d'un appel, dans l'ordre.", 'The steps of a call, in order.')),
+    hold: z
+      .object({
+        weight: z.number().describe(d("Poids de l'étiquette de mise en attente.", 'Weight of hold etiquette.')),
+        checkInEvery: Duration,
+        label: Text,
+      })
+      .strict()
+      .describe(
+        d(
+          'Mise en attente : permission, retours réguliers, remerciement.',
+          'Hold: permission, regular check-ins, thanks.',
+        ),
+      ),
+    ticketNotes: z
+      .object({
+        weight: z.number().describe(d('Poids des notes du ticket.', 'Weight of the ticket notes.')),
+        label: Text,
+      })
+      .strict()
+      .describe(d('Notes du ticket.', 'Ticket notes.')),
+    fatal: z
+      .array(
+        z
+          .object({
+            id: Id,
+            label: Text,
+            tone: z
+              .enum(TONES)
+              .optional()
+              .describe(
+                d('Toute réplique de ce ton est éliminatoire.', 'Any line with this tone is an automatic fail.'),
+              ),
+            event: z
+              .enum(['agentHungUp', 'holdWithoutAsking'])
+              .optional()
+              .describe(d('Événement éliminatoire.', 'Event that is an automatic fail.')),
+          })
+          .strict(),
+      )
+      .describe(d('Fautes éliminatoires.', 'Automatic-fail items.')),
+    calmness: z
+      .object({
+        anger: z.number().describe(d('Poids de la colère moyenne.', 'Weight of the average anger.')),
+        tone: z.number().describe(d('Poids du ton des répliques.', 'Weight of the tone of the lines.')),
+        deadAir: z.number().describe(d('Poids des blancs.', 'Weight of dead air.')),
+        transparency: z
+          .number()
+          .describe(d('Poids de la transparence sur les outils.', 'Weight of being open about the tools.')),
+        rageClicks: z.number().describe(d('Poids des clics rageurs.', 'Weight of rage clicks.')),
+        deadAirGrace: Duration.describe(
+          d("Silence toléré pendant une attente d'outil.", 'Silence tolerated during a tool wait.'),
+        ),
+        transparencyWithin: Duration.describe(
+          d("Délai pour prévenir le client d'un souci d'outil.", 'Time to tell the customer about tool trouble.'),
+        ),
+      })
+      .strict()
+      .describe(d('Composantes du calme et leurs poids.', 'Parts of calmness and their weights.')),
+    personas: z
+      .object({
+        angry: PersonaProfile.describe(d('Client en colère.', 'Angry customer.')),
+        confused: PersonaProfile.describe(d('Client perdu.', 'Confused customer.')),
+        technical: PersonaProfile.describe(d('Client technicien.', 'Technical customer.')),
+      })
+      .strict()
+      .describe(d('Réactions de chaque profil de client.', 'How each customer profile reacts.')),
+    lines: z
+      .array(GenericLine)
+      .describe(
+        d(
+          'Répliques toujours disponibles quand leur condition tient.',
+          'Lines always available when their condition holds.',
+        ),
+      ),
+  })
+  .strict();
 
 export type ScenarioDoc = z.infer<typeof Scenario>;
 export type PlaybookDoc = z.infer<typeof Playbook>;

@@ -31,10 +31,16 @@ export function dataSource(file: string): SourceFile {
 
 // Node kinds told apart by shape, not by the yaml package's helpers: the game bundle then
 // carries no YAML code at all (its content is parsed at build time).
-const isMap = (n: unknown): n is YAMLMap => typeof n === 'object' && n !== null && Array.isArray((n as YAMLMap).items) && (n as YAMLMap).items.every((i) => isPair(i));
-const isSeq = (n: unknown): n is YAMLSeq => typeof n === 'object' && n !== null && Array.isArray((n as YAMLSeq).items) && !isMap(n);
+const isMap = (n: unknown): n is YAMLMap =>
+  typeof n === 'object' &&
+  n !== null &&
+  Array.isArray((n as YAMLMap).items) &&
+  (n as YAMLMap).items.every((i) => isPair(i));
+const isSeq = (n: unknown): n is YAMLSeq =>
+  typeof n === 'object' && n !== null && Array.isArray((n as YAMLSeq).items) && !isMap(n);
 const isPair = (n: unknown): n is Pair => typeof n === 'object' && n !== null && 'key' in n && 'value' in n;
-const isScalar = (n: unknown): n is Scalar => typeof n === 'object' && n !== null && 'value' in n && !('key' in n) && !('items' in n);
+const isScalar = (n: unknown): n is Scalar =>
+  typeof n === 'object' && n !== null && 'value' in n && !('key' in n) && !('items' in n);
 
 /** The YAML node at a path, or the deepest existing ancestor. */
 export function nodeAt(source: SourceFile, path: readonly PathPart[]): { node: YamlNode | null; depth: number } {
@@ -70,7 +76,11 @@ export function positionOf(source: SourceFile, path: readonly PathPart[], key?: 
 }
 
 /** Position of a character inside a scalar's text (for errors inside a condition string). */
-export function positionInScalar(source: SourceFile, path: readonly PathPart[], offset: number): { line: number; col: number } {
+export function positionInScalar(
+  source: SourceFile,
+  path: readonly PathPart[],
+  offset: number,
+): { line: number; col: number } {
   if (!source.lines) return { line: 1, col: 1 };
   const { node } = nodeAt(source, path);
   if (!node?.range || !isScalar(node)) return positionOf(source, path);
@@ -82,14 +92,20 @@ export function positionInScalar(source: SourceFile, path: readonly PathPart[], 
   const at = raw.indexOf(value.slice(0, Math.min(8, value.length)));
   // Multi-line and block (>-, |) scalars differ from their value only in blanks: count the others.
   let i = Math.max(0, at);
-  for (let left = value.slice(0, offset).replace(/\s/g, '').length; left > 0 && i < raw.length; i++) if (!/\s/.test(raw[i]!)) left--;
+  for (let left = value.slice(0, offset).replace(/\s/g, '').length; left > 0 && i < raw.length; i++)
+    if (!/\s/.test(raw[i]!)) left--;
   if (offset < value.length) while (i < raw.length && /\s/.test(raw[i]!)) i++;
   return source.lines!.linePos(start + quoted + i);
 }
 
 /** Builds a diagnostic at a path. */
 export function diagAt(
-  source: SourceFile, path: readonly PathPart[], severity: Severity, code: string, params: Record<string, string> = {}, key?: string,
+  source: SourceFile,
+  path: readonly PathPart[],
+  severity: Severity,
+  code: string,
+  params: Record<string, string> = {},
+  key?: string,
 ): Diagnostic {
   const { line, col } = positionOf(source, path, key);
   return { file: source.file, line, col, severity, code, params };

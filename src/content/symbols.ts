@@ -3,7 +3,15 @@ import type { ConditionError, Symbols } from '../engine/condition.ts';
 import { positionInScalar, type Diagnostic, type PathPart, type SourceFile } from './source.ts';
 
 export function emptySymbols(): Symbols {
-  return { vars: new Set(), facts: new Set(), steps: new Set(), choices: new Set(), nodes: new Set(), diagnoses: new Set(), tools: new Set() };
+  return {
+    vars: new Set(),
+    facts: new Set(),
+    steps: new Set(),
+    choices: new Set(),
+    nodes: new Set(),
+    diagnoses: new Set(),
+    tools: new Set(),
+  };
 }
 
 /** A condition error as a diagnostic pointing inside the condition's text. */

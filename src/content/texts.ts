@@ -16,7 +16,9 @@ export function scenarioTexts(doc: ScenarioDoc): TextEntry[] {
   for (const [id, label] of Object.entries(doc.facts ?? {})) add(`facts.${id}`, label, ['facts', id]);
   for (const [id, dg] of Object.entries(doc.diagnoses)) add(`diagnoses.${id}`, dg.label, ['diagnoses', id, 'label']);
   for (const [tool, cfg] of Object.entries(doc.tools ?? {})) {
-    (cfg?.outcomes ?? []).forEach((o, i) => add(`tools.${tool}.${o.id}`, o.text, ['tools', tool, 'outcomes', i, 'text']));
+    (cfg?.outcomes ?? []).forEach((o, i) =>
+      add(`tools.${tool}.${o.id}`, o.text, ['tools', tool, 'outcomes', i, 'text']),
+    );
   }
   for (const [id, node] of Object.entries(doc.nodes)) {
     if (typeof node.customer === 'string') add(`nodes.${id}.customer`, node.customer, ['nodes', id, 'customer']);
@@ -76,7 +78,11 @@ export type TranslationFile = { readonly file: string; readonly text: string };
 
 /** Missing, stale, orphan and non-text keys of one translation, as diagnostics. */
 export function checkTranslation(
-  entries: readonly TextEntry[], lang: string, tr: TranslationFile, yamlPos: (path: readonly PathPart[]) => { line: number; col: number }, yamlFile: string,
+  entries: readonly TextEntry[],
+  lang: string,
+  tr: TranslationFile,
+  yamlPos: (path: readonly PathPart[]) => { line: number; col: number },
+  yamlFile: string,
 ): Diagnostic[] {
   let json: unknown;
   try {
@@ -84,7 +90,16 @@ export function checkTranslation(
   } catch (e) {
     const m = /position (\d+)/.exec(String(e));
     const { line, col } = lineCol(tr.text, m ? Number(m[1]) : jsonErrorOffset(tr.text));
-    return [{ file: tr.file, line, col, severity: 'error', code: 'translationJson', params: { detail: String((e as Error).message) } }];
+    return [
+      {
+        file: tr.file,
+        line,
+        col,
+        severity: 'error',
+        code: 'translationJson',
+        params: { detail: String((e as Error).message) },
+      },
+    ];
   }
   const flat = flatten(json);
   const sources = ((json as Record<string, unknown>)?.[SOURCES_KEY] ?? {}) as Record<string, unknown>;
@@ -94,15 +109,40 @@ export function checkTranslation(
     const value = flat[e.key];
     const pos = yamlPos(e.path);
     if (typeof value !== 'string' || value.trim() === '') {
-      diags.push({ file: yamlFile, ...pos, severity: 'error', code: 'translationMissing', params: { lang, key: e.key, file: tr.file } });
+      diags.push({
+        file: yamlFile,
+        ...pos,
+        severity: 'error',
+        code: 'translationMissing',
+        params: { lang, key: e.key, file: tr.file },
+      });
     } else if (typeof sources[e.key] === 'string' && sources[e.key] !== fingerprint(e.text)) {
-      diags.push({ file: tr.file, ...keyPos(tr.text, e.key), severity: 'error', code: 'translationStale', params: { lang, key: e.key, line: String(pos.line) } });
+      diags.push({
+        file: tr.file,
+        ...keyPos(tr.text, e.key),
+        severity: 'error',
+        code: 'translationStale',
+        params: { lang, key: e.key, line: String(pos.line) },
+      });
     } else if (typeof sources[e.key] !== 'string') {
-      diags.push({ file: tr.file, ...keyPos(tr.text, e.key), severity: 'warning', code: 'translationUnstamped', params: { lang, key: e.key } });
+      diags.push({
+        file: tr.file,
+        ...keyPos(tr.text, e.key),
+        severity: 'warning',
+        code: 'translationUnstamped',
+        params: { lang, key: e.key },
+      });
     }
   }
   for (const key of Object.keys(flat)) {
-    if (!known.has(key)) diags.push({ file: tr.file, ...keyPos(tr.text, key), severity: 'error', code: 'translationOrphan', params: { lang, key } });
+    if (!known.has(key))
+      diags.push({
+        file: tr.file,
+        ...keyPos(tr.text, key),
+        severity: 'error',
+        code: 'translationOrphan',
+        params: { lang, key },
+      });
   }
   return diags;
 }

@@ -6,7 +6,8 @@ import type { LoggedAction } from './types.ts';
 export type ActionKind = LoggedAction['type'];
 
 /** Why a payload was refused. */
-export type ActionErrorCode = 'notObject' | 'missing' | 'badType' | 'empty' | 'tooLong' | 'unknownAction' | 'notLogged' | 'unknownTool';
+export type ActionErrorCode =
+  'notObject' | 'missing' | 'badType' | 'empty' | 'tooLong' | 'unknownAction' | 'notLogged' | 'unknownTool';
 /** `path` is relative to the action: `type`, `tool`, `notes[2]`; '' for the action itself. */
 export type ActionError = { readonly path: string; readonly code: ActionErrorCode };
 
@@ -80,7 +81,8 @@ export function parseAction(data: unknown): { ok: true; value: LoggedAction } | 
   const type = own(data, 'type');
   // Time is the entry's `at`: a logged tick would be a second clock.
   if (type === 'tick') return { ok: false, errors: [{ path: 'type', code: 'notLogged' }] };
-  if (!isActionKind(type)) return { ok: false, errors: [{ path: 'type', code: type === undefined ? 'missing' : 'unknownAction' }] };
+  if (!isActionKind(type))
+    return { ok: false, errors: [{ path: 'type', code: type === undefined ? 'missing' : 'unknownAction' }] };
   const spec: Readonly<Record<string, FieldCheck>> = ACTION_SPECS[type];
   const value: Record<string, unknown> = { type };
   const errors: ActionError[] = [];

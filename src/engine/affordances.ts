@@ -19,7 +19,17 @@ export type ToolAffordance = {
   readonly progress: number | null;
 };
 
-export const CONTROL_IDS = ['hold', 'holdSilent', 'checkIn', 'resume', 'resumeSilent', 'diagnose', 'ticket', 'saveTicket', 'hangUp'] as const;
+export const CONTROL_IDS = [
+  'hold',
+  'holdSilent',
+  'checkIn',
+  'resume',
+  'resumeSilent',
+  'diagnose',
+  'ticket',
+  'saveTicket',
+  'hangUp',
+] as const;
 export type ControlId = (typeof CONTROL_IDS)[number];
 
 export type Affordances = {
@@ -113,18 +123,29 @@ export function affordances(sc: ScenarioModel, s: CallState): Affordances {
   const tools = s.tools.map((t, i): ToolAffordance => {
     const id = sc.tools[i]!.id;
     const press = ended ? null : toolPress(t);
-    const action: LoggedAction | null = press === null ? null
-      : { type: press === 'run' ? 'runTool' : press === 'restart' ? 'restartTool' : 'pokeTool', tool: id };
+    const action: LoggedAction | null =
+      press === null
+        ? null
+        : { type: press === 'run' ? 'runTool' : press === 'restart' ? 'restartTool' : 'pokeTool', tool: id };
     return { id, status: t.status, press, action, progress: toolProgress(t, s.time) };
   });
   return {
-    ended, talking, onHold: s.onHold, toolBusy: anyToolBusy(s),
+    ended,
+    talking,
+    onHold: s.onHold,
+    toolBusy: anyToolBusy(s),
     lines: offeredChoices(sc, s).map((c) => sc.choices[c]!.id),
     tools,
     controls: {
-      hold: canHold, holdSilent: canHold, checkIn: live && s.onHold, resume: live && s.onHold, resumeSilent: live && s.onHold,
+      hold: canHold,
+      holdSilent: canHold,
+      checkIn: live && s.onHold,
+      resume: live && s.onHold,
+      resumeSilent: live && s.onHold,
       diagnose: live && sc.diagnoses.some((_, d) => canState(s, d)),
-      ticket: live, saveTicket: live && ticket?.status === 'idle', hangUp: live,
+      ticket: live,
+      saveTicket: live && ticket?.status === 'idle',
+      hangUp: live,
     },
     diagnoses: live ? sc.diagnoses.flatMap((dg, d) => (canState(s, d) ? [dg.id] : [])) : [],
     facts: sc.facts.filter((_, f) => s.facts[f]),

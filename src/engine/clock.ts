@@ -75,7 +75,9 @@ function fireOne(d: Draft): boolean {
     checkHangUp(d);
     return true;
   }
-  const tr = d.troubles.findIndex((x) => x.explainedAt < 0 && !x.penalised && x.at + sc.persona_.unexplainedAfter === now);
+  const tr = d.troubles.findIndex(
+    (x) => x.explainedAt < 0 && !x.penalised && x.at + sc.persona_.unexplainedAfter === now,
+  );
   if (tr >= 0) {
     w(d, 'troubles')[tr] = { ...d.troubles[tr]!, penalised: true };
     promptCustomer(d, 'wait');

@@ -3,24 +3,59 @@
 // far too often to afford re-parsing, and scenario content is never handed to JavaScript itself.
 
 export type Symbols = {
-  vars: ReadonlySet<string>; facts: ReadonlySet<string>; steps: ReadonlySet<string>;
-  choices: ReadonlySet<string>; nodes: ReadonlySet<string>; diagnoses: ReadonlySet<string>;
+  vars: ReadonlySet<string>;
+  facts: ReadonlySet<string>;
+  steps: ReadonlySet<string>;
+  choices: ReadonlySet<string>;
+  nodes: ReadonlySet<string>;
+  diagnoses: ReadonlySet<string>;
   tools: ReadonlySet<string>;
 };
 
 /** What evaluation reads; indices are resolved at compile time through the lookup maps below. */
 export interface ConditionEnv {
   variable(name: string): number;
-  elapsed(): number; onHold(): boolean;
-  knows(fact: string): boolean; done(step: string): boolean; said(choice: string): boolean;
-  visited(node: string): boolean; diagnosed(d: string): boolean;
-  running(tool: string): boolean; crashed(tool: string): boolean; frozen(tool: string): boolean;
+  elapsed(): number;
+  onHold(): boolean;
+  knows(fact: string): boolean;
+  done(step: string): boolean;
+  said(choice: string): boolean;
+  visited(node: string): boolean;
+  diagnosed(d: string): boolean;
+  running(tool: string): boolean;
+  crashed(tool: string): boolean;
+  frozen(tool: string): boolean;
 }
 
-export type ConditionErrorCode = 'syntax' | 'unexpectedEnd' | 'unknownName' | 'unknownFunction' | 'unknownArgument' | 'typeMismatch' | 'notBoolean' | 'badDuration';
-export type ConditionError = { offset: number; length: number; code: ConditionErrorCode; params: Record<string, string> };
-export type ConditionReads = { vars: string[]; facts: string[]; steps: string[]; tools: string[]; choices: string[]; nodes: string[]; diagnoses: string[] };
-export type CompiledCondition = { source: string; evaluate(env: ConditionEnv): boolean; /** names it reads, for analysis */ reads: ConditionReads };
+export type ConditionErrorCode =
+  | 'syntax'
+  | 'unexpectedEnd'
+  | 'unknownName'
+  | 'unknownFunction'
+  | 'unknownArgument'
+  | 'typeMismatch'
+  | 'notBoolean'
+  | 'badDuration';
+export type ConditionError = {
+  offset: number;
+  length: number;
+  code: ConditionErrorCode;
+  params: Record<string, string>;
+};
+export type ConditionReads = {
+  vars: string[];
+  facts: string[];
+  steps: string[];
+  tools: string[];
+  choices: string[];
+  nodes: string[];
+  diagnoses: string[];
+};
+export type CompiledCondition = {
+  source: string;
+  evaluate(env: ConditionEnv): boolean;
+  /** names it reads, for analysis */ reads: ConditionReads;
+};
 export type CompileResult = { ok: true; value: CompiledCondition } | { ok: false; errors: ConditionError[] };
 
 type Type = 'number' | 'boolean';
@@ -45,8 +80,10 @@ const CALLS = new Map<string, CallSpec>([
 const KEYWORDS = new Set(['and', 'et', 'or', 'ou', 'not', 'non', 'true', 'false', 'vrai', 'faux']);
 const BUILTINS = ['elapsed', 'onHold'];
 const ORDER: Record<string, (x: NumFn, y: NumFn) => BoolFn> = {
-  '<': (x, y) => (e) => x(e) < y(e), '<=': (x, y) => (e) => x(e) <= y(e),
-  '>': (x, y) => (e) => x(e) > y(e), '>=': (x, y) => (e) => x(e) >= y(e),
+  '<': (x, y) => (e) => x(e) < y(e),
+  '<=': (x, y) => (e) => x(e) <= y(e),
+  '>': (x, y) => (e) => x(e) > y(e),
+  '>=': (x, y) => (e) => x(e) >= y(e),
 };
 // Nesting is bounded so hostile or broken content yields an error instead of a stack overflow.
 const MAX_DEPTH = 200;
@@ -65,12 +102,23 @@ class Parser {
   depth = 0;
   readonly errors: ConditionError[] = [];
   readonly reads: Record<keyof Symbols, Set<string>> = {
-    vars: new Set(), facts: new Set(), steps: new Set(), choices: new Set(), nodes: new Set(), diagnoses: new Set(), tools: new Set(),
+    vars: new Set(),
+    facts: new Set(),
+    steps: new Set(),
+    choices: new Set(),
+    nodes: new Set(),
+    diagnoses: new Set(),
+    tools: new Set(),
   };
   private ahead: Token | null = null;
-  constructor(readonly src: string, readonly sym: Symbols) {}
+  constructor(
+    readonly src: string,
+    readonly sym: Symbols,
+  ) {}
 
-  peek(): Token { return (this.ahead ??= this.lex()); }
+  peek(): Token {
+    return (this.ahead ??= this.lex());
+  }
 
   take(): Token {
     const t = this.peek();
@@ -109,10 +157,13 @@ class Parser {
     throw new Abort();
   }
 
-  enter(t: Token): void { if (++this.depth > MAX_DEPTH) this.fail(t); }
+  enter(t: Token): void {
+    if (++this.depth > MAX_DEPTH) this.fail(t);
+  }
 
   expect(n: Node, type: Type): void {
-    if (n.type !== type && n.type !== 'error') this.error(n.at, n.end, 'typeMismatch', { expected: type, found: n.type });
+    if (n.type !== type && n.type !== 'error')
+      this.error(n.at, n.end, 'typeMismatch', { expected: type, found: n.type });
   }
 
   private skipSpace(at: number): number {
@@ -123,7 +174,11 @@ class Parser {
   private lex(): Token {
     const at = this.skipSpace(this.pos);
     if (at >= this.src.length) return { kind: 'end', text: '', at };
-    for (const [kind, re] of [['num', NUM], ['word', WORD], ['op', OP]] as const) {
+    for (const [kind, re] of [
+      ['num', NUM],
+      ['word', WORD],
+      ['op', OP],
+    ] as const) {
       re.lastIndex = at;
       const m = re.exec(this.src);
       if (m) return { kind, text: m[0], at };
@@ -152,7 +207,8 @@ function andExpr(p: Parser): Node {
 function logic(p: Parser, a: Node, b: Node, isAnd: boolean): Node {
   p.expect(a, 'boolean');
   p.expect(b, 'boolean');
-  const x = a.fn as BoolFn, y = b.fn as BoolFn;
+  const x = a.fn as BoolFn,
+    y = b.fn as BoolFn;
   return { type: 'boolean', fn: isAnd ? (e) => x(e) && y(e) : (e) => x(e) || y(e), at: a.at, end: b.end };
 }
 
@@ -180,7 +236,8 @@ function comparison(p: Parser): Node {
     return { ...node, fn: order(a.fn as NumFn, b.fn as NumFn) };
   }
   if (a.type !== 'error') p.expect(b, a.type);
-  const x = a.fn, y = b.fn;
+  const x = a.fn,
+    y = b.fn;
   return { ...node, fn: op.text === '!=' ? (e) => x(e) !== y(e) : (e) => x(e) === y(e) };
 }
 
@@ -190,7 +247,8 @@ function sum(p: Parser): Node {
     const right = atom(p);
     p.expect(left, 'number');
     p.expect(right, 'number');
-    const x = left.fn as NumFn, y = right.fn as NumFn;
+    const x = left.fn as NumFn,
+      y = right.fn as NumFn;
     const fn: NumFn = op.text === '+' ? (e) => x(e) + y(e) : (e) => x(e) - y(e);
     left = { type: 'number', fn, at: left.at, end: right.end };
   }
@@ -225,7 +283,9 @@ function literal(p: Parser, t: Token, sign: number, at: number): Node {
 }
 
 function word(p: Parser, t: Token): Node {
-  const name = t.text, at = t.at, end = t.at + name.length;
+  const name = t.text,
+    at = t.at,
+    end = t.at + name.length;
   if (name === 'true' || name === 'vrai') return { type: 'boolean', fn: () => true, at, end };
   if (name === 'false' || name === 'faux') return { type: 'boolean', fn: () => false, at, end };
   if (KEYWORDS.has(name)) p.fail(t);
@@ -238,12 +298,18 @@ function word(p: Parser, t: Token): Node {
     p.reads.vars.add(name);
     return { type: 'number', fn: (e) => e.variable(name), at, end };
   }
-  p.error(at, end, 'unknownName', withSuggestion({ name, kind: 'variable' }, suggest(name, [...p.sym.vars, ...BUILTINS])));
+  p.error(
+    at,
+    end,
+    'unknownName',
+    withSuggestion({ name, kind: 'variable' }, suggest(name, [...p.sym.vars, ...BUILTINS])),
+  );
   return errorNode(at, end);
 }
 
 function call(p: Parser, nameTok: Token): Node {
-  const fn = nameTok.text, at = nameTok.at;
+  const fn = nameTok.text,
+    at = nameTok.at;
   p.take();
   const argTok = p.arg();
   p.need(')');
@@ -282,7 +348,10 @@ export function compileCondition(source: string, symbols: Symbols): CompileResul
 }
 
 // Operands are checked after both sides are parsed, so errors are put back in reading order.
-const failed = (errors: ConditionError[]): CompileResult => ({ ok: false, errors: errors.sort((x, y) => x.offset - y.offset) });
+const failed = (errors: ConditionError[]): CompileResult => ({
+  ok: false,
+  errors: errors.sort((x, y) => x.offset - y.offset),
+});
 
 /** Milliseconds for a compact duration such as `90s`, `1m30s`, `500ms` or `2h`; undefined otherwise. */
 export function parseDuration(text: string): number | undefined {

@@ -1,8 +1,7 @@
 // What is said: the trainee's lines, the customer's answers and hang-ups.
 import { ANGER, PATIENCE, type Outcome, type Tone } from './model.ts';
 import type { EndCause } from './types.ts';
-import {
-  addVar, applyEffects, coach, commitFatal, emit, holds, learn, markStep, type Draft, w } from './draft.ts';
+import { addVar, applyEffects, coach, commitFatal, emit, holds, learn, markStep, type Draft, w } from './draft.ts';
 
 const CUSTOMER_PROMPT_KEY = 'customer.prompt';
 const REPEAT_WINDOW = 30_000;
@@ -16,7 +15,14 @@ export function sayChoice(d: Draft, c: number): void {
   w(d, 'said')[c] = true;
   w(d, 'saidAt')[c] = d.time;
   endSilence(d);
-  emit(d, { type: 'lineSaid', at: d.time, choice: choice.id, key: choice.key, until: d.time + choice.duration, tones: choice.tones });
+  emit(d, {
+    type: 'lineSaid',
+    at: d.time,
+    choice: choice.id,
+    key: choice.key,
+    until: d.time + choice.duration,
+    tones: choice.tones,
+  });
   for (const tone of choice.tones) reactToTone(d, tone, choice.id, again);
   // The same words again so soon sound like a recording: the customer notices.
   if (again && d.time - last < REPEAT_WINDOW) {
@@ -110,7 +116,7 @@ export function enterNode(d: Draft, n: number): void {
 /** The customer hangs up once patience runs out or anger peaks. */
 export function checkHangUp(d: Draft): void {
   const sc = d.sc;
-  if (d.ended || d.vars[PATIENCE]! > sc.varMin[PATIENCE]! && d.vars[ANGER]! < sc.varMax[ANGER]!) return;
+  if (d.ended || (d.vars[PATIENCE]! > sc.varMin[PATIENCE]! && d.vars[ANGER]! < sc.varMax[ANGER]!)) return;
   if (d.queue.some((s) => s.kind === 'end')) return;
   customerHangsUp(d, 'customer');
 }

@@ -13,7 +13,23 @@ export type Draft = Writable<CallState> & {
   copied: number;
 };
 
-const ARRAYS = ['queue', 'vars', 'facts', 'said', 'saidAt', 'visited', 'steps', 'tools', 'holds', 'stated', 'deadAir', 'tones', 'troubles', 'pokes', 'fatal'] as const;
+const ARRAYS = [
+  'queue',
+  'vars',
+  'facts',
+  'said',
+  'saidAt',
+  'visited',
+  'steps',
+  'tools',
+  'holds',
+  'stated',
+  'deadAir',
+  'tones',
+  'troubles',
+  'pokes',
+  'fatal',
+] as const;
 type ArrayKey = (typeof ARRAYS)[number];
 const BIT: Record<ArrayKey, number> = Object.fromEntries(ARRAYS.map((k, i) => [k, 1 << i])) as Record<ArrayKey, number>;
 
@@ -28,13 +44,39 @@ export function openDraft(sc: ScenarioModel, s: CallState, index: number): Draft
  */
 function copyState(s: CallState): CallState {
   return {
-    scenario: s.scenario, mode: s.mode, time: s.time, rng: s.rng, actions: s.actions, node: s.node,
-    speech: s.speech, queue: s.queue, vars: s.vars, facts: s.facts, said: s.said, saidAt: s.saidAt,
-    visited: s.visited, steps: s.steps, tools: s.tools, silenceSince: s.silenceSince, prompts: s.prompts,
-    silenceToolMs: s.silenceToolMs, holds: s.holds, onHold: s.onHold, stated: s.stated,
-    diagnosedAt: s.diagnosedAt, notes: s.notes, ticketSaved: s.ticketSaved, ended: s.ended,
-    angerIntegral: s.angerIntegral, deadAirMs: s.deadAirMs, deadAirToolMs: s.deadAirToolMs,
-    deadAir: s.deadAir, tones: s.tones, troubles: s.troubles, pokes: s.pokes, fatal: s.fatal,
+    scenario: s.scenario,
+    mode: s.mode,
+    time: s.time,
+    rng: s.rng,
+    actions: s.actions,
+    node: s.node,
+    speech: s.speech,
+    queue: s.queue,
+    vars: s.vars,
+    facts: s.facts,
+    said: s.said,
+    saidAt: s.saidAt,
+    visited: s.visited,
+    steps: s.steps,
+    tools: s.tools,
+    silenceSince: s.silenceSince,
+    prompts: s.prompts,
+    silenceToolMs: s.silenceToolMs,
+    holds: s.holds,
+    onHold: s.onHold,
+    stated: s.stated,
+    diagnosedAt: s.diagnosedAt,
+    notes: s.notes,
+    ticketSaved: s.ticketSaved,
+    ended: s.ended,
+    angerIntegral: s.angerIntegral,
+    deadAirMs: s.deadAirMs,
+    deadAirToolMs: s.deadAirToolMs,
+    deadAir: s.deadAir,
+    tones: s.tones,
+    troubles: s.troubles,
+    pokes: s.pokes,
+    fatal: s.fatal,
     maxAnger: s.maxAnger,
   };
 }
@@ -129,7 +171,10 @@ const isFrozen = (t: ToolState): boolean => t.status === 'frozen';
  * conditions are evaluated hundreds of thousands of times during analysis.
  */
 class StateEnv implements ConditionEnv {
-  constructor(private readonly sc: ScenarioModel, private readonly s: CallState) {}
+  constructor(
+    private readonly sc: ScenarioModel,
+    private readonly s: CallState,
+  ) {}
 
   variable(name: string): number {
     return this.s.vars[this.sc.index.vars.get(name) ?? -1] ?? 0;

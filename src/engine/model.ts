@@ -6,7 +6,16 @@ export const PERSONAS = ['angry', 'confused', 'technical'] as const;
 export type Persona = (typeof PERSONAS)[number];
 export const TOOL_IDS = ['crm', 'line_test', 'kb', 'ticket', 'remote', 'escalation', 'supervisor'] as const;
 export type ToolId = (typeof TOOL_IDS)[number];
-export const TONES = ['neutral', 'empathetic', 'reassuring', 'transparent', 'curt', 'rude', 'jargon', 'condescending'] as const;
+export const TONES = [
+  'neutral',
+  'empathetic',
+  'reassuring',
+  'transparent',
+  'curt',
+  'rude',
+  'jargon',
+  'condescending',
+] as const;
 export type Tone = (typeof TONES)[number];
 export const OUTCOMES = ['resolved', 'escalated', 'lost'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
@@ -20,7 +29,12 @@ export type EffectsModel = {
   readonly learn: readonly number[];
 };
 
-export type UtteranceModel = { readonly id: string; readonly key: string; readonly cond: CompiledCondition | null; readonly duration: number };
+export type UtteranceModel = {
+  readonly id: string;
+  readonly key: string;
+  readonly cond: CompiledCondition | null;
+  readonly duration: number;
+};
 
 export type ChoiceModel = {
   readonly id: string;
@@ -51,7 +65,12 @@ export type NodeModel = {
 export type FaultModel = { readonly onUse: number; readonly at: number };
 export type CrashModel = FaultModel & { readonly after: number; readonly restart: number };
 export type FreezeModel = FaultModel & { readonly min: number; readonly max: number };
-export type ToolOutcomeModel = { readonly id: string; readonly key: string; readonly cond: CompiledCondition | null; readonly effects: EffectsModel };
+export type ToolOutcomeModel = {
+  readonly id: string;
+  readonly key: string;
+  readonly cond: CompiledCondition | null;
+  readonly effects: EffectsModel;
+};
 
 export type ToolModel = {
   readonly id: ToolId;
@@ -91,7 +110,12 @@ export type PersonaModel = {
   readonly tones: Readonly<Partial<Record<Tone, ToneReaction>>>;
 };
 
-export type FatalModel = { readonly id: string; readonly key: string; readonly tone: Tone | null; readonly event: 'agentHungUp' | 'holdWithoutAsking' | null };
+export type FatalModel = {
+  readonly id: string;
+  readonly key: string;
+  readonly tone: Tone | null;
+  readonly event: 'agentHungUp' | 'holdWithoutAsking' | null;
+};
 
 export type ScoringModel = {
   readonly passScore: number;
@@ -101,7 +125,13 @@ export type ScoringModel = {
   readonly checkInEvery: number;
   readonly ticketWeight: number;
   readonly fatal: readonly FatalModel[];
-  readonly calm: { readonly anger: number; readonly tone: number; readonly deadAir: number; readonly transparency: number; readonly rageClicks: number };
+  readonly calm: {
+    readonly anger: number;
+    readonly tone: number;
+    readonly deadAir: number;
+    readonly transparency: number;
+    readonly rageClicks: number;
+  };
   readonly deadAirGrace: number;
   readonly transparencyWithin: number;
   /** A tool run at least this long is a wait the customer should be told about (and a timeline mark). */
@@ -129,7 +159,12 @@ export type ScenarioModel = {
   /** The step that marks the fix or the escalation (`resolves: true` in the playbook), or -1. */
   readonly resolveStep: number;
   readonly tools: readonly ToolModel[];
-  readonly diagnoses: readonly { readonly id: string; readonly key: string; readonly correct: boolean; readonly evidence: CompiledCondition | null }[];
+  readonly diagnoses: readonly {
+    readonly id: string;
+    readonly key: string;
+    readonly correct: boolean;
+    readonly evidence: CompiledCondition | null;
+  }[];
   readonly parDiagnosis: number;
   readonly ticketNotes: readonly number[];
   /** Per fact: whether the ticket should mention it (ticketNotes as a lookup). */

@@ -18,7 +18,13 @@ export type ReplayResult = {
 };
 
 /** Rebuilds the exact state of a call from its seed and action log. */
-export function replay(sc: ScenarioModel, seed: number, entries: readonly LogEntry[], mode: Mode = 'training', until?: number): ReplayResult {
+export function replay(
+  sc: ScenarioModel,
+  seed: number,
+  entries: readonly LogEntry[],
+  mode: Mode = 'training',
+  until?: number,
+): ReplayResult {
   let state = initialState(sc, seed, mode);
   const events: EngineEvent[] = [];
   const rejected: { index: number; reason: string }[] = [];
@@ -42,7 +48,12 @@ export function replay(sc: ScenarioModel, seed: number, entries: readonly LogEnt
 }
 
 /** Replays a finished call's log and lets the last lines play out to the end of the call. */
-export function replayToEnd(sc: ScenarioModel, seed: number, entries: readonly LogEntry[], mode: Mode = 'training'): ReplayResult {
+export function replayToEnd(
+  sc: ScenarioModel,
+  seed: number,
+  entries: readonly LogEntry[],
+  mode: Mode = 'training',
+): ReplayResult {
   const r = replay(sc, seed, entries, mode);
   let state = r.state;
   const events = [...r.events];

@@ -37,7 +37,13 @@ export type LogErrorCode = ActionErrorCode | 'badField' | 'tooNew' | 'outOfOrder
 export type LogError = { readonly path: string; readonly code: LogErrorCode };
 
 /** Builds a save record for a call in progress or finished. */
-export function makeLog(scenario: string, seed: number, mode: Mode, entries: readonly LogEntry[], time: number): CallLog {
+export function makeLog(
+  scenario: string,
+  seed: number,
+  mode: Mode,
+  entries: readonly LogEntry[],
+  time: number,
+): CallLog {
   return { version: SAVE_VERSION, minVersion: READER_MIN_VERSION, scenario, seed, mode, entries, time };
 }
 
@@ -45,7 +51,8 @@ type Obj = Readonly<Record<string, unknown>>;
 const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const own = (o: Obj, k: string): unknown => (Object.hasOwn(o, k) ? o[k] : undefined);
 const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
-const isVersion = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= MIN_LOADABLE_VERSION;
+const isVersion = (v: unknown): v is number =>
+  typeof v === 'number' && Number.isInteger(v) && v >= MIN_LOADABLE_VERSION;
 
 const DROPPED = Symbol('dropped');
 
@@ -68,7 +75,8 @@ export function parseLog(data: unknown): { ok: true; value: CallLog } | { ok: fa
   if (!isObject(data)) return { ok: false, errors: [{ path: '', code: 'notObject' }] };
   const minVersion = own(data, 'minVersion');
   // A newer format may mean anything by its other fields: only this is worth saying.
-  if (typeof minVersion === 'number' && minVersion > SAVE_VERSION) return { ok: false, errors: [{ path: 'minVersion', code: 'tooNew' }] };
+  if (typeof minVersion === 'number' && minVersion > SAVE_VERSION)
+    return { ok: false, errors: [{ path: 'minVersion', code: 'tooNew' }] };
   const errors: LogError[] = [];
   const field = (k: string, ok: (v: unknown) => boolean): unknown => {
     const v = own(data, k);
@@ -111,7 +119,9 @@ function parseEntries(raw: unknown, legacy: boolean, errors: LogError[]): LogEnt
     const action = legacy ? upgradeV1(own(entry, 'action')) : own(entry, 'action');
     if (action === DROPPED) continue;
     const parsed = parseAction(action);
-    if (!parsed.ok) for (const e of parsed.errors) errors.push({ path: e.path ? `${where}.action.${e.path}` : `${where}.action`, code: e.code });
+    if (!parsed.ok)
+      for (const e of parsed.errors)
+        errors.push({ path: e.path ? `${where}.action.${e.path}` : `${where}.action`, code: e.code });
     else if (timed) out.push({ at, action: parsed.value });
   }
   return out;

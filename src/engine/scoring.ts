@@ -44,8 +44,14 @@ export function scoreCall(sc: ScenarioModel, s: CallState): Scorecard {
     // Steps done too early (fatalIfEarly) are named `<step>_early`.
     const early = model ? undefined : sc.steps.find((st) => `${st.id}_early` === f.id);
     lines.push({
-      id: `fatal.${f.id}`, key: model?.key ?? 'scorecard.fatalEarly', section: 'process', weight: 0, credit: 0,
-      status: 'fatal', params: early ? { step: early.key } : {}, evidence: [{ at: f.at, action: f.action }],
+      id: `fatal.${f.id}`,
+      key: model?.key ?? 'scorecard.fatalEarly',
+      section: 'process',
+      weight: 0,
+      credit: 0,
+      status: 'fatal',
+      params: early ? { step: early.key } : {},
+      evidence: [{ at: f.at, action: f.action }],
     });
   }
   const process = fatal.length ? 0 : percent(lines.filter((l) => l.section === 'process'));
@@ -53,13 +59,21 @@ export function scoreCall(sc: ScenarioModel, s: CallState): Scorecard {
   const calmness = percent(lines.filter((l) => l.section === 'calmness'));
   const w = sc.scoring.weights;
   const outcome = s.ended ? s.ended.outcome : 'unfinished';
-  let total = (w.process * process + w.diagnosis * diagnosis + w.calmness * calmness) / (w.process + w.diagnosis + w.calmness);
+  let total =
+    (w.process * process + w.diagnosis * diagnosis + w.calmness * calmness) / (w.process + w.diagnosis + w.calmness);
   if (outcome !== 'resolved' && outcome !== 'escalated') total *= sc.scoring.lostFactor;
   if (fatal.length) total = 0;
   total = Math.round(total);
   const won = !fatal.length && (outcome === 'resolved' || outcome === 'escalated') && total >= sc.scoring.passScore;
   return {
-    outcome, fatal, process, calmness, total, won, duration, lines,
+    outcome,
+    fatal,
+    process,
+    calmness,
+    total,
+    won,
+    duration,
+    lines,
     diagnosis: { score: diagnosis, at: s.diagnosedAt >= 0 ? s.diagnosedAt : null, par: sc.parDiagnosis },
   };
 }
@@ -76,8 +90,13 @@ function processLines(sc: ScenarioModel, s: CallState): ScoreLine[] {
     const rec = s.steps[i];
     const status = !rec ? 'missed' : rec.inOrder ? 'done' : 'early';
     return {
-      id: `step.${st.id}`, key: st.key, section: 'process', weight: st.weight,
-      credit: status === 'done' ? 1 : status === 'early' ? 0.5 : 0, status, params: { phase: st.phase },
+      id: `step.${st.id}`,
+      key: st.key,
+      section: 'process',
+      weight: st.weight,
+      credit: status === 'done' ? 1 : status === 'early' ? 0.5 : 0,
+      status,
+      params: { phase: st.phase },
       evidence: rec ? [rec] : [],
     };
   });
@@ -91,11 +110,17 @@ function holdLine(sc: ScenarioModel, s: CallState): ScoreLine {
   for (const h of s.holds) sum += ((h.asked ? 1 : 0) + (h.overruns === 0 ? 1 : 0) + (h.thanked ? 1 : 0)) / 3;
   const credit = Math.max(0, sum / s.holds.length - (s.holds.length > 2 ? 0.25 : 0));
   return {
-    id: 'hold', key: 'playbook:hold', section: 'process', weight: sc.scoring.holdWeight, credit,
+    id: 'hold',
+    key: 'playbook:hold',
+    section: 'process',
+    weight: sc.scoring.holdWeight,
+    credit,
     status: credit >= 1 ? 'done' : credit > 0 ? 'partial' : 'missed',
     params: {
-      holds: s.holds.length, asked: s.holds.filter((h) => h.asked).length,
-      overruns: s.holds.reduce((a, h) => a + h.overruns, 0), thanked: s.holds.filter((h) => h.thanked).length,
+      holds: s.holds.length,
+      asked: s.holds.filter((h) => h.asked).length,
+      overruns: s.holds.reduce((a, h) => a + h.overruns, 0),
+      thanked: s.holds.filter((h) => h.thanked).length,
     },
     evidence: s.holds.map((h) => ({ at: h.since, action: h.action })),
   };
@@ -108,9 +133,20 @@ function ticketLine(sc: ScenarioModel, s: CallState): ScoreLine {
   const found = sc.ticketNotes.filter((f) => notes.includes(f)).length;
   const credit = found / sc.ticketNotes.length;
   return {
-    id: 'ticketNotes', key: 'playbook:ticketNotes', section: 'process', weight: sc.scoring.ticketWeight, credit,
+    id: 'ticketNotes',
+    key: 'playbook:ticketNotes',
+    section: 'process',
+    weight: sc.scoring.ticketWeight,
+    credit,
     status: credit >= 1 ? 'done' : credit > 0 ? 'partial' : 'missed',
-    params: { found, expected: sc.ticketNotes.length, missing: sc.ticketNotes.filter((f) => !notes.includes(f)).map((f) => sc.facts[f]!).join(',') },
+    params: {
+      found,
+      expected: sc.ticketNotes.length,
+      missing: sc.ticketNotes
+        .filter((f) => !notes.includes(f))
+        .map((f) => sc.facts[f]!)
+        .join(','),
+    },
     evidence: rec ? [rec] : [],
   };
 }
@@ -130,7 +166,11 @@ function diagnosisLines(sc: ScenarioModel, s: CallState): ScoreLine[] {
   const score = diagnosisScore(sc, s);
   return [
     {
-      id: 'diagnosis.time', key: 'scorecard.diagnosisTime', section: 'diagnosis', weight: 1, credit: score / 100,
+      id: 'diagnosis.time',
+      key: 'scorecard.diagnosisTime',
+      section: 'diagnosis',
+      weight: 1,
+      credit: score / 100,
       status: !right ? 'missed' : score >= 100 ? 'done' : 'partial',
       params: { at: right ? right.at : -1, par: sc.parDiagnosis, wrong: wrong.length },
       evidence: [...(right ? [right] : []), ...wrong],
@@ -144,22 +184,58 @@ function calmLines(sc: ScenarioModel, s: CallState, duration: number): ScoreLine
   const avg = duration > 0 ? s.angerIntegral / duration : s.vars[ANGER]!;
   const floor = init / 2;
   const angerCredit = clamp01(1 - (avg - floor) / (sc.varMax[ANGER]! - floor));
-  const bad = s.tones.filter((t) => TONE_PENALTY[t.tone] !== undefined && !(t.tone === 'jargon' && sc.persona === 'technical'));
+  const bad = s.tones.filter(
+    (t) => TONE_PENALTY[t.tone] !== undefined && !(t.tone === 'jargon' && sc.persona === 'technical'),
+  );
   const toneCredit = clamp01(1 - bad.reduce((a, t) => a + TONE_PENALTY[t.tone]!, 0) / 100);
   const deadCredit = duration > 0 ? clamp01(1 - s.deadAirMs / (0.25 * duration)) : 1;
   const troubles = s.troubles;
   const explained = troubles.filter((t) => t.explainedAt >= 0 && t.explainedAt - t.at <= sc.scoring.transparencyWithin);
   const transparencyCredit = troubles.length ? explained.length / troubles.length : 1;
   const pokeCredit = clamp01(1 - (POKE_PENALTY * s.pokes.length) / 100);
-  const line = (id: string, weight: number, credit: number, params: Record<string, number | string>, evidence: readonly Evidence[]): ScoreLine => ({
-    id: `calm.${id}`, key: `scorecard.calm.${id}`, section: 'calmness', weight, credit,
-    status: credit >= 0.999 ? 'done' : credit > 0 ? 'partial' : 'missed', params, evidence,
+  const line = (
+    id: string,
+    weight: number,
+    credit: number,
+    params: Record<string, number | string>,
+    evidence: readonly Evidence[],
+  ): ScoreLine => ({
+    id: `calm.${id}`,
+    key: `scorecard.calm.${id}`,
+    section: 'calmness',
+    weight,
+    credit,
+    status: credit >= 0.999 ? 'done' : credit > 0 ? 'partial' : 'missed',
+    params,
+    evidence,
   });
   return [
-    line('anger', c.anger, angerCredit, { average: Math.round(avg * 10) / 10, start: init, peak: s.maxAnger.value }, s.maxAnger.action >= 0 ? [s.maxAnger] : []),
+    line(
+      'anger',
+      c.anger,
+      angerCredit,
+      { average: Math.round(avg * 10) / 10, start: init, peak: s.maxAnger.value },
+      s.maxAnger.action >= 0 ? [s.maxAnger] : [],
+    ),
     line('tone', c.tone, toneCredit, { count: bad.length, tones: bad.map((t) => t.tone).join(',') }, bad),
-    line('deadAir', c.deadAir, deadCredit, { seconds: Math.round(s.deadAirMs / 1000), whileTools: Math.round(s.deadAirToolMs / 1000), share: duration ? Math.round((100 * s.deadAirMs) / duration) : 0 }, s.deadAir),
-    line('transparency', c.transparency, transparencyCredit, { troubles: troubles.length, explained: explained.length }, troubles.filter((t) => !explained.includes(t))),
+    line(
+      'deadAir',
+      c.deadAir,
+      deadCredit,
+      {
+        seconds: Math.round(s.deadAirMs / 1000),
+        whileTools: Math.round(s.deadAirToolMs / 1000),
+        share: duration ? Math.round((100 * s.deadAirMs) / duration) : 0,
+      },
+      s.deadAir,
+    ),
+    line(
+      'transparency',
+      c.transparency,
+      transparencyCredit,
+      { troubles: troubles.length, explained: explained.length },
+      troubles.filter((t) => !explained.includes(t)),
+    ),
     line('rageClicks', c.rageClicks, pokeCredit, { count: s.pokes.length }, s.pokes),
   ];
 }

@@ -5,8 +5,15 @@ import type { Action, CallState, LoggedAction, Mode, RejectReason, StepResult } 
 import { closeDraft, coach, commitFatal, emit, openDraft, type Draft, w } from './draft.ts';
 import { advanceTo, nextEventAt } from './clock.ts';
 import {
-  closeHold, endCall, endSilence, enterNode, explainTroubles, nextSegment, sayChoice,
-  startSilence, stateDiagnosis,
+  closeHold,
+  endCall,
+  endSilence,
+  enterNode,
+  explainTroubles,
+  nextSegment,
+  sayChoice,
+  startSilence,
+  stateDiagnosis,
 } from './dialogue.ts';
 import { isBusy, isTalking, offeredChoices } from './affordances.ts';
 import { initialToolState, pokeTool, restartTool, runTool } from './tools.ts';
@@ -17,12 +24,40 @@ const CHECK_IN_MS = 3_000;
 /** The state of a call just picked up: the start node is entered at time 0. */
 export function initialState(sc: ScenarioModel, seed: number, mode: Mode = 'training'): CallState {
   const blank: CallState = {
-    scenario: sc.id, mode, time: 0, rng: seedRng(seed), actions: 0, node: sc.start, speech: null, queue: [],
-    vars: sc.varInit.slice(), facts: sc.facts.map(() => false), said: sc.choices.map(() => false), saidAt: sc.choices.map(() => -1),
-    visited: sc.nodes.map(() => false), steps: sc.steps.map(() => null), tools: sc.tools.map(initialToolState),
-    silenceSince: -1, prompts: 0, silenceToolMs: 0, holds: [], onHold: false, stated: [], diagnosedAt: -1,
-    notes: [], ticketSaved: null, ended: null, angerIntegral: 0, deadAirMs: 0, deadAirToolMs: 0, deadAir: [],
-    tones: [], troubles: [], pokes: [], fatal: [], maxAnger: { at: 0, action: -1, value: sc.varInit[0] ?? 0 },
+    scenario: sc.id,
+    mode,
+    time: 0,
+    rng: seedRng(seed),
+    actions: 0,
+    node: sc.start,
+    speech: null,
+    queue: [],
+    vars: sc.varInit.slice(),
+    facts: sc.facts.map(() => false),
+    said: sc.choices.map(() => false),
+    saidAt: sc.choices.map(() => -1),
+    visited: sc.nodes.map(() => false),
+    steps: sc.steps.map(() => null),
+    tools: sc.tools.map(initialToolState),
+    silenceSince: -1,
+    prompts: 0,
+    silenceToolMs: 0,
+    holds: [],
+    onHold: false,
+    stated: [],
+    diagnosedAt: -1,
+    notes: [],
+    ticketSaved: null,
+    ended: null,
+    angerIntegral: 0,
+    deadAirMs: 0,
+    deadAirToolMs: 0,
+    deadAir: [],
+    tones: [],
+    troubles: [],
+    pokes: [],
+    fatal: [],
+    maxAnger: { at: 0, action: -1, value: sc.varInit[0] ?? 0 },
   };
   const d = openDraft(sc, blank, -1);
   enterNode(d, sc.start);
@@ -63,18 +98,29 @@ function toolIndex(d: Draft, tool: ToolId): number {
 
 function apply(d: Draft, a: LoggedAction): RejectReason | null {
   switch (a.type) {
-    case 'say': return say(d, a.choice);
-    case 'runTool': return withTool(d, a.tool, (t) => runTool(d, t));
-    case 'pokeTool': return withTool(d, a.tool, (t) => (isBusy(d.tools[t]!) ? pokeTool(d, t) : 'toolNotBusy'));
-    case 'restartTool': return withTool(d, a.tool, (t) => (restartTool(d, t) ? null : 'toolNotCrashed'));
+    case 'say':
+      return say(d, a.choice);
+    case 'runTool':
+      return withTool(d, a.tool, (t) => runTool(d, t));
+    case 'pokeTool':
+      return withTool(d, a.tool, (t) => (isBusy(d.tools[t]!) ? pokeTool(d, t) : 'toolNotBusy'));
+    case 'restartTool':
+      return withTool(d, a.tool, (t) => (restartTool(d, t) ? null : 'toolNotCrashed'));
     // Saving is a form's button, not the tool's: it is refused, not counted as a rage click.
-    case 'saveTicket': return withTool(d, 'ticket', (t) => (d.tools[t]!.status === 'idle' ? runTool(d, t) : 'toolBusy'));
-    case 'hold': return hold(d, a.ask);
-    case 'checkIn': return checkIn(d);
-    case 'resume': return resume(d, a.thank);
-    case 'diagnose': return diagnose(d, a.diagnosis);
-    case 'writeTicket': return writeTicket(d, a.notes);
-    case 'hangUp': return hangUp(d);
+    case 'saveTicket':
+      return withTool(d, 'ticket', (t) => (d.tools[t]!.status === 'idle' ? runTool(d, t) : 'toolBusy'));
+    case 'hold':
+      return hold(d, a.ask);
+    case 'checkIn':
+      return checkIn(d);
+    case 'resume':
+      return resume(d, a.thank);
+    case 'diagnose':
+      return diagnose(d, a.diagnosis);
+    case 'writeTicket':
+      return writeTicket(d, a.notes);
+    case 'hangUp':
+      return hangUp(d);
   }
 }
 

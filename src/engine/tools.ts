@@ -3,14 +3,37 @@ import { drawDuration } from './rng.ts';
 import type { ScenarioModel, ToolModel } from './model.ts';
 import type { ToolState } from './types.ts';
 import {
-  applyEffects, coach, commitFatal, emit, holds, markStep, stepInOrder, updateTool, type Draft, w } from './draft.ts';
+  applyEffects,
+  coach,
+  commitFatal,
+  emit,
+  holds,
+  markStep,
+  stepInOrder,
+  updateTool,
+  type Draft,
+  w,
+} from './draft.ts';
 
 const FREEZE_DELAY = 2_000;
 
 export function initialToolState(): ToolState {
   return {
-    status: 'idle', uses: 0, runEnd: -1, runStart: -1, pausedMs: 0, runInOrder: true, crashAt: -1, freezeAt: -1, freezeFor: 0,
-    frozenUntil: -1, restartEnd: -1, restartFor: 0, pokes: 0, lastOutcome: -1, timedFired: 0,
+    status: 'idle',
+    uses: 0,
+    runEnd: -1,
+    runStart: -1,
+    pausedMs: 0,
+    runInOrder: true,
+    crashAt: -1,
+    freezeAt: -1,
+    freezeFor: 0,
+    frozenUntil: -1,
+    restartEnd: -1,
+    restartFor: 0,
+    pokes: 0,
+    lastOutcome: -1,
+    timedFired: 0,
   };
 }
 
@@ -31,7 +54,12 @@ export function runTool(d: Draft, t: number): void {
   const freeze = model.freezes.find((f) => f.onUse === uses);
   const inOrder = model.step < 0 || stepInOrder(d, model.step);
   updateTool(d, t, {
-    status: 'running', uses, runStart: d.time, runEnd: d.time + latency, pausedMs: 0, runInOrder: inOrder,
+    status: 'running',
+    uses,
+    runStart: d.time,
+    runEnd: d.time + latency,
+    pausedMs: 0,
+    runInOrder: inOrder,
     crashAt: crash ? d.time + Math.min(crash.after, Math.max(0, latency - 1)) : -1,
     restartFor: crash ? crash.restart : tool.restartFor,
     freezeAt: freeze ? d.time + Math.min(FREEZE_DELAY, Math.floor(latency / 2)) : -1,
@@ -66,14 +94,25 @@ export function restartTool(d: Draft, t: number): boolean {
 }
 
 function addTrouble(d: Draft, t: number, kind: 'crash' | 'freeze' | 'wait'): void {
-  w(d, 'troubles').push({ tool: t, kind, at: d.time, explainedAt: d.onHold ? d.time : -1, penalised: false, action: d.index });
+  w(d, 'troubles').push({
+    tool: t,
+    kind,
+    at: d.time,
+    explainedAt: d.onHold ? d.time : -1,
+    penalised: false,
+    action: d.index,
+  });
 }
 
 /** The time of this tool's next scheduled change, or Infinity. */
 export function nextToolEvent(model: ToolModel, tool: ToolState): number {
   let next = Infinity;
   if (tool.status === 'running') {
-    next = Math.min(tool.runEnd, tool.crashAt >= 0 ? tool.crashAt : Infinity, tool.freezeAt >= 0 ? tool.freezeAt : Infinity);
+    next = Math.min(
+      tool.runEnd,
+      tool.crashAt >= 0 ? tool.crashAt : Infinity,
+      tool.freezeAt >= 0 ? tool.freezeAt : Infinity,
+    );
   } else if (tool.status === 'frozen') {
     next = Math.min(tool.frozenUntil, tool.crashAt >= 0 ? tool.crashAt : Infinity);
   } else if (tool.status === 'restarting') {
@@ -143,7 +182,10 @@ function crash(d: Draft, t: number, restartFor: number): void {
 function freeze(d: Draft, t: number, ms: number): void {
   const tool = d.tools[t]!;
   updateTool(d, t, {
-    status: 'frozen', freezeAt: -1, frozenUntil: d.time + ms, runEnd: tool.runEnd >= 0 ? tool.runEnd + ms : -1,
+    status: 'frozen',
+    freezeAt: -1,
+    frozenUntil: d.time + ms,
+    runEnd: tool.runEnd >= 0 ? tool.runEnd + ms : -1,
     pausedMs: tool.runEnd >= 0 ? tool.pausedMs + ms : 0,
   });
   emit(d, { type: 'toolFroze', at: d.time, tool: d.sc.tools[t]!.id, until: d.time + ms });
@@ -158,7 +200,13 @@ function completeRun(d: Draft, t: number): void {
   const o = model.outcomes.findIndex((x) => holds(sc, d, x.cond));
   updateTool(d, t, { status: 'idle', runEnd: -1, crashAt: -1, freezeAt: -1, lastOutcome: o });
   const outcome = o >= 0 ? model.outcomes[o]! : null;
-  emit(d, { type: 'toolFinished', at: d.time, tool: model.id, outcome: outcome?.id ?? null, key: outcome?.key ?? null });
+  emit(d, {
+    type: 'toolFinished',
+    at: d.time,
+    tool: model.id,
+    outcome: outcome?.id ?? null,
+    key: outcome?.key ?? null,
+  });
   if (outcome) applyEffects(d, outcome.effects);
   if (model.id === 'ticket') d.ticketSaved = d.notes.slice();
   if (model.step >= 0) markStep(d, model.step, tool.runInOrder);

@@ -39,14 +39,28 @@ export type Speech = { readonly who: 'agent' | 'customer'; readonly until: numbe
 export type Evidence = { readonly at: number; readonly action: number };
 export type StepRecord = Evidence & { readonly inOrder: boolean };
 export type ToneMark = Evidence & { readonly tone: Tone; readonly choice: string };
-export type DeadAirMark = { readonly at: number; readonly ms: number; readonly toolBusy: boolean; readonly action: number };
+export type DeadAirMark = {
+  readonly at: number;
+  readonly ms: number;
+  readonly toolBusy: boolean;
+  readonly action: number;
+};
 export type Trouble = {
-  readonly tool: number; readonly kind: 'crash' | 'freeze' | 'wait'; readonly at: number;
-  readonly explainedAt: number; readonly penalised: boolean; readonly action: number;
+  readonly tool: number;
+  readonly kind: 'crash' | 'freeze' | 'wait';
+  readonly at: number;
+  readonly explainedAt: number;
+  readonly penalised: boolean;
+  readonly action: number;
 };
 export type HoldRecord = {
-  readonly since: number; readonly asked: boolean; readonly lastContact: number;
-  readonly overruns: number; readonly thanked: boolean; readonly end: number; readonly action: number;
+  readonly since: number;
+  readonly asked: boolean;
+  readonly lastContact: number;
+  readonly overruns: number;
+  readonly thanked: boolean;
+  readonly end: number;
+  readonly action: number;
 };
 
 export type CallState = {
@@ -75,7 +89,11 @@ export type CallState = {
   readonly holds: readonly HoldRecord[];
   readonly onHold: boolean;
   /** Diagnoses stated; `founded` is false for a guess made before its evidence was known. */
-  readonly stated: readonly (Evidence & { readonly diagnosis: number; readonly correct: boolean; readonly founded: boolean })[];
+  readonly stated: readonly (Evidence & {
+    readonly diagnosis: number;
+    readonly correct: boolean;
+    readonly founded: boolean;
+  })[];
   readonly diagnosedAt: number;
   readonly notes: readonly number[];
   readonly ticketSaved: readonly number[] | null;
@@ -109,14 +127,33 @@ export type Action =
 export type LoggedAction = Exclude<Action, { type: 'tick' }>;
 
 export type RejectReason =
-  | 'callEnded' | 'speaking' | 'onHold' | 'notOnHold' | 'notOffered' | 'unknownChoice' | 'unknownTool'
-  | 'toolNotCrashed' | 'toolNotBusy' | 'toolBusy' | 'unknownDiagnosis' | 'unknownFact' | 'factNotKnown' | 'badTick' | 'alreadyStated';
+  | 'callEnded'
+  | 'speaking'
+  | 'onHold'
+  | 'notOnHold'
+  | 'notOffered'
+  | 'unknownChoice'
+  | 'unknownTool'
+  | 'toolNotCrashed'
+  | 'toolNotBusy'
+  | 'toolBusy'
+  | 'unknownDiagnosis'
+  | 'unknownFact'
+  | 'factNotKnown'
+  | 'badTick'
+  | 'alreadyStated';
 
 export type CoachTone = 'good' | 'warn' | 'bad';
 
 export type EngineEvent = { readonly at: number } & (
   | { readonly type: 'customerSpoke'; readonly key: string; readonly node: string; readonly until: number }
-  | { readonly type: 'lineSaid'; readonly choice: string; readonly key: string; readonly until: number; readonly tones: readonly Tone[] }
+  | {
+      readonly type: 'lineSaid';
+      readonly choice: string;
+      readonly key: string;
+      readonly until: number;
+      readonly tones: readonly Tone[];
+    }
   | { readonly type: 'customerPrompted'; readonly reason: 'deadAir' | 'hold' | 'wait'; readonly key: string }
   | { readonly type: 'varChanged'; readonly name: string; readonly value: number; readonly delta: number }
   | { readonly type: 'factLearned'; readonly fact: string }
@@ -127,7 +164,12 @@ export type EngineEvent = { readonly at: number } & (
   | { readonly type: 'toolCrashed'; readonly tool: ToolId }
   | { readonly type: 'toolRestarting'; readonly tool: ToolId; readonly until: number }
   | { readonly type: 'toolRestarted'; readonly tool: ToolId }
-  | { readonly type: 'toolFinished'; readonly tool: ToolId; readonly outcome: string | null; readonly key: string | null }
+  | {
+      readonly type: 'toolFinished';
+      readonly tool: ToolId;
+      readonly outcome: string | null;
+      readonly key: string | null;
+    }
   | { readonly type: 'toolPoked'; readonly tool: ToolId; readonly count: number }
   | { readonly type: 'heldCall'; readonly asked: boolean }
   | { readonly type: 'checkedIn' }
@@ -137,7 +179,12 @@ export type EngineEvent = { readonly at: number } & (
   | { readonly type: 'fatalCommitted'; readonly id: string }
   | { readonly type: 'customerHungUp' }
   | { readonly type: 'callEnded'; readonly outcome: Outcome; readonly by: EndCause }
-  | { readonly type: 'coached'; readonly key: string; readonly tone: CoachTone; readonly params: Readonly<Record<string, string>> }
+  | {
+      readonly type: 'coached';
+      readonly key: string;
+      readonly tone: CoachTone;
+      readonly params: Readonly<Record<string, string>>;
+    }
   | { readonly type: 'rejected'; readonly action: Action['type']; readonly reason: RejectReason }
 );
 

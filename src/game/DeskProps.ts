@@ -48,7 +48,11 @@ function drawNook(g: Pen): void {
 }
 
 function drawNotes(g: Pen): void {
-  const notes = [[296, 84, -0.08, 0xffe27a], [334, 96, 0.12, 0xa8e6cf], [306, 128, 0.05, 0xffb3c7]] as const;
+  const notes = [
+    [296, 84, -0.08, 0xffe27a],
+    [334, 96, 0.12, 0xa8e6cf],
+    [306, 128, 0.05, 0xffb3c7],
+  ] as const;
   for (const [x, y, a, c] of notes) {
     g.save();
     g.translateCanvas(x, y);

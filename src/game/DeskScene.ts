@@ -40,13 +40,17 @@ export class DeskScene extends Phaser.Scene {
 
   create(): void {
     // The static layers never overlap the softphone's screen, so they flatten in paint order.
-    this.still = placed(this, bake(this, 'desk:still', WHOLE, (g) => {
-      drawRoom(g);
-      drawPropsBack(g);
-      drawScreenBezel(g);
-      drawPropsFront(g);
-      drawPhoneBase(g);
-    }), WHOLE);
+    this.still = placed(
+      this,
+      bake(this, 'desk:still', WHOLE, (g) => {
+        drawRoom(g);
+        drawPropsBack(g);
+        drawScreenBezel(g);
+        drawPropsFront(g);
+        drawPhoneBase(g);
+      }),
+      WHOLE,
+    );
     this.portrait = new Portrait(this, 2);
     this.phone = new Phone(this, 4);
     TOOL_IDS.forEach((id, i) => this.windows.set(id, new ToolWindow(this, id, toolWindowRect(i), 5)));
@@ -83,9 +87,19 @@ export class DeskScene extends Phaser.Scene {
     for (const o of list) {
       const t = o as Phaser.GameObjects.Image;
       // Bitwise-or keeps every comparison running so `seen` stays complete.
-      changed = (Number(this.note(o)) | Number(this.note(t.visible)) | Number(this.note(t.x)) | Number(this.note(t.y)) |
-        Number(this.note(t.rotation)) | Number(this.note(t.alpha)) | Number(this.note(t.scaleX)) | Number(this.note(t.scaleY)) |
-        Number(this.note(t.depth)) | Number(this.note(t.texture?.key)) | Number(this.note(t.frame?.name))) !== 0 || changed;
+      changed =
+        (Number(this.note(o)) |
+          Number(this.note(t.visible)) |
+          Number(this.note(t.x)) |
+          Number(this.note(t.y)) |
+          Number(this.note(t.rotation)) |
+          Number(this.note(t.alpha)) |
+          Number(this.note(t.scaleX)) |
+          Number(this.note(t.scaleY)) |
+          Number(this.note(t.depth)) |
+          Number(this.note(t.texture?.key)) |
+          Number(this.note(t.frame?.name))) !==
+          0 || changed;
       if (o instanceof Phaser.GameObjects.Container) changed = this.walk(o.list) || changed;
     }
     return changed;
@@ -108,7 +122,13 @@ export class DeskScene extends Phaser.Scene {
   /** Hands each widget its slice of the call's look; widgets skip what has not changed. */
   showCall(look: CallLook): void {
     this.portrait?.show({
-      kind: 'caller', persona: look.persona, mood: look.mood, speaking: look.speaking === 'customer', onHold: look.onHold, ended: look.ended, ringing: look.ringing,
+      kind: 'caller',
+      persona: look.persona,
+      mood: look.mood,
+      speaking: look.speaking === 'customer',
+      onHold: look.onHold,
+      ended: look.ended,
+      ringing: look.ringing,
     });
     this.phone?.setRinging(look.ringing);
     for (const [id, w] of this.windows) w.show(look.tools[id]);

@@ -77,9 +77,16 @@ export class Phone {
   constructor(scene: Phaser.Scene, depth: number) {
     this.scene = scene;
     bake(scene, 'phone:led-on', LED, (g) => drawLed(g, true));
-    this.led = placed(scene, bake(scene, 'phone:led-off', LED, (g) => drawLed(g, false)), LED).setDepth(depth);
-    this.waves = placed(scene, bake(scene, 'phone:waves', WAVES, drawWaves), WAVES).setDepth(depth).setVisible(false);
-    this.handset = scene.add.image(CX, CRADLE_Y, bake(scene, 'phone:handset', HANDSET, drawHandset))
+    this.led = placed(
+      scene,
+      bake(scene, 'phone:led-off', LED, (g) => drawLed(g, false)),
+      LED,
+    ).setDepth(depth);
+    this.waves = placed(scene, bake(scene, 'phone:waves', WAVES, drawWaves), WAVES)
+      .setDepth(depth)
+      .setVisible(false);
+    this.handset = scene.add
+      .image(CX, CRADLE_Y, bake(scene, 'phone:handset', HANDSET, drawHandset))
       .setOrigin(-HANDSET.x / HANDSET.w, -HANDSET.y / HANDSET.h)
       .setDepth(depth + 0.1);
     this.setLed(false);
@@ -111,7 +118,14 @@ export class Phone {
     if (this.reduced) return;
     this.scene.tweens.killTweensOf(this.handset);
     this.handset.setPosition(CX - 6, CRADLE_Y - 18).setRotation(-0.25);
-    this.scene.tweens.add({ targets: this.handset, x: CX, y: CRADLE_Y, rotation: 0, duration: 520, ease: 'Bounce.easeOut' });
+    this.scene.tweens.add({
+      targets: this.handset,
+      x: CX,
+      y: CRADLE_Y,
+      rotation: 0,
+      duration: 520,
+      ease: 'Bounce.easeOut',
+    });
   }
 
   private rest(): void {

@@ -15,7 +15,15 @@ import { drawFigure, FACES, VIEW } from './persona-art.ts';
 
 export type PortraitLook =
   | { readonly kind: 'idle' }
-  | { readonly kind: 'caller'; readonly persona: Persona; readonly mood: Mood; readonly speaking: boolean; readonly onHold: boolean; readonly ended: boolean; readonly ringing: boolean };
+  | {
+      readonly kind: 'caller';
+      readonly persona: Persona;
+      readonly mood: Mood;
+      readonly speaking: boolean;
+      readonly onHold: boolean;
+      readonly ended: boolean;
+      readonly ringing: boolean;
+    };
 
 /** Where the softphone screen sits on the stage (inside LAYOUT.portrait). */
 export const SCREEN_RECT = { x: 24, y: 66, w: VIEW.w + 16, h: VIEW.h + 16 } as const;
@@ -53,9 +61,18 @@ export class Portrait {
     const s = SCREEN_RECT;
     const x = s.x + 8;
     const y = s.y + 8;
-    this.face = scene.add.image(x, y, this.faceKey()).setOrigin(0, 0).setDepth(depth + 0.1);
-    this.badge = scene.add.image(x, y, this.face.texture.key).setOrigin(0, 0).setDepth(depth + 0.1).setVisible(false);
-    this.ring = placed(scene, this.ringKey('ringing'), s).setDepth(depth + 0.2).setVisible(false);
+    this.face = scene.add
+      .image(x, y, this.faceKey())
+      .setOrigin(0, 0)
+      .setDepth(depth + 0.1);
+    this.badge = scene.add
+      .image(x, y, this.face.texture.key)
+      .setOrigin(0, 0)
+      .setDepth(depth + 0.1)
+      .setVisible(false);
+    this.ring = placed(scene, this.ringKey('ringing'), s)
+      .setDepth(depth + 0.2)
+      .setVisible(false);
     this.show({ kind: 'idle' });
   }
 
@@ -67,7 +84,10 @@ export class Portrait {
 
   /** Changes textures when the look differs from the last one. */
   show(look: PortraitLook): void {
-    const key = look.kind === 'idle' ? 'idle' : `${look.persona}|${look.mood}|${look.speaking}|${look.onHold}|${look.ended}|${look.ringing}`;
+    const key =
+      look.kind === 'idle'
+        ? 'idle'
+        : `${look.persona}|${look.mood}|${look.speaking}|${look.onHold}|${look.ended}|${look.ringing}`;
     if (key === this.key) return;
     this.key = key;
     this.look = look;
@@ -135,17 +155,22 @@ export class Portrait {
     const t = this.toneKey();
     const { persona, mood } = l;
     const { blink, open } = this;
-    return bake(this.scene, `portrait:${persona}:${mood}:${t}:${blink ? 'b' : 'o'}:${open ? 'o' : 'c'}`, VIEW_BOX, (g) => {
-      const tone = TONES[t];
-      drawBackdrop(g, persona, mood, tone);
-      // Scaled up from the bottom centre so the bust fills the screen.
-      g.save();
-      g.translateCanvas((VIEW.w / 2) * (1 - ZOOM), VIEW.h * (1 - ZOOM));
-      g.scaleCanvas(ZOOM, ZOOM);
-      drawFigure(g, persona, mood, blink, tone);
-      drawMouth(g, FACES[persona], mood, open, tone);
-      g.restore();
-    });
+    return bake(
+      this.scene,
+      `portrait:${persona}:${mood}:${t}:${blink ? 'b' : 'o'}:${open ? 'o' : 'c'}`,
+      VIEW_BOX,
+      (g) => {
+        const tone = TONES[t];
+        drawBackdrop(g, persona, mood, tone);
+        // Scaled up from the bottom centre so the bust fills the screen.
+        g.save();
+        g.translateCanvas((VIEW.w / 2) * (1 - ZOOM), VIEW.h * (1 - ZOOM));
+        g.scaleCanvas(ZOOM, ZOOM);
+        drawFigure(g, persona, mood, blink, tone);
+        drawMouth(g, FACES[persona], mood, open, tone);
+        g.restore();
+      },
+    );
   }
 
   private showBadge(): void {
@@ -199,7 +224,10 @@ export class Portrait {
         musicNotes(g, VIEW.w - 36, 34 + (up ? -3 : 0), 0xffffff);
       });
     }
-    if (l.speaking) return bake(scene, 'portrait:badge:speaking', VIEW_BOX, (g) => speechBubble(g, VIEW.w - 30, 26, 0xffffff, 0x4c9a6a));
+    if (l.speaking)
+      return bake(scene, 'portrait:badge:speaking', VIEW_BOX, (g) =>
+        speechBubble(g, VIEW.w - 30, 26, 0xffffff, 0x4c9a6a),
+      );
     return null;
   }
 

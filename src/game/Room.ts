@@ -89,4 +89,3 @@ function stickyNote(g: Pen, x: number, y: number, angle: number, color: number):
   for (let i = 0; i < 3; i++) g.lineBetween(-9, -2 + i * 5, 6 - i * 4, -2 + i * 5);
   g.restore();
 }
-

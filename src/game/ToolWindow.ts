@@ -34,7 +34,12 @@ export class ToolWindow {
   private step = -1;
   private reduced = false;
 
-  constructor(scene: Phaser.Scene, private readonly tool: ToolId, private readonly r: Rect, depth: number) {
+  constructor(
+    scene: Phaser.Scene,
+    private readonly tool: ToolId,
+    private readonly r: Rect,
+    depth: number,
+  ) {
     this.scene = scene;
     this.cy = (TITLE_H + 5 + r.h - 3) / 2;
     this.full = { x: 0, y: 0, w: r.w, h: r.h };
@@ -44,12 +49,17 @@ export class ToolWindow {
     const centred = (x: number, key: string): Phaser.GameObjects.Image =>
       scene.add.image(x, this.cy, key).setOrigin(-BADGE.x / BADGE.w, -BADGE.y / BADGE.h);
     this.chrome = scene.add.image(0, 0, washKey).setOrigin(0, 0);
-    this.bar = scene.add.image(44, this.cy - 6, washKey).setOrigin(0, 0).setVisible(false);
+    this.bar = scene.add
+      .image(44, this.cy - 6, washKey)
+      .setOrigin(0, 0)
+      .setVisible(false);
     this.spin = centred(24, spinKey);
     this.wash = scene.add.image(0, 0, washKey).setOrigin(0, 0).setVisible(false);
     this.glow = scene.add.image(0, 0, washKey).setOrigin(0, 0).setAlpha(0);
     this.tick = centred(128, tickKey).setAlpha(0);
-    this.box = scene.add.container(r.x, r.y, [this.chrome, this.bar, this.spin, this.wash, this.glow, this.tick]).setDepth(depth);
+    this.box = scene.add
+      .container(r.x, r.y, [this.chrome, this.bar, this.spin, this.wash, this.glow, this.tick])
+      .setDepth(depth);
     this.show({ status: 'idle', progress: null });
   }
 
@@ -89,9 +99,16 @@ export class ToolWindow {
 
   flash(kind: ToolFlash): void {
     this.settle();
-    const color = { crash: CHROME.red, freeze: 0xffffff, restarted: CHROME.green, finished: CHROME.gold, poke: 0xffffff }[kind];
+    const color = {
+      crash: CHROME.red,
+      freeze: 0xffffff,
+      restarted: CHROME.green,
+      finished: CHROME.gold,
+      poke: 0xffffff,
+    }[kind];
     if (kind === 'restarted') this.pulse(this.tick, 900);
-    else if (kind !== 'poke' || this.reduced) this.pulse(this.showGlow(color, kind === 'finished' || kind === 'poke'), kind === 'crash' ? 450 : 320);
+    else if (kind !== 'poke' || this.reduced)
+      this.pulse(this.showGlow(color, kind === 'finished' || kind === 'poke'), kind === 'crash' ? 450 : 320);
     if (this.reduced) return;
     if (kind === 'crash') this.shake(6, 5, 45);
     else if (kind === 'poke') this.shake(3, 1, 50);
@@ -104,7 +121,15 @@ export class ToolWindow {
   }
 
   private shake(dx: number, times: number, ms: number): void {
-    this.scene.tweens.add({ targets: this.box, x: this.r.x + dx, duration: ms, yoyo: true, repeat: times, ease: 'Sine.easeInOut', onComplete: () => this.box.setX(this.r.x) });
+    this.scene.tweens.add({
+      targets: this.box,
+      x: this.r.x + dx,
+      duration: ms,
+      yoyo: true,
+      repeat: times,
+      ease: 'Sine.easeInOut',
+      onComplete: () => this.box.setX(this.r.x),
+    });
   }
 
   /** Ends running flourishes at once so a new one never stacks on a half-finished one. */
@@ -131,7 +156,12 @@ export class ToolWindow {
     const s = this.status;
     // running/restarting only differ under reduced motion (an hourglass instead of the spinner).
     const still = this.reduced && (s === 'running' || s === 'restarting');
-    const key = bake(this.scene, `window:chrome:${this.tool}:${s}:${still}:${w}x${h}`, { x: 0, y: 0, w: w + 3, h: h + 3 }, (g) => this.drawChrome(g));
+    const key = bake(
+      this.scene,
+      `window:chrome:${this.tool}:${s}:${still}:${w}x${h}`,
+      { x: 0, y: 0, w: w + 3, h: h + 3 },
+      (g) => this.drawChrome(g),
+    );
     this.chrome.setTexture(key);
   }
 
@@ -148,7 +178,12 @@ export class ToolWindow {
     g.fillStyle(CHROME.dark, 1);
     g.fillRect(0, h - 1, w, 1);
     g.fillRect(w - 1, 0, 1, h);
-    const [a, b] = s === 'crashed' ? [CHROME.crashA, CHROME.crashB] : s === 'running' || s === 'idle' ? [CHROME.titleA, CHROME.titleB] : [CHROME.idleA, CHROME.idleB];
+    const [a, b] =
+      s === 'crashed'
+        ? [CHROME.crashA, CHROME.crashB]
+        : s === 'running' || s === 'idle'
+          ? [CHROME.titleA, CHROME.titleB]
+          : [CHROME.idleA, CHROME.idleB];
     g.fillGradientStyle(a, b, a, b, 1);
     g.fillRect(3, 3, w - 6, TITLE_H);
     toolIcon(g, this.tool, 11, 3 + TITLE_H / 2, 0.42);
@@ -191,14 +226,16 @@ export class ToolWindow {
     this.bar.setVisible(on);
     if (!on) return;
     const frozen = this.status === 'frozen';
-    this.bar.setTexture(bake(this.scene, `window:bar:${n}:${frozen}`, BAR, (g) => {
-      g.fillStyle(CHROME.mid, 1);
-      g.fillRect(0, 0, 96, 12);
-      g.fillStyle(CHROME.light, 1);
-      g.fillRect(1, 1, 95, 11);
-      g.fillStyle(frozen ? CHROME.mid : CHROME.progress, 1);
-      for (let i = 0; i < n; i++) g.fillRect(3 + i * 8.3, 3, 6.5, 7);
-    }));
+    this.bar.setTexture(
+      bake(this.scene, `window:bar:${n}:${frozen}`, BAR, (g) => {
+        g.fillStyle(CHROME.mid, 1);
+        g.fillRect(0, 0, 96, 12);
+        g.fillStyle(CHROME.light, 1);
+        g.fillRect(1, 1, 95, 11);
+        g.fillStyle(frozen ? CHROME.mid : CHROME.progress, 1);
+        for (let i = 0; i < n; i++) g.fillRect(3 + i * 8.3, 3, 6.5, 7);
+      }),
+    );
   }
 
   private drawWash(g: Pen): void {

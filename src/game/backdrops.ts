@@ -45,14 +45,26 @@ function home(g: G, wall: number, tone: Tone): void {
   g.fillStyle(tone(0xbd6a3c), 1);
   path(g, [190, 168, 222, 168, 218, 198, 194, 198], true);
   g.fillStyle(tone(0x5c9a5b), 1);
-  for (const [x, y, w, h] of [[200, 150, 16, 34], [212, 146, 14, 36], [194, 156, 12, 26], [220, 156, 12, 24]] as const) g.fillEllipse(x, y, w, h);
+  for (const [x, y, w, h] of [
+    [200, 150, 16, 34],
+    [212, 146, 14, 36],
+    [194, 156, 12, 26],
+    [220, 156, 12, 24],
+  ] as const)
+    g.fillEllipse(x, y, w, h);
 }
 
 function parlour(g: G, wall: number, tone: Tone): void {
   g.fillStyle(tone(mix(wall, 0xffffff, 0.35)), 1);
   for (let y = 14; y < VIEW.h; y += 26) {
     for (let x = (y / 26) % 2 === 0 ? 12 : 25; x < VIEW.w; x += 26) {
-      for (const [dx, dy] of [[-3, 0], [3, 0], [0, -3], [0, 3]] as const) g.fillCircle(x + dx, y + dy, 2.2);
+      for (const [dx, dy] of [
+        [-3, 0],
+        [3, 0],
+        [0, -3],
+        [0, 3],
+      ] as const)
+        g.fillCircle(x + dx, y + dy, 2.2);
     }
   }
   g.fillStyle(tone(0xb8893a), 1);

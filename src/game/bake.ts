@@ -86,7 +86,9 @@ export class CanvasPen implements Pen {
       const b = box ?? { x: 0, y: 0, w: ctx.canvas.width, h: ctx.canvas.height };
       const [tl, tr, bl, br, a] = f;
       const horizontal = tl === bl && tr === br && tl !== tr;
-      const grad = horizontal ? ctx.createLinearGradient(b.x, 0, b.x + b.w, 0) : ctx.createLinearGradient(0, b.y, 0, b.y + b.h);
+      const grad = horizontal
+        ? ctx.createLinearGradient(b.x, 0, b.x + b.w, 0)
+        : ctx.createLinearGradient(0, b.y, 0, b.y + b.h);
       grad.addColorStop(0, rgba(tl, a));
       grad.addColorStop(1, rgba(horizontal ? tr : bl, a));
       ctx.fillStyle = grad;
@@ -160,7 +162,10 @@ export class CanvasPen implements Pen {
 
   /** The same outline as Phaser's rounded rectangles: straight edges joined by quarter arcs. */
   private roundedRect(x: number, y: number, w: number, h: number, radius: Radius): void {
-    const r = typeof radius === 'number' ? { tl: radius, tr: radius, bl: radius, br: radius } : { tl: 20, tr: 20, bl: 20, br: 20, ...radius };
+    const r =
+      typeof radius === 'number'
+        ? { tl: radius, tr: radius, bl: radius, br: radius }
+        : { tl: 20, tr: 20, bl: 20, br: 20, ...radius };
     const ctx = this.ctx;
     const q = Math.PI / 2;
     ctx.beginPath();

@@ -22,7 +22,12 @@ export function trackBootListeners(): BootListeners {
         else delete (document as { addEventListener?: unknown }).addEventListener;
       };
       // Only Phaser's own visibility listener is taken, and the spy leaves as soon as it has it.
-      const spy = function (this: Document, type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions): void {
+      const spy = function (
+        this: Document,
+        type: string,
+        listener: EventListenerOrEventListenerObject | null,
+        options?: boolean | AddEventListenerOptions,
+      ): void {
         if (listener && type.endsWith('visibilitychange')) {
           added.push([type, listener]);
           restore();

@@ -3,7 +3,8 @@
 import type { Rect } from '../layout.ts';
 import { ROOM } from './palette.ts';
 
-export type Radius = number | { readonly tl?: number; readonly tr?: number; readonly bl?: number; readonly br?: number };
+export type Radius =
+  number | { readonly tl?: number; readonly tr?: number; readonly bl?: number; readonly br?: number };
 
 /**
  * What the art draws with: the part of Phaser's Graphics API the desk uses, with the same

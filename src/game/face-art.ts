@@ -135,7 +135,12 @@ function clenched(g: G, x: number, y: number, tone: Tone): void {
 /** The comic "popping vein" mark for a furious customer. */
 export function drawAngerMark(g: G, x: number, y: number, tone: Tone): void {
   g.lineStyle(3, tone(0xd32f2f), 1);
-  for (const [sx, sy] of [[-1, -1], [1, -1], [1, 1], [-1, 1]] as const) {
+  for (const [sx, sy] of [
+    [-1, -1],
+    [1, -1],
+    [1, 1],
+    [-1, 1],
+  ] as const) {
     path(g, quad(x + sx * 2, y + sy * 8, x + sx * 3, y + sy * 3, x + sx * 8, y + sy * 2, 5));
   }
 }

@@ -10,7 +10,18 @@ export function handset(g: G, x: number, y: number, s: number, angle: number, co
   g.rotateCanvas(angle);
   const k = s / 40;
   g.fillStyle(color, 1);
-  path(g, [...quad(-16 * k, -2 * k, 0, -11 * k, 16 * k, -2 * k, 8), 16 * k, 3 * k, ...quad(12 * k, 1 * k, 0, -5 * k, -12 * k, 1 * k, 8), -16 * k, 3 * k], true);
+  path(
+    g,
+    [
+      ...quad(-16 * k, -2 * k, 0, -11 * k, 16 * k, -2 * k, 8),
+      16 * k,
+      3 * k,
+      ...quad(12 * k, 1 * k, 0, -5 * k, -12 * k, 1 * k, 8),
+      -16 * k,
+      3 * k,
+    ],
+    true,
+  );
   g.fillRoundedRect(-21 * k, -3 * k, 12 * k, 9 * k, 3 * k);
   g.fillRoundedRect(9 * k, -3 * k, 12 * k, 9 * k, 3 * k);
   g.restore();

@@ -110,7 +110,14 @@ function angryFront(g: G, tone: Tone): void {
 
 function confusedFront(g: G, f: FaceSpec, tone: Tone): void {
   const puffs: readonly (readonly [number, number, number])[] = [
-    [80, 72, 15], [88, 54, 15], [104, 43, 14], [126, 43, 14], [142, 54, 15], [150, 72, 15], [79, 90, 11], [151, 90, 11],
+    [80, 72, 15],
+    [88, 54, 15],
+    [104, 43, 14],
+    [126, 43, 14],
+    [142, 54, 15],
+    [150, 72, 15],
+    [79, 90, 11],
+    [151, 90, 11],
   ];
   g.fillStyle(tone(0xcfc8c0), 1);
   for (const [x, y, r] of puffs) g.fillCircle(x + 1, y + 2, r);
@@ -127,12 +134,23 @@ function confusedFront(g: G, f: FaceSpec, tone: Tone): void {
   g.lineBetween(f.cx - 27, f.eyeY - 2, f.cx - 38, f.eyeY - 4);
   g.lineBetween(f.cx + 27, f.eyeY - 2, f.cx + 38, f.eyeY - 4);
   g.lineStyle(2, tone(0xffffff), 0.5);
-  for (const s of [-1, 1]) path(g, quad(f.cx + s * f.eyeDx - 6, f.eyeY - 4, f.cx + s * f.eyeDx - 4, f.eyeY - 8, f.cx + s * f.eyeDx, f.eyeY - 8, 4));
+  for (const s of [-1, 1])
+    path(
+      g,
+      quad(f.cx + s * f.eyeDx - 6, f.eyeY - 4, f.cx + s * f.eyeDx - 4, f.eyeY - 8, f.cx + s * f.eyeDx, f.eyeY - 8, 4),
+    );
 }
 
 function technicalFront(g: G, tone: Tone): void {
   g.fillStyle(tone(0x2a1f1a), 1);
-  path(g, [78, 86, 76, 62, 86, 47, 97, 42, 104, 34, 117, 40, 127, 32, 135, 42, 147, 47, 155, 64, 152, 86, 146, 70, 130, 60, 110, 63, 92, 66, 84, 76], true);
+  path(
+    g,
+    [
+      78, 86, 76, 62, 86, 47, 97, 42, 104, 34, 117, 40, 127, 32, 135, 42, 147, 47, 155, 64, 152, 86, 146, 70, 130, 60,
+      110, 63, 92, 66, 84, 76,
+    ],
+    true,
+  );
   g.lineStyle(6, tone(0x26262b), 1);
   path(g, quad(73, 88, 115, -28, 157, 88, 16));
   g.fillStyle(tone(0x26262b), 1);

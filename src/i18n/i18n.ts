@@ -21,7 +21,8 @@ export async function createI18n(lib: Library, lng: Lang): Promise<i18n> {
   const resources: Record<string, Record<string, Record<string, unknown>>> = {};
   for (const lang of LANGS) {
     resources[lang] = {};
-    for (const [ns, text] of Object.entries(lib.locales[lang] ?? {})) if (ns !== 'checker') resources[lang][ns] = parse(text);
+    for (const [ns, text] of Object.entries(lib.locales[lang] ?? {}))
+      if (ns !== 'checker') resources[lang][ns] = parse(text);
   }
   if (lib.playbook) {
     const source = Object.fromEntries(playbookTexts(lib.playbook.doc).map((t) => [t.key, t.text]));
@@ -33,9 +34,15 @@ export async function createI18n(lib: Library, lng: Lang): Promise<i18n> {
   }
   const inst = i18next.createInstance();
   await inst.init({
-    lng, fallbackLng: false, supportedLngs: [...LANGS], defaultNS: 'ui', ns: Object.keys(resources.fr ?? {}), resources,
+    lng,
+    fallbackLng: false,
+    supportedLngs: [...LANGS],
+    defaultNS: 'ui',
+    ns: Object.keys(resources.fr ?? {}),
+    resources,
     // Text only ever reaches the page through textContent, so nothing needs HTML escaping.
-    interpolation: { escapeValue: false }, returnNull: false,
+    interpolation: { escapeValue: false },
+    returnNull: false,
     saveMissing: true,
     missingKeyHandler: (_lngs, ns, key) => console.warn(`i18n: missing key ${ns}:${key}`),
   });

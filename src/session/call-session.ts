@@ -22,7 +22,14 @@ export class CallSession {
   private readonly entries: LogEntry[] = [];
   private readonly listeners = new Set<SessionListener>();
 
-  constructor(readonly sc: ScenarioModel, readonly seed: number, readonly mode: Mode, restored?: CallState, log: readonly LogEntry[] = [], readonly pace: Pace = 'real') {
+  constructor(
+    readonly sc: ScenarioModel,
+    readonly seed: number,
+    readonly mode: Mode,
+    restored?: CallState,
+    log: readonly LogEntry[] = [],
+    readonly pace: Pace = 'real',
+  ) {
     this.current = restored ?? initialState(sc, seed, mode);
     this.entries.push(...log);
   }
@@ -34,7 +41,8 @@ export class CallSession {
 
   /** What the trainee can do now, asked of the engine once per state. */
   get affordances(): Affordances {
-    if (this.asked?.state !== this.current) this.asked = { state: this.current, affordances: affordances(this.sc, this.current) };
+    if (this.asked?.state !== this.current)
+      this.asked = { state: this.current, affordances: affordances(this.sc, this.current) };
     return this.asked.affordances;
   }
 
@@ -94,7 +102,18 @@ export class CallSession {
 export function resultOf(session: CallSession, lang: Lang, finishedAt: string): ResultRecord {
   const card = session.scorecard;
   return {
-    id: `${session.sc.id}-${Date.parse(finishedAt).toString(36)}-${session.seed}`, scenario: session.sc.id, lang, finishedAt, log: session.log,
-    summary: { total: card.total, process: card.process, diagnosis: card.diagnosis.score, calmness: card.calmness, outcome: card.outcome, won: card.won },
+    id: `${session.sc.id}-${Date.parse(finishedAt).toString(36)}-${session.seed}`,
+    scenario: session.sc.id,
+    lang,
+    finishedAt,
+    log: session.log,
+    summary: {
+      total: card.total,
+      process: card.process,
+      diagnosis: card.diagnosis.score,
+      calmness: card.calmness,
+      outcome: card.outcome,
+      won: card.won,
+    },
   };
 }

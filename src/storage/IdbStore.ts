@@ -40,7 +40,8 @@ export class IdbStore implements GameStore {
       const db = await openDb(this.factory(), this.opts.dbName ?? DB_NAME, this.opts.openTimeoutMs ?? 5000);
       this.db = db;
       const s = await this.read([RESULTS, IN_PROGRESS]);
-      if (s.bad) notices.push({ key: s.moved ? 'storage.quarantined' : 'storage.unreadable', params: { count: s.bad } });
+      if (s.bad)
+        notices.push({ key: s.moved ? 'storage.quarantined' : 'storage.unreadable', params: { count: s.bad } });
     } catch {
       // Private mode, blocked, broken: the game keeps working for this session and says so.
       this.close();
@@ -101,7 +102,8 @@ export class IdbStore implements GameStore {
 
   private factory(): IDBFactory {
     // Reading `indexedDB` itself throws in some locked-down contexts, hence inside open()'s try.
-    const f = this.opts.indexedDB !== undefined ? this.opts.indexedDB : (globalThis.indexedDB as IDBFactory | undefined);
+    const f =
+      this.opts.indexedDB !== undefined ? this.opts.indexedDB : (globalThis.indexedDB as IDBFactory | undefined);
     if (!f) throw new Error('IndexedDB is not available');
     return f;
   }

@@ -31,7 +31,11 @@ export class MemoryStore implements GameStore {
     // Same rules as IdbStore, so code tested against memory behaves the same on the real store.
     const p = parseResult(r);
     if (!p.ok) throw invalidRecord('This result', p.errors);
-    if (this.results.has(r.id)) throw new StorageWriteError('duplicate', 'This result was not saved: a record with the same id is already stored.');
+    if (this.results.has(r.id))
+      throw new StorageWriteError(
+        'duplicate',
+        'This result was not saved: a record with the same id is already stored.',
+      );
     this.results.set(r.id, structuredClone(p.value));
   }
 

@@ -12,7 +12,11 @@ export type StorageErrorCode = 'full' | 'invalid' | 'duplicate' | 'failed';
 /** A write that did not happen; the message is a sentence the UI can show as it is. */
 export class StorageWriteError extends Error {
   override readonly name = 'StorageWriteError';
-  constructor(readonly code: StorageErrorCode, message: string, options?: { cause?: unknown }) {
+  constructor(
+    readonly code: StorageErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
     super(message, options);
   }
 }
@@ -24,9 +28,16 @@ export function writeError(what: string, cause: unknown): StorageWriteError {
   if (cause instanceof StorageWriteError) return cause;
   const name = (cause as { name?: unknown } | null)?.name;
   if (typeof name === 'string' && QUOTA_NAMES.has(name)) {
-    return new StorageWriteError('full', `Browser storage is full: ${what} was not saved. Export your results, then free some space for this site.`, { cause });
+    return new StorageWriteError(
+      'full',
+      `Browser storage is full: ${what} was not saved. Export your results, then free some space for this site.`,
+      { cause },
+    );
   }
-  if (name === 'ConstraintError') return new StorageWriteError('duplicate', `${what} was not saved: a record with the same id is already stored.`, { cause });
+  if (name === 'ConstraintError')
+    return new StorageWriteError('duplicate', `${what} was not saved: a record with the same id is already stored.`, {
+      cause,
+    });
   const detail = cause instanceof Error ? cause.message || cause.name : String(cause);
   return new StorageWriteError('failed', `${what} was not saved (${detail}).`, { cause });
 }
@@ -47,14 +58,23 @@ export function txDone(tx: IDBTransaction): Promise<void> {
 }
 
 /** Runs `body` in one transaction; a synchronous throw aborts it and rejects like an async failure. */
-export async function inTx(db: IDBDatabase, stores: string[], mode: IDBTransactionMode, body: (tx: IDBTransaction) => void): Promise<void> {
+export async function inTx(
+  db: IDBDatabase,
+  stores: string[],
+  mode: IDBTransactionMode,
+  body: (tx: IDBTransaction) => void,
+): Promise<void> {
   const tx = db.transaction(stores, mode);
   const done = txDone(tx);
   try {
     body(tx);
   } catch (e) {
     done.catch(() => {}); // the abort below settles it; the original error is the one to report
-    try { tx.abort(); } catch { /* already finished */ }
+    try {
+      tx.abort();
+    } catch {
+      /* already finished */
+    }
     throw e;
   }
   await done;
@@ -64,7 +84,13 @@ export async function inTx(db: IDBDatabase, stores: string[], mode: IDBTransacti
 export function openDb(factory: IDBFactory, name: string, timeoutMs: number): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
     let settled = false;
-    const fail = (e: unknown): void => { if (!settled) { settled = true; clearTimeout(timer); reject(e); } };
+    const fail = (e: unknown): void => {
+      if (!settled) {
+        settled = true;
+        clearTimeout(timer);
+        reject(e);
+      }
+    };
     // Some private modes never answer the open request; the game must not wait forever for it.
     const timer = setTimeout(() => fail(new DOMException('IndexedDB did not answer', 'TimeoutError')), timeoutMs);
     let req: IDBOpenDBRequest;

@@ -16,7 +16,8 @@ const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{
 
 type Obj = Record<string, unknown>;
 const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isIsoDate = (v: unknown): boolean => typeof v === 'string' && ISO_DATE_TIME.test(v) && Number.isFinite(Date.parse(v));
+const isIsoDate = (v: unknown): boolean =>
+  typeof v === 'string' && ISO_DATE_TIME.test(v) && Number.isFinite(Date.parse(v));
 const isIn = <T extends string>(list: readonly T[], v: unknown): v is T => (list as readonly unknown[]).includes(v);
 
 /** Joins a parent path and a child path: `results[3]` + `summary.total`, `log` + `entries[0]`. */
@@ -63,9 +64,19 @@ export function parseResult(data: unknown): Parsed<ResultRecord> {
   const s = data.summary as ResultSummary;
   // Rebuilt field by field so unknown extra properties never travel further.
   const value: ResultRecord = {
-    id: data.id as string, scenario: data.scenario as string, lang: data.lang as ResultRecord['lang'],
-    finishedAt: data.finishedAt as string, log,
-    summary: { total: s.total, process: s.process, diagnosis: s.diagnosis, calmness: s.calmness, outcome: s.outcome, won: s.won },
+    id: data.id as string,
+    scenario: data.scenario as string,
+    lang: data.lang as ResultRecord['lang'],
+    finishedAt: data.finishedAt as string,
+    log,
+    summary: {
+      total: s.total,
+      process: s.process,
+      diagnosis: s.diagnosis,
+      calmness: s.calmness,
+      outcome: s.outcome,
+      won: s.won,
+    },
   };
   return { ok: true, value };
 }

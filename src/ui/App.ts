@@ -33,9 +33,24 @@ export type AppDeps = {
   readonly reducedMotion: boolean;
 };
 
-type CallShown = { readonly kind: 'call'; readonly call: CallScreen; notices: string[]; onDebrief: (() => void) | null };
-type DebriefShown = { readonly kind: 'debrief'; readonly model: DebriefModel; readonly actions: DebriefActions; shownAt: number | null; replayed: number | null };
-type MenuShown = { readonly kind: 'menu'; readonly focus: { readonly call: string } | null; readonly notices: readonly StorageNotice[] };
+type CallShown = {
+  readonly kind: 'call';
+  readonly call: CallScreen;
+  notices: string[];
+  onDebrief: (() => void) | null;
+};
+type DebriefShown = {
+  readonly kind: 'debrief';
+  readonly model: DebriefModel;
+  readonly actions: DebriefActions;
+  shownAt: number | null;
+  replayed: number | null;
+};
+type MenuShown = {
+  readonly kind: 'menu';
+  readonly focus: { readonly call: string } | null;
+  readonly notices: readonly StorageNotice[];
+};
 type Shown = { readonly kind: 'none' } | MenuShown | CallShown | DebriefShown;
 
 export class App {
@@ -116,13 +131,29 @@ export class App {
     const s = this.shown;
     const t = this.t;
     switch (s.kind) {
-      case 'none': return nothing;
-      case 'menu': return menuView({
-        calls: this.d.lib.calls, results: this.results, lang: this.lang, mode: this.settings.mode, sound: this.d.audio.settings, pace: this.pace,
-        filter: this.filter, notices: [...this.notices, ...s.notices], inProgress: this.inProgress, focus: s.focus,
-      }, this.menuActions, t);
-      case 'call': return s.call.view(s);
-      case 'debrief': return debriefView(s.model, s.actions, t, s.shownAt, s.replayed);
+      case 'none':
+        return nothing;
+      case 'menu':
+        return menuView(
+          {
+            calls: this.d.lib.calls,
+            results: this.results,
+            lang: this.lang,
+            mode: this.settings.mode,
+            sound: this.d.audio.settings,
+            pace: this.pace,
+            filter: this.filter,
+            notices: [...this.notices, ...s.notices],
+            inProgress: this.inProgress,
+            focus: s.focus,
+          },
+          this.menuActions,
+          t,
+        );
+      case 'call':
+        return s.call.view(s);
+      case 'debrief':
+        return debriefView(s.model, s.actions, t, s.shownAt, s.replayed);
     }
   }
 
@@ -138,7 +169,9 @@ export class App {
 
   /** Back on the menu, the keyboard lands on the call just played (the list may be long), else the first. */
   menu(notices: readonly StorageNotice[] = []): void {
-    const calls = trainingOrder(this.d.lib.calls.flatMap((c) => (c.model ? [c.model] : []))).filter((sc) => matches(sc, this.filter));
+    const calls = trainingOrder(this.d.lib.calls.flatMap((c) => (c.model ? [c.model] : []))).filter((sc) =>
+      matches(sc, this.filter),
+    );
     const call = calls.find((sc) => sc.id === this.lastCall)?.id ?? calls[0]?.id;
     this.show({ kind: 'menu', focus: call ? { call } : null, notices });
   }
@@ -148,17 +181,35 @@ export class App {
     const restored = from ? replay(sc, from.seed, from.entries, from.mode, from.time) : null;
     const session = new CallSession(sc, seed, mode, restored?.state, from?.entries ?? [], this.pace);
     const save = (): void => {
-      if (!session.affordances.ended) void this.d.store.saveInProgress({ log: session.log, lang: this.lang, savedAt: new Date().toISOString() }).catch(() => {});
+      if (!session.affordances.ended)
+        void this.d.store
+          .saveInProgress({ log: session.log, lang: this.lang, savedAt: new Date().toISOString() })
+          .catch(() => {});
     };
-    const call = new CallScreen(session, {
-      t: this.t, lang: this.lang, audio: this.d.audio, desk: this.d.desk, reducedMotion: this.d.reducedMotion,
-      invalidate: () => this.shown === shown && this.render(),
-      onAction: save, onEnd: () => void this.finish(shown), onLeave: () => this.menu(), onHelp: () => this.setHelp(true), helpOpen: () => this.helpOpen,
-    }, restored?.events ?? null);
+    const call = new CallScreen(
+      session,
+      {
+        t: this.t,
+        lang: this.lang,
+        audio: this.d.audio,
+        desk: this.d.desk,
+        reducedMotion: this.d.reducedMotion,
+        invalidate: () => this.shown === shown && this.render(),
+        onAction: save,
+        onEnd: () => void this.finish(shown),
+        onLeave: () => this.menu(),
+        onHelp: () => this.setHelp(true),
+        helpOpen: () => this.helpOpen,
+      },
+      restored?.events ?? null,
+    );
     const shown: CallShown = { kind: 'call', call, notices: [], onDebrief: null };
     // A call interrupted before its call was edited: say where the replay parted from it.
     const first = restored?.rejected[0];
-    if (from && first) shown.notices.push(this.t('drift.resumed', { count: restored.rejected.length, at: clock(from.entries[first.index]?.at ?? 0) }));
+    if (from && first)
+      shown.notices.push(
+        this.t('drift.resumed', { count: restored.rejected.length, at: clock(from.entries[first.index]?.at ?? 0) }),
+      );
     this.show(shown);
     save();
     this.saveTimer = window.setInterval(save, SAVE_EVERY_MS);
@@ -204,7 +255,10 @@ export class App {
     const sc = this.call(log.scenario);
     if (!sc) return this.menu([{ key: 'drift.gone', params: {} }]);
     const shown: DebriefShown = {
-      kind: 'debrief', model: debriefModel(sc, log, recorded), shownAt: null, replayed: null,
+      kind: 'debrief',
+      model: debriefModel(sc, log, recorded),
+      shownAt: null,
+      replayed: null,
       actions: {
         onAgain: () => this.play(sc, log.seed, log.mode),
         onMenu: () => this.menu(),
@@ -259,6 +313,10 @@ export class App {
   }
 
   private async exportResults(): Promise<void> {
-    download(await this.d.store.exportResults(), 'application/json', `hotliner-results-${new Date().toISOString().slice(0, 10)}.json`);
+    download(
+      await this.d.store.exportResults(),
+      'application/json',
+      `hotliner-results-${new Date().toISOString().slice(0, 10)}.json`,
+    );
   }
 }

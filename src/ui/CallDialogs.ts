@@ -18,14 +18,34 @@ export type DialogActions = {
 };
 
 /** `stateable`: the diagnoses that can still be stated; the others are shown, not offered. */
-export function diagnosisDialog(sc: ScenarioModel, open: boolean, stateable: readonly string[], a: DialogActions, t: TFunction): TemplateResult {
+export function diagnosisDialog(
+  sc: ScenarioModel,
+  open: boolean,
+  stateable: readonly string[],
+  a: DialogActions,
+  t: TFunction,
+): TemplateResult {
   const choose = (diagnosis: string): void => {
     a.act({ type: 'diagnose', diagnosis });
     a.close('diagnosis');
   };
-  return html`<dialog class="dialog" aria-label=${t('call.diagnoseTitle')} ${modal(open)} @cancel=${() => a.close('diagnosis')} @close=${() => a.close('diagnosis')}>
-    <h2>${t('call.diagnoseTitle')}</h2><p>${t('call.diagnoseHelp')}</p>
-    ${repeat(sc.diagnoses, (d) => d.id, (d) => html`<button type="button" class="option" ?disabled=${!stateable.includes(d.id)} @click=${() => choose(d.id)}>${t(d.key)}</button>`)}
+  return html`<dialog
+    class="dialog"
+    aria-label=${t('call.diagnoseTitle')}
+    ${modal(open)}
+    @cancel=${() => a.close('diagnosis')}
+    @close=${() => a.close('diagnosis')}
+  >
+    <h2>${t('call.diagnoseTitle')}</h2>
+    <p>${t('call.diagnoseHelp')}</p>
+    ${repeat(
+      sc.diagnoses,
+      (d) => d.id,
+      (d) =>
+        html`<button type="button" class="option" ?disabled=${!stateable.includes(d.id)} @click=${() => choose(d.id)}>
+          ${t(d.key)}
+        </button>`,
+    )}
     <button type="button" class="quiet" @click=${() => a.close('diagnosis')}>${t('call.cancel')}</button>
   </dialog>`;
 }
@@ -34,7 +54,15 @@ export function diagnosisDialog(sc: ScenarioModel, open: boolean, stateable: rea
  * The ticket form: every fact found (`known`), ticked as `picked`; the notes are written with
  * the facts ticked, and saving writes them first. `canSave`: the engine's word on saving now.
  */
-export function ticketDialog(sc: ScenarioModel, open: boolean, known: readonly string[], picked: ReadonlySet<string>, canSave: boolean, a: DialogActions, t: TFunction): TemplateResult {
+export function ticketDialog(
+  sc: ScenarioModel,
+  open: boolean,
+  known: readonly string[],
+  picked: ReadonlySet<string>,
+  canSave: boolean,
+  a: DialogActions,
+  t: TFunction,
+): TemplateResult {
   const notes = (): LoggedAction => ({ type: 'writeTicket', notes: known.filter((f) => picked.has(f)) });
   const save = (): void => {
     a.act(notes());
@@ -42,12 +70,34 @@ export function ticketDialog(sc: ScenarioModel, open: boolean, known: readonly s
     a.close('ticket');
   };
   const facts = known.length
-    ? repeat(known, (f) => f, (f) => html`<label class="note"><input type="checkbox" value=${f} .checked=${live(picked.has(f))}
-        @change=${(e: Event) => a.pick(f, (e.target as HTMLInputElement).checked)}> ${t(`${sc.ns}:facts.${f}`)}</label>`)
+    ? repeat(
+        known,
+        (f) => f,
+        (f) =>
+          html`<label class="note"
+            ><input
+              type="checkbox"
+              value=${f}
+              .checked=${live(picked.has(f))}
+              @change=${(e: Event) => a.pick(f, (e.target as HTMLInputElement).checked)}
+            />
+            ${t(`${sc.ns}:facts.${f}`)}</label
+          >`,
+      )
     : html`<p>${t('call.noFacts')}</p>`;
-  return html`<dialog class="dialog" aria-label=${t('call.ticketTitle')} ${modal(open)} @cancel=${() => a.close('ticket')} @close=${() => a.close('ticket')}>
-    <h2>${t('call.ticketTitle')}</h2><p>${t('call.ticketHelp')}</p>
-    <fieldset class="notes"><legend>${t('call.ticketFacts')}</legend>${facts}</fieldset>
+  return html`<dialog
+    class="dialog"
+    aria-label=${t('call.ticketTitle')}
+    ${modal(open)}
+    @cancel=${() => a.close('ticket')}
+    @close=${() => a.close('ticket')}
+  >
+    <h2>${t('call.ticketTitle')}</h2>
+    <p>${t('call.ticketHelp')}</p>
+    <fieldset class="notes">
+      <legend>${t('call.ticketFacts')}</legend>
+      ${facts}
+    </fieldset>
     <div class="row">
       <button type="button" @click=${() => a.act(notes())}>${t('call.writeNotes')}</button>
       <button type="button" ?disabled=${!canSave} @click=${save}>${t('call.saveTicket')}</button>

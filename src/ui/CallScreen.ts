@@ -66,7 +66,11 @@ export class CallScreen implements KeyTarget {
   };
 
   /** `history`: the events of a resumed call so far (its transcript); null for a new call, which rings first. */
-  constructor(readonly session: CallSession, private readonly deps: CallScreenDeps, history: readonly EngineEvent[] | null) {
+  constructor(
+    readonly session: CallSession,
+    private readonly deps: CallScreenDeps,
+    history: readonly EngineEvent[] | null,
+  ) {
     this.ringing = history === null;
     this.shown = { slots: [], affordances: session.affordances };
     if (history) {
@@ -181,7 +185,10 @@ export class CallScreen implements KeyTarget {
     const sc = this.session.sc;
     const before = this.seen.lines.length;
     this.seen = recordEvents(this.seen, events, { t, ns: sc.ns, customerName: t(`${sc.ns}:customer.name`) }, reveal);
-    return this.seen.lines.slice(before).filter((l) => l.kind === 'customer').map((l) => l.text);
+    return this.seen.lines
+      .slice(before)
+      .filter((l) => l.kind === 'customer')
+      .map((l) => l.text);
   }
 
   private scene(): DeskScene {
@@ -199,7 +206,8 @@ export class CallScreen implements KeyTarget {
     if (this.ringing) return null;
     if (aff.ended) return t('call.ended');
     if (aff.onHold) return t('call.onHoldHint');
-    if (aff.talking) return turns ? t('call.turnsHint') : t(aff.talking === 'customer' ? 'call.listening' : 'call.speaking');
+    if (aff.talking)
+      return turns ? t('call.turnsHint') : t(aff.talking === 'customer' ? 'call.listening' : 'call.speaking');
     return null;
   }
 
@@ -211,11 +219,30 @@ export class CallScreen implements KeyTarget {
     const aff = this.session.affordances;
     const slots = assignSlots(this.shown.slots, this.ringing ? [] : aff.lines);
     this.shown = { slots, affordances: aff };
-    return callView({
-      sc: this.session.sc, mode: this.session.mode, state: this.session.state, affordances: aff, ringing: this.ringing,
-      lines: this.seen.lines, toolNotes: this.seen.notes, coach: this.seen.coach, dialog: this.dialog, picked: this.picked,
-      choices: { ringing: this.ringing, slots, hint: this.hint(aff), notices: ending.notices, onDebrief: ending.onDebrief, focus: this.focus },
-    }, this.actions, this.deps.t);
+    return callView(
+      {
+        sc: this.session.sc,
+        mode: this.session.mode,
+        state: this.session.state,
+        affordances: aff,
+        ringing: this.ringing,
+        lines: this.seen.lines,
+        toolNotes: this.seen.notes,
+        coach: this.seen.coach,
+        dialog: this.dialog,
+        picked: this.picked,
+        choices: {
+          ringing: this.ringing,
+          slots,
+          hint: this.hint(aff),
+          notices: ending.notices,
+          onDebrief: ending.onDebrief,
+          focus: this.focus,
+        },
+      },
+      this.actions,
+      this.deps.t,
+    );
   }
 
   /** Stops this screen's own loop, keys, subscription and sounds. The App renders what comes next. */

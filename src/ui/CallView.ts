@@ -32,12 +32,13 @@ export type CallViewModel = {
   readonly picked: ReadonlySet<string>;
 };
 
-export type CallViewActions = ChoicesActions & DialogActions & {
-  readonly open: (dialog: CallDialog) => void;
-  readonly skipWait: () => void;
-  readonly help: () => void;
-  readonly leave: () => void;
-};
+export type CallViewActions = ChoicesActions &
+  DialogActions & {
+    readonly open: (dialog: CallDialog) => void;
+    readonly skipWait: () => void;
+    readonly help: () => void;
+    readonly leave: () => void;
+  };
 
 function topBar(m: CallViewModel, a: CallViewActions, t: TFunction): TemplateResult {
   const aff = m.affordances;
@@ -46,8 +47,12 @@ function topBar(m: CallViewModel, a: CallViewActions, t: TFunction): TemplateRes
     <h1>${t(`${m.sc.ns}:title`)}</h1>
     <span class="timer" role="timer" aria-live="off" aria-label=${t('call.timer')}>${clock(m.state.time)}</span>
     <span class="badge" aria-live="polite">${badge ?? nothing}</span>
-    <button type="button" class="quiet" aria-keyshortcuts=${shortcutOf('wait')} @click=${a.skipWait}>${t('call.waitSkip')}<kbd>${capOf('wait')}</kbd></button>
-    <button type="button" class="quiet" aria-keyshortcuts=${shortcutOf('help')} @click=${a.help}>${t('help.title')}<kbd>${capOf('help')}</kbd></button>
+    <button type="button" class="quiet" aria-keyshortcuts=${shortcutOf('wait')} @click=${a.skipWait}>
+      ${t('call.waitSkip')}<kbd>${capOf('wait')}</kbd>
+    </button>
+    <button type="button" class="quiet" aria-keyshortcuts=${shortcutOf('help')} @click=${a.help}>
+      ${t('help.title')}<kbd>${capOf('help')}</kbd>
+    </button>
     <button type="button" class="quiet" @click=${a.leave}>${t('call.leave')}</button>
   </header>`;
 }
@@ -56,13 +61,11 @@ function topBar(m: CallViewModel, a: CallViewActions, t: TFunction): TemplateRes
 export function callView(m: CallViewModel, a: CallViewActions, t: TFunction): TemplateResult {
   const { sc, state: s, affordances: aff } = m;
   const speaker = { t, ns: sc.ns, customerName: t(`${sc.ns}:customer.name`) };
-  return html`${topBar(m, a, t)}
-    ${gaugesView(s.vars, t, place(LAYOUT.gauges))}
-    ${checklistView(sc, m.mode, s, aff.facts, m.coach, t, place(LAYOUT.checklist))}
-    ${liveTranscriptView(m.lines, s.time, speaker, t('call.transcript'), place(LAYOUT.transcript))}
-    ${choicesView(sc, m.choices, a, t, place(LAYOUT.choices))}
-    ${toolsView(aff.tools, m.toolNotes, a.act, t, m.ringing)}
-    ${controlsView(aff.controls, { act: a.act, open: a.open }, t, place(LAYOUT.controls), m.ringing)}
-    ${diagnosisDialog(sc, m.dialog === 'diagnosis', aff.diagnoses, a, t)}
-    ${ticketDialog(sc, m.dialog === 'ticket', aff.facts, m.picked, aff.controls.saveTicket, a, t)}`;
+  return html`${topBar(m, a, t)} ${gaugesView(s.vars, t, place(LAYOUT.gauges))}
+  ${checklistView(sc, m.mode, s, aff.facts, m.coach, t, place(LAYOUT.checklist))}
+  ${liveTranscriptView(m.lines, s.time, speaker, t('call.transcript'), place(LAYOUT.transcript))}
+  ${choicesView(sc, m.choices, a, t, place(LAYOUT.choices))} ${toolsView(aff.tools, m.toolNotes, a.act, t, m.ringing)}
+  ${controlsView(aff.controls, { act: a.act, open: a.open }, t, place(LAYOUT.controls), m.ringing)}
+  ${diagnosisDialog(sc, m.dialog === 'diagnosis', aff.diagnoses, a, t)}
+  ${ticketDialog(sc, m.dialog === 'ticket', aff.facts, m.picked, aff.controls.saveTicket, a, t)}`;
 }

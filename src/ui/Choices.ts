@@ -25,21 +25,50 @@ export type ChoicesActions = { readonly pickUp: () => void; readonly say: (choic
 
 function lineButton(sc: ScenarioModel, id: string, n: number, a: ChoicesActions, t: TFunction): TemplateResult {
   const keyed = n <= KEYED_SLOTS;
-  return html`<button type="button" class="choice" aria-keyshortcuts=${keyed ? shortcutOf('say', n) : nothing} @click=${() => a.say(id)}
-    >${keyed ? html`<kbd>${capOf('say', n)}</kbd>` : nothing}<span>${t(sc.choices[sc.index.choices.get(id)!]!.key)}</span></button>`;
+  return html`<button
+    type="button"
+    class="choice"
+    aria-keyshortcuts=${keyed ? shortcutOf('say', n) : nothing}
+    @click=${() => a.say(id)}
+  >
+    ${keyed ? html`<kbd>${capOf('say', n)}</kbd>` : nothing}<span
+      >${t(sc.choices[sc.index.choices.get(id)!]!.key)}</span
+    >
+  </button>`;
 }
 
-export function choicesView(sc: ScenarioModel, m: ChoicesModel, a: ChoicesActions, t: TFunction, style: string): TemplateResult {
+export function choicesView(
+  sc: ScenarioModel,
+  m: ChoicesModel,
+  a: ChoicesActions,
+  t: TFunction,
+  style: string,
+): TemplateResult {
   // Gaps keep their number: the lines after a line gone are not renumbered.
   const shown = m.slots.flatMap((id, i) => (id === null ? [] : [{ id, n: i + 1 }]));
   return html`<section class="choices panel" aria-label=${t('call.choices')} style=${style}>
     <h2>${t('call.choices')}</h2>
     <div class="choice-list" tabindex="-1" ${focusOnce(m.focus.lines)}>
-      ${repeat(shown, (x) => x.id, (x) => lineButton(sc, x.id, x.n, a, t))}
+      ${repeat(
+        shown,
+        (x) => x.id,
+        (x) => lineButton(sc, x.id, x.n, a, t),
+      )}
       ${m.hint ? html`<p class="hint">${m.hint}</p>` : nothing}
     </div>
-    ${m.ringing ? html`<button type="button" class="pick-up" aria-keyshortcuts=${shortcutOf('pickUp')} @click=${a.pickUp} ${focusOnce(m.focus.ring)}
-      >${t('call.pickUp')}<kbd>${capOf('pickUp')}</kbd></button>` : nothing}
+    ${
+      m.ringing
+        ? html`<button
+            type="button"
+            class="pick-up"
+            aria-keyshortcuts=${shortcutOf('pickUp')}
+            @click=${a.pickUp}
+            ${focusOnce(m.focus.ring)}
+          >
+            ${t('call.pickUp')}<kbd>${capOf('pickUp')}</kbd>
+          </button>`
+        : nothing
+    }
     ${m.notices.map((n) => html`<p class="notice" role="alert">${n}</p>`)}
     ${m.onDebrief ? html`<button type="button" class="see-debrief" @click=${m.onDebrief} ${focusOnce(m.onDebrief)}>${t('call.debrief')}</button>` : nothing}
   </section>`;

@@ -35,8 +35,20 @@ const ROWS: readonly (readonly Control[])[] = [
     { id: 'hangUp', label: 'call.hangUp', key: 'hangUp', press: (a) => a.act({ type: 'hangUp' }), look: 'danger' },
   ],
   [
-    { id: 'holdSilent', label: 'call.holdSilent', key: null, press: (a) => a.act({ type: 'hold', ask: false }), look: 'quiet' },
-    { id: 'resumeSilent', label: 'call.resumeSilent', key: null, press: (a) => a.act({ type: 'resume', thank: false }), look: 'quiet' },
+    {
+      id: 'holdSilent',
+      label: 'call.holdSilent',
+      key: null,
+      press: (a) => a.act({ type: 'hold', ask: false }),
+      look: 'quiet',
+    },
+    {
+      id: 'resumeSilent',
+      label: 'call.resumeSilent',
+      key: null,
+      press: (a) => a.act({ type: 'resume', thank: false }),
+      look: 'quiet',
+    },
   ],
 ];
 
@@ -46,12 +58,25 @@ export function controlOf(key: Command): Control | null {
 }
 
 function button(c: Control, enabled: boolean, a: ControlActions, t: TFunction): TemplateResult {
-  return html`<button type="button" class="control ${c.look ?? ''}" aria-keyshortcuts=${c.key ? shortcutOf(c.key) : nothing}
-    ?disabled=${!enabled} @click=${() => c.press(a)}>${t(c.label)}${c.key ? html`<kbd>${capOf(c.key)}</kbd>` : nothing}</button>`;
+  return html`<button
+    type="button"
+    class="control ${c.look ?? ''}"
+    aria-keyshortcuts=${c.key ? shortcutOf(c.key) : nothing}
+    ?disabled=${!enabled}
+    @click=${() => c.press(a)}
+  >
+    ${t(c.label)}${c.key ? html`<kbd>${capOf(c.key)}</kbd>` : nothing}
+  </button>`;
 }
 
 /** The controls panel; `enabled` is the engine's word on each control; none is live while the phone rings. */
-export function controlsView(enabled: Readonly<Record<ControlId, boolean>>, a: ControlActions, t: TFunction, style: string, ringing: boolean): TemplateResult {
+export function controlsView(
+  enabled: Readonly<Record<ControlId, boolean>>,
+  a: ControlActions,
+  t: TFunction,
+  style: string,
+  ringing: boolean,
+): TemplateResult {
   return html`<section class="controls panel" aria-label=${t('call.controls')} style=${style}>
     ${ROWS.map((row, i) => html`<div class="row ${i === ROWS.length - 1 ? 'secondary' : ''}">${row.map((c) => button(c, !ringing && enabled[c.id], a, t))}</div>`)}
   </section>`;

@@ -49,7 +49,11 @@ export function debriefModel(sc: ScenarioModel, log: CallLog, recorded?: ResultS
     if (played[i + 1]?.at !== e.at) steps.push(i + 1);
   });
   return {
-    scenario: sc.id, ns: sc.ns, log, card, events: r.events,
+    scenario: sc.id,
+    ns: sc.ns,
+    log,
+    card,
+    events: r.events,
     drift: driftOf(log.entries, r, card.total, recorded),
     timeline: timelineModel(sc, r.events, r.state),
     replay: { events: played, steps },
@@ -60,28 +64,41 @@ function lineView(t: TFunction, l: ScoreLine, a: DebriefActions): TemplateResult
   const detail = l.id.startsWith('calm.') ? say(t, `${l.key}Detail`, l.params) : '';
   const points = l.weight ? `${Math.round(l.weight * l.credit * 10) / 10}/${l.weight}` : '';
   return html`<li class="score-line" data-line=${l.id} data-status=${l.status}>
-    <span class="status">${t(`scorecard.status.${l.status}`)}</span><span class="label">${say(t, l.key, l.params)}</span>
+    <span class="status">${t(`scorecard.status.${l.status}`)}</span
+    ><span class="label">${say(t, l.key, l.params)}</span>
     ${detail ? html`<span class="detail">${detail}</span>` : nothing}${points ? html`<span class="points">${points}</span>` : nothing}
     ${l.evidence.slice(0, 4).map((ev) => html`<button type="button" class="evidence" aria-label=${t('debrief.evidence', { at: clock(ev.at) })} @click=${() => a.onPick(ev.at)}>${clock(ev.at)}</button>`)}
   </li>`;
 }
 
 function scoreView(id: string, label: string, value: string, detail: string): TemplateResult {
-  return html`<div class="score" data-score=${id}><span class="score-label">${label}</span><strong class="score-value">${value}</strong><span class="score-detail">${detail}</span></div>`;
+  return html`<div class="score" data-score=${id}>
+    <span class="score-label">${label}</span><strong class="score-value">${value}</strong
+    ><span class="score-detail">${detail}</span>
+  </div>`;
 }
 
 /**
  * The debrief of one call. `shownAt` is the moment picked last (highlighted and brought into
  * view in the transcript); `replayed`, during a replay, how many of `m.replay.events` are out.
  */
-export function debriefView(m: DebriefModel, a: DebriefActions, t: TFunction, shownAt: number | null, replayed: number | null = null): TemplateResult {
+export function debriefView(
+  m: DebriefModel,
+  a: DebriefActions,
+  t: TFunction,
+  shownAt: number | null,
+  replayed: number | null = null,
+): TemplateResult {
   const c = m.card;
   const line = { t, ns: m.ns, customerName: t(`${m.ns}:customer.name`) };
   const events = replayed === null ? m.events : m.replay.events.slice(0, replayed);
   return html`<div class="debrief panel" role="region" aria-label=${t('scorecard.title')}>
     <header>
       <h1 tabindex="-1" ${focusOnce(m)}>${t('scorecard.title')} — ${t(`${m.ns}:title`)}</h1>
-      <p class="verdict ${c.won ? 'won' : 'failed'}">${t(`outcome.${c.outcome}`)} · ${t(c.won ? 'scorecard.won' : 'scorecard.lost')} · ${t('scorecard.total')} ${c.total}/100</p>
+      <p class="verdict ${c.won ? 'won' : 'failed'}">
+        ${t(`outcome.${c.outcome}`)} · ${t(c.won ? 'scorecard.won' : 'scorecard.lost')} · ${t('scorecard.total')}
+        ${c.total}/100
+      </p>
       ${m.drift ? html`<p class="notice drift" role="status">${driftText(t, m.drift)}</p>` : nothing}
     </header>
     <div class="scores">
@@ -90,11 +107,22 @@ export function debriefView(m: DebriefModel, a: DebriefActions, t: TFunction, sh
       ${scoreView('calmness', t('scorecard.calmness'), `${c.calmness} %`, '')}
     </div>
     <div class="debrief-body">
-      <div class="debrief-left">${SECTIONS.map((section) => html`<section class="lines" data-section=${section}>
-        <h3>${t(`scorecard.${section}`)}</h3><ul>${c.lines.filter((l) => l.section === section).map((l) => lineView(t, l, a))}</ul></section>`)}</div>
+      <div class="debrief-left">
+        ${SECTIONS.map(
+          (section) =>
+            html`<section class="lines" data-section=${section}>
+              <h3>${t(`scorecard.${section}`)}</h3>
+              <ul>
+                ${c.lines.filter((l) => l.section === section).map((l) => lineView(t, l, a))}
+              </ul>
+            </section>`,
+        )}
+      </div>
       <div class="debrief-right">
-        <h2>${t('timeline.title')}</h2>${timelineView(m.timeline, t, (at) => a.onPick(at))}
-        <h2>${t('call.transcript')}</h2>${transcriptView(events, line, t('call.transcript'), shownAt)}
+        <h2>${t('timeline.title')}</h2>
+        ${timelineView(m.timeline, t, (at) => a.onPick(at))}
+        <h2>${t('call.transcript')}</h2>
+        ${transcriptView(events, line, t('call.transcript'), shownAt)}
       </div>
     </div>
     <footer>

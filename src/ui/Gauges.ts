@@ -15,11 +15,25 @@ function levelOf(kind: Kind, v: number): Level {
 function meter(kind: Kind, v: number, t: TFunction): TemplateResult {
   const level = levelOf(kind, v);
   const word = t(`gauge.${kind}.${level}`);
-  return html`<div class="gauge ${kind}" role="meter" aria-valuemin="0" aria-valuemax="10" aria-valuenow=${v} aria-valuetext="${v}/10, ${word}"
-    aria-label=${t(`call.${kind}`)} data-level=${level}><span class="label">${t(`call.${kind}`)}</span><span class="bar"><span class="fill" style="width: ${v * 10}%"></span></span><span class="value">${v}/10 · ${word}</span></div>`;
+  return html`<div
+    class="gauge ${kind}"
+    role="meter"
+    aria-valuemin="0"
+    aria-valuemax="10"
+    aria-valuenow=${v}
+    aria-valuetext="${v}/10, ${word}"
+    aria-label=${t(`call.${kind}`)}
+    data-level=${level}
+  >
+    <span class="label">${t(`call.${kind}`)}</span
+    ><span class="bar"><span class="fill" style="width: ${v * 10}%"></span></span
+    ><span class="value">${v}/10 · ${word}</span>
+  </div>`;
 }
 
 /** The customer's mood panel, from the call's variables. */
 export function gaugesView(vars: readonly number[], t: TFunction, style: string): TemplateResult {
-  return html`<section class="gauges panel" aria-label=${t('call.gauges')} style=${style}>${meter('anger', vars[ANGER]!, t)}${meter('patience', vars[PATIENCE]!, t)}</section>`;
+  return html`<section class="gauges panel" aria-label=${t('call.gauges')} style=${style}>
+    ${meter('anger', vars[ANGER]!, t)}${meter('patience', vars[PATIENCE]!, t)}
+  </section>`;
 }

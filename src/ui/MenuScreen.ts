@@ -50,55 +50,150 @@ export type MenuActions = {
 const checked = (e: Event): boolean => (e.target as HTMLInputElement).checked;
 const dots = (n: number): string => '●'.repeat(n) + '○'.repeat(3 - n);
 
-function callCard(sc: ScenarioModel, m: MenuModel, a: MenuActions, t: TFunction, standing: ReturnType<typeof standings>): TemplateResult {
+function callCard(
+  sc: ScenarioModel,
+  m: MenuModel,
+  a: MenuActions,
+  t: TFunction,
+  standing: ReturnType<typeof standings>,
+): TemplateResult {
   const title = t(`${sc.ns}:title`);
   const s = standing.get(sc.id);
-  const best = s?.best == null ? t('menu.notPlayed') : t(s.won ? 'menu.bestWon' : 'menu.best', { score: s.best, count: s.plays });
+  const best =
+    s?.best == null ? t('menu.notPlayed') : t(s.won ? 'menu.bestWon' : 'menu.best', { score: s.best, count: s.plays });
   return html`<li class="call-card" data-call=${sc.id}>
-    <div class="call-head"><h3>${title}</h3><span class="persona ${sc.persona}">${t(`persona.${sc.persona}`)}</span><span class="difficulty" aria-label=${t('menu.difficulty', { level: sc.difficulty })}>${dots(sc.difficulty)}</span></div>
+    <div class="call-head">
+      <h3>${title}</h3>
+      <span class="persona ${sc.persona}">${t(`persona.${sc.persona}`)}</span
+      ><span class="difficulty" aria-label=${t('menu.difficulty', { level: sc.difficulty })}
+        >${dots(sc.difficulty)}</span
+      >
+    </div>
     <p class="summary">${t(`${sc.ns}:summary`)}</p>
     <p class="best ${s?.won ? 'won' : ''}">${best}</p>
-    <button type="button" class="play" aria-label="${t('menu.play')} — ${title}" @click=${() => a.play(sc)} ${focusOnce(m.focus?.call === sc.id ? m.focus : null)}>${t('menu.play')}</button>
+    <button
+      type="button"
+      class="play"
+      aria-label="${t('menu.play')} — ${title}"
+      @click=${() => a.play(sc)}
+      ${focusOnce(m.focus?.call === sc.id ? m.focus : null)}
+    >
+      ${t('menu.play')}
+    </button>
   </li>`;
 }
 
 function filters(f: LibraryFilter, a: MenuActions, t: TFunction): TemplateResult {
-  const choice = (label: string, pressed: boolean, next: LibraryFilter, key: string, aria?: string): TemplateResult => html`<button type="button" class="filter"
-    aria-pressed=${String(pressed)} aria-label=${aria ?? nothing} data-filter=${key} @click=${() => a.setFilter(next)}>${label}</button>`;
+  const choice = (label: string, pressed: boolean, next: LibraryFilter, key: string, aria?: string): TemplateResult =>
+    html`<button
+      type="button"
+      class="filter"
+      aria-pressed=${String(pressed)}
+      aria-label=${aria ?? nothing}
+      data-filter=${key}
+      @click=${() => a.setFilter(next)}
+    >
+      ${label}
+    </button>`;
   return html`<div class="filters">
-    <div role="group" aria-label=${t('menu.filterPersona')}><span class="filter-label">${t('menu.filterPersona')}</span>
+    <div role="group" aria-label=${t('menu.filterPersona')}>
+      <span class="filter-label">${t('menu.filterPersona')}</span>
       ${choice(t('menu.all'), f.persona === 'all', { ...f, persona: 'all' }, 'persona-all')}
-      ${PERSONAS.map((p) => choice(t(`persona.${p}`), f.persona === p, { ...f, persona: p }, `persona-${p}`))}</div>
-    <div role="group" aria-label=${t('menu.filterDifficulty')}><span class="filter-label">${t('menu.filterDifficulty')}</span>
+      ${PERSONAS.map((p) => choice(t(`persona.${p}`), f.persona === p, { ...f, persona: p }, `persona-${p}`))}
+    </div>
+    <div role="group" aria-label=${t('menu.filterDifficulty')}>
+      <span class="filter-label">${t('menu.filterDifficulty')}</span>
       ${choice(t('menu.all'), f.difficulty === 0, { ...f, difficulty: 0 }, 'difficulty-0')}
-      ${LEVELS.map((d) => choice('●'.repeat(d), f.difficulty === d, { ...f, difficulty: d }, `difficulty-${d}`, t('menu.difficulty', { level: d })))}</div>
+      ${LEVELS.map((d) => choice('●'.repeat(d), f.difficulty === d, { ...f, difficulty: d }, `difficulty-${d}`, t('menu.difficulty', { level: d })))}
+    </div>
   </div>`;
 }
 
 function settings(m: MenuModel, a: MenuActions, t: TFunction): TemplateResult {
-  const radio = (mode: Mode): TemplateResult => html`<label class="radio"><input type="radio" name="mode" value=${mode} .checked=${live(m.mode === mode)} @change=${() => a.setMode(mode)}> ${t(`menu.${mode}`)}</label>`;
+  const radio = (mode: Mode): TemplateResult =>
+    html`<label class="radio"
+      ><input
+        type="radio"
+        name="mode"
+        value=${mode}
+        .checked=${live(m.mode === mode)}
+        @change=${() => a.setMode(mode)}
+      />
+      ${t(`menu.${mode}`)}</label
+    >`;
   const pickLang = (e: Event): void => {
     const v = (e.target as HTMLSelectElement).value;
     if (isLang(v)) a.setLang(v);
   };
-  return html`<section aria-label=${t('menu.settings')}><h2>${t('menu.settings')}</h2>
-    <label for="lang">${t('menu.language')} </label><select id="lang" @change=${pickLang}>${LANGS.map((l) => html`<option value=${l} .selected=${live(m.lang === l)}>${LANG_NAMES[l]}</option>`)}</select>
-    <fieldset class="mode"><legend>${t('menu.mode')}</legend>${radio('training')}${radio('exam')}
-      <label class="radio"><input type="checkbox" .checked=${live(m.pace === 'turns')} @change=${(e: Event) => a.setPace(checked(e) ? 'turns' : 'real')}> ${t('menu.turns')}</label></fieldset>
+  return html`<section aria-label=${t('menu.settings')}>
+    <h2>${t('menu.settings')}</h2>
+    <label for="lang">${t('menu.language')} </label
+    ><select id="lang" @change=${pickLang}>
+      ${LANGS.map((l) => html`<option value=${l} .selected=${live(m.lang === l)}>${LANG_NAMES[l]}</option>`)}
+    </select>
+    <fieldset class="mode">
+      <legend>${t('menu.mode')}</legend>
+      ${radio('training')}${radio('exam')}
+      <label class="radio"
+        ><input
+          type="checkbox"
+          .checked=${live(m.pace === 'turns')}
+          @change=${(e: Event) => a.setPace(checked(e) ? 'turns' : 'real')}
+        />
+        ${t('menu.turns')}</label
+      >
+    </fieldset>
     <div class="sound">
-      <label>${t('menu.volume')} <input type="range" min="0" max="100" .value=${live(String(Math.round(m.sound.volume * 100)))} @change=${(e: Event) => a.setSound({ volume: Number((e.target as HTMLInputElement).value) / 100 })}></label>
-      <label><input type="checkbox" .checked=${live(m.sound.muted)} @change=${(e: Event) => a.setSound({ muted: checked(e) })}> ${t('menu.mute')}</label>
-      <label><input type="checkbox" .checked=${live(m.sound.speech)} @change=${(e: Event) => a.setSound({ speech: checked(e) })}> ${t('menu.speech')}</label>
+      <label
+        >${t('menu.volume')}
+        <input
+          type="range"
+          min="0"
+          max="100"
+          .value=${live(String(Math.round(m.sound.volume * 100)))}
+          @change=${(e: Event) => a.setSound({ volume: Number((e.target as HTMLInputElement).value) / 100 })}
+      /></label>
+      <label
+        ><input
+          type="checkbox"
+          .checked=${live(m.sound.muted)}
+          @change=${(e: Event) => a.setSound({ muted: checked(e) })}
+        />
+        ${t('menu.mute')}</label
+      >
+      <label
+        ><input
+          type="checkbox"
+          .checked=${live(m.sound.speech)}
+          @change=${(e: Event) => a.setSound({ speech: checked(e) })}
+        />
+        ${t('menu.speech')}</label
+      >
     </div>
-    <button type="button" class="quiet" @click=${() => a.help()}>${t('help.title')}</button></section>`;
+    <button type="button" class="quiet" @click=${() => a.help()}>${t('help.title')}</button>
+  </section>`;
 }
 
 function results(m: MenuModel, a: MenuActions, t: TFunction): TemplateResult {
   const recent = [...m.results].sort((x, y) => y.finishedAt.localeCompare(x.finishedAt)).slice(0, RECENT_RESULTS);
-  const list = html`<ul class="results">${repeat(recent, (r) => r.id, (r) => html`<li class="result"><button type="button" class="quiet" @click=${() => a.openResult(r)}>${new Date(r.finishedAt).toLocaleString(m.lang)} — ${t(`${r.scenario}:title`)} — ${t(`outcome.${r.summary.outcome}`)} — ${r.summary.total}/100</button></li>`)}</ul>`;
-  return html`<section aria-label=${t('menu.results')}><h2>${t('menu.results')}</h2>
+  const list = html`<ul class="results">
+    ${repeat(
+      recent,
+      (r) => r.id,
+      (r) =>
+        html`<li class="result">
+          <button type="button" class="quiet" @click=${() => a.openResult(r)}>
+            ${new Date(r.finishedAt).toLocaleString(m.lang)} — ${t(`${r.scenario}:title`)} —
+            ${t(`outcome.${r.summary.outcome}`)} — ${r.summary.total}/100
+          </button>
+        </li>`,
+    )}
+  </ul>`;
+  return html`<section aria-label=${t('menu.results')}>
+    <h2>${t('menu.results')}</h2>
     ${recent.length ? list : html`<p>${t('menu.noResults')}</p>`}
-    <button type="button" ?disabled=${!m.results.length} @click=${() => a.exportResults()}>${t('menu.export')}</button></section>`;
+    <button type="button" ?disabled=${!m.results.length} @click=${() => a.exportResults()}>${t('menu.export')}</button>
+  </section>`;
 }
 
 /** The menu as a template: a function of the model; every change goes through an action. */
@@ -109,16 +204,40 @@ export function menuView(m: MenuModel, a: MenuActions, t: TFunction): TemplateRe
   const done = progress(library, m.results);
   const cut = m.inProgress;
   return html`<div class="menu panel">
-    <header class="menu-head"><h1>${t('app.title')}</h1><p class="tagline">${t('app.tagline')}</p></header>
+    <header class="menu-head">
+      <h1>${t('app.title')}</h1>
+      <p class="tagline">${t('app.tagline')}</p>
+    </header>
     ${m.notices.map((n) => html`<p class="notice" role="alert">${t(n.key, n.params)}</p>`)}
-    ${cut ? html`<div class="resume" role="alertdialog" aria-label=${t('menu.resumeTitle')}><p>${t('menu.resumeText', { title: t(`${cut.log.scenario}:title`) })}</p>
-      <button type="button" data-action="resume" @click=${() => a.resume()}>${t('menu.resume')}</button>
-      <button type="button" class="quiet" data-action="abandon" @click=${() => a.abandon()}>${t('menu.abandon')}</button></div>` : nothing}
+    ${
+      cut
+        ? html`<div class="resume" role="alertdialog" aria-label=${t('menu.resumeTitle')}>
+            <p>${t('menu.resumeText', { title: t(`${cut.log.scenario}:title`) })}</p>
+            <button type="button" data-action="resume" @click=${() => a.resume()}>${t('menu.resume')}</button>
+            <button type="button" class="quiet" data-action="abandon" @click=${() => a.abandon()}>
+              ${t('menu.abandon')}
+            </button>
+          </div>`
+        : nothing
+    }
     <div class="menu-body">
       <section class="menu-calls" aria-label=${t('menu.calls')}>
-        <div class="calls-head"><h2>${t('menu.calls')}</h2><p class="progress">${t('menu.progress', { played: done.played, won: done.won, total: done.total })}</p></div>
+        <div class="calls-head">
+          <h2>${t('menu.calls')}</h2>
+          <p class="progress">${t('menu.progress', { played: done.played, won: done.won, total: done.total })}</p>
+        </div>
         ${filters(m.filter, a, t)}
-        ${shown.length ? html`<ul class="call-list">${repeat(shown, (sc) => sc.id, (sc) => callCard(sc, m, a, t, standing))}</ul>` : html`<p class="no-match">${t('menu.noMatch')}</p>`}
+        ${
+          shown.length
+            ? html`<ul class="call-list">
+                ${repeat(
+                  shown,
+                  (sc) => sc.id,
+                  (sc) => callCard(sc, m, a, t, standing),
+                )}
+              </ul>`
+            : html`<p class="no-match">${t('menu.noMatch')}</p>`
+        }
       </section>
       <aside class="menu-side">${settings(m, a, t)}${results(m, a, t)}</aside>
     </div>

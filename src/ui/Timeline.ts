@@ -13,7 +13,13 @@ const PAD = { l: 34, r: 10, t: 12, b: 22 };
 
 export type MarkKind = 'crash' | 'freeze' | 'wait' | 'hold' | 'deadAir' | 'diagnosis';
 /** A moment or a span of the call; words are chosen by the view (`timeline.<kind>`). */
-export type Mark = { readonly at: number; readonly until?: number; readonly kind: MarkKind; readonly tool?: ToolId; readonly ms?: number };
+export type Mark = {
+  readonly at: number;
+  readonly until?: number;
+  readonly kind: MarkKind;
+  readonly tool?: ToolId;
+  readonly ms?: number;
+};
 
 /** The marks of a finished call, with the call's own thresholds (long wait, dead-air grace). */
 export function marksOf(sc: ScenarioModel, events: readonly EngineEvent[], s: CallState): Mark[] {
@@ -22,14 +28,16 @@ export function marksOf(sc: ScenarioModel, events: readonly EngineEvent[], s: Ca
   for (const e of events) {
     if (e.type === 'toolStarted') started.set(e.tool, e.at);
     const since = e.type === 'toolFinished' ? started.get(e.tool) : undefined;
-    if (e.type === 'toolFinished' && since !== undefined && e.at - since >= sc.scoring.longWait) marks.push({ at: since, until: e.at, kind: 'wait', tool: e.tool });
+    if (e.type === 'toolFinished' && since !== undefined && e.at - since >= sc.scoring.longWait)
+      marks.push({ at: since, until: e.at, kind: 'wait', tool: e.tool });
     if (e.type === 'toolCrashed') marks.push({ at: e.at, kind: 'crash', tool: e.tool });
     if (e.type === 'toolFroze') marks.push({ at: e.at, until: e.until, kind: 'freeze', tool: e.tool });
     if (e.type === 'diagnosed' && e.correct) marks.push({ at: e.at, kind: 'diagnosis' });
   }
   for (const h of s.holds) marks.push({ at: h.since, until: h.end >= 0 ? h.end : s.time, kind: 'hold' });
   // The engine records dead air net of the grace period; the span drawn is the whole silence.
-  for (const d of s.deadAir) marks.push({ at: d.at, until: d.at + d.ms + sc.scoring.deadAirGrace, kind: 'deadAir', ms: d.ms });
+  for (const d of s.deadAir)
+    marks.push({ at: d.at, until: d.at + d.ms + sc.scoring.deadAirGrace, kind: 'deadAir', ms: d.ms });
   return marks.sort((a, b) => a.at - b.at);
 }
 
@@ -43,7 +51,8 @@ export type TimelineModel = {
 /** What the chart draws, from a replay of the call. Pure. */
 export function timelineModel(sc: ScenarioModel, events: readonly EngineEvent[], s: CallState): TimelineModel {
   const anger = [{ at: 0, value: sc.varInit[ANGER] ?? 0 }];
-  for (const e of events) if (e.type === 'varChanged' && e.name === sc.varNames[ANGER]) anger.push({ at: e.at, value: e.value });
+  for (const e of events)
+    if (e.type === 'varChanged' && e.name === sc.varNames[ANGER]) anger.push({ at: e.at, value: e.value });
   return { end: Math.max(1000, s.ended?.at ?? s.time), anger, marks: marksOf(sc, events, s) };
 }
 
@@ -58,7 +67,9 @@ export function timelineView(m: TimelineModel, t: TFunction, onPick: (at: number
   const x = (ms: number): number => PAD.l + ((W - PAD.l - PAD.r) * ms) / m.end;
   const y = (anger: number): number => PAD.t + ((H - PAD.t - PAD.b) * (10 - anger)) / 10;
   const minutes = Array.from({ length: Math.floor(m.end / 60_000) + 1 }, (_, i) => i * 60_000);
-  const curve = m.anger.map((p, i) => (i === 0 ? `M ${x(0)} ${y(p.value)}` : `H ${x(p.at)} V ${y(p.value)}`)).join(' ') + ` H ${x(m.end)}`;
+  const curve =
+    m.anger.map((p, i) => (i === 0 ? `M ${x(0)} ${y(p.value)}` : `H ${x(p.at)} V ${y(p.value)}`)).join(' ') +
+    ` H ${x(m.end)}`;
   const mark = (mk: Mark): SVGTemplateResult => {
     const label = markLabel(t, mk);
     const key = (e: KeyboardEvent): void => {
@@ -66,15 +77,16 @@ export function timelineView(m: TimelineModel, t: TFunction, onPick: (at: number
       e.preventDefault();
       onPick(mk.at);
     };
-    return svg`<g class="mark ${mk.kind}" tabindex="0" role="button" aria-label=${label} @click=${() => onPick(mk.at)} @keydown=${key}>${mk.until !== undefined
-      ? svg`<rect class="span" x=${x(mk.at)} y=${PAD.t} width=${Math.max(3, x(mk.until) - x(mk.at))} height=${H - PAD.t - PAD.b}></rect>`
-      : svg`<circle class="dot" cx=${x(mk.at)} cy=${PAD.t + 8} r="6"></circle>`}<title>${label}</title></g>`;
+    return svg`<g class="mark ${mk.kind}" tabindex="0" role="button" aria-label=${label} @click=${() => onPick(mk.at)} @keydown=${key}>${
+      mk.until !== undefined
+        ? svg`<rect class="span" x=${x(mk.at)} y=${PAD.t} width=${Math.max(3, x(mk.until) - x(mk.at))} height=${H - PAD.t - PAD.b}></rect>`
+        : svg`<circle class="dot" cx=${x(mk.at)} cy=${PAD.t + 8} r="6"></circle>`
+    }<title>${label}</title></g>`;
   };
   return html`<svg class="timeline" viewBox="0 0 760 150" role="group" aria-label=${t('timeline.title')}>
     <rect class="plot" x=${PAD.l} y=${PAD.t} width=${W - PAD.l - PAD.r} height=${H - PAD.t - PAD.b}></rect>
     ${[0, 5, 10].map((v) => svg`<text class="axis" x="4" y=${y(v) + 4}>${v}</text>`)}
-    ${minutes.map((ms) => svg`<text class="axis" x=${x(ms) - 10} y=${H - 6}>${clock(ms)}</text>`)}
-    ${m.marks.map(mark)}
+    ${minutes.map((ms) => svg`<text class="axis" x=${x(ms) - 10} y=${H - 6}>${clock(ms)}</text>`)} ${m.marks.map(mark)}
     <path class="anger-curve" d=${curve}></path>
     <text class="legend" x=${W - PAD.r - 120} y=${PAD.t + 12}>${t('timeline.anger')}</text>
   </svg>`;

@@ -14,24 +14,68 @@ import { place } from './Stage.ts';
 export type ToolNotes = Readonly<Partial<Record<ToolId, string>>>;
 
 /** The tool's button, worded after what a press does now. Once the call is over there is none. */
-function pressButton(press: ToolPress, action: LoggedAction, i: number, name: string, status: string, ringing: boolean, onPress: (action: LoggedAction) => void, t: TFunction): TemplateResult {
+function pressButton(
+  press: ToolPress,
+  action: LoggedAction,
+  i: number,
+  name: string,
+  status: string,
+  ringing: boolean,
+  onPress: (action: LoggedAction) => void,
+  t: TFunction,
+): TemplateResult {
   const label = t(`call.press.${press}`);
   // The spoken name adds the tool and its state; for a poke, why it will not help.
   const aria = t(`call.pressLabel.${press}`, { press: label, tool: name, status });
-  return html`<button type="button" class="tool-button" data-press=${press} aria-keyshortcuts=${shortcutOf('tool', i + 1)}
-    aria-label=${aria} ?disabled=${ringing} @click=${() => onPress(action)}>${label}</button>`;
+  return html`<button
+    type="button"
+    class="tool-button"
+    data-press=${press}
+    aria-keyshortcuts=${shortcutOf('tool', i + 1)}
+    aria-label=${aria}
+    ?disabled=${ringing}
+    @click=${() => onPress(action)}
+  >
+    ${label}
+  </button>`;
 }
 
-function windowView(a: ToolAffordance, i: number, note: string | undefined, onPress: (action: LoggedAction) => void, t: TFunction, ringing: boolean): TemplateResult {
+function windowView(
+  a: ToolAffordance,
+  i: number,
+  note: string | undefined,
+  onPress: (action: LoggedAction) => void,
+  t: TFunction,
+  ringing: boolean,
+): TemplateResult {
   const name = t(`tools.${a.id}`);
   const status = t(`toolStatus.${a.status}`);
-  return html`<div class="tool-window" data-status=${a.status} role="group" aria-label=${name} style=${place(toolWindowRect(i))}>
-    <span class="tool-name">${name}</span><span class="tool-status">${status}</span><span class="tool-result" title=${note ?? nothing}>${note ?? nothing}</span>
+  return html`<div
+    class="tool-window"
+    data-status=${a.status}
+    role="group"
+    aria-label=${name}
+    style=${place(toolWindowRect(i))}
+  >
+    <span class="tool-name">${name}</span><span class="tool-status">${status}</span
+    ><span class="tool-result" title=${note ?? nothing}>${note ?? nothing}</span>
     ${a.press && a.action ? pressButton(a.press, a.action, i, name, status, ringing, onPress, t) : nothing}
   </div>`;
 }
 
 /** The desk's tool windows, in catalogue order (the affordances' order); nothing to press while the phone rings. */
-export function toolsView(tools: readonly ToolAffordance[], notes: ToolNotes, onPress: (action: LoggedAction) => void, t: TFunction, ringing: boolean): TemplateResult {
-  return html`<section class="tools" aria-label=${t('call.desk')}>${repeat(tools, (a) => a.id, (a, i) => windowView(a, i, notes[a.id], onPress, t, ringing))}</section>`;
+export function toolsView(
+  tools: readonly ToolAffordance[],
+  notes: ToolNotes,
+  onPress: (action: LoggedAction) => void,
+  t: TFunction,
+  ringing: boolean,
+): TemplateResult {
+  return html`<section class="tools" aria-label=${t('call.desk')}>
+    ${repeat(
+      tools,
+      (a) => a.id,
+      (a, i) => windowView(a, i, notes[a.id], onPress, t, ringing),
+    )}
+  </section>`;
 }

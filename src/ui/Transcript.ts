@@ -14,11 +14,17 @@ export type LiveLine = Line & { readonly id: number; readonly until: number };
  * The lines these events add, numbered from `firstId`. With `reveal`, a customer's words are
  * spoken over time (off for a resumed call's past and for reduced motion).
  */
-export function liveLines(events: readonly EngineEvent[], c: LineContext, firstId: number, reveal: boolean): LiveLine[] {
+export function liveLines(
+  events: readonly EngineEvent[],
+  c: LineContext,
+  firstId: number,
+  reveal: boolean,
+): LiveLine[] {
   const out: LiveLine[] = [];
   for (const e of events) {
     const line = lineOf(e, c);
-    if (line) out.push({ ...line, id: firstId + out.length, until: reveal && e.type === 'customerSpoke' ? e.until : 0 });
+    if (line)
+      out.push({ ...line, id: firstId + out.length, until: reveal && e.type === 'customerSpoke' ? e.until : 0 });
   }
   return out;
 }
@@ -40,13 +46,36 @@ function lineView(l: LiveLine, time: number, c: LineContext): TemplateResult {
   // A line spoken over time keeps the whole sentence for screen readers from the start, in a
   // visually hidden copy; the copy on screen is hidden from them. The shape never changes, so
   // the log announces each line once.
-  const words = l.until > l.at
-    ? html`<span class="words sr-only">${l.text}</span><span class="words" aria-hidden="true">${shownPart(l, time)}</span>`
-    : html`<span class="words">${l.text}</span>`;
-  return html`<li class="line ${l.kind}" data-at=${l.at} ${ref(follow)}><span class="who">${who} · ${clock(l.at)}</span>${words}</li>`;
+  const words =
+    l.until > l.at
+      ? html`<span class="words sr-only">${l.text}</span
+          ><span class="words" aria-hidden="true">${shownPart(l, time)}</span>`
+      : html`<span class="words">${l.text}</span>`;
+  return html`<li class="line ${l.kind}" data-at=${l.at} ${ref(follow)}>
+    <span class="who">${who} · ${clock(l.at)}</span>${words}
+  </li>`;
 }
 
 /** The live transcript at call time `time`. */
-export function liveTranscriptView(lines: readonly LiveLine[], time: number, c: LineContext, label: string, style: string): TemplateResult {
-  return html`<ol class="transcript panel" role="log" aria-live="polite" aria-label=${label} tabindex="0" style=${style}>${repeat(lines, (l) => l.id, (l) => lineView(l, time, c))}</ol>`;
+export function liveTranscriptView(
+  lines: readonly LiveLine[],
+  time: number,
+  c: LineContext,
+  label: string,
+  style: string,
+): TemplateResult {
+  return html`<ol
+    class="transcript panel"
+    role="log"
+    aria-live="polite"
+    aria-label=${label}
+    tabindex="0"
+    style=${style}
+  >
+    ${repeat(
+      lines,
+      (l) => l.id,
+      (l) => lineView(l, time, c),
+    )}
+  </ol>`;
 }

@@ -41,7 +41,7 @@ export function keyHandler(c: KeyTarget): (e: KeyboardEvent) => void {
     const { command, n } = pressed;
     if (command === 'pickUp') {
       // Once picked up, Enter is the focused button's own (it says the focused line).
-      if (c.ringing) e.preventDefault(), c.pickUp();
+      if (c.ringing) (e.preventDefault(), c.pickUp());
       return;
     }
     e.preventDefault();
@@ -60,9 +60,12 @@ export function keyHandler(c: KeyTarget): (e: KeyboardEvent) => void {
         const action = aff.tools[n - 1]?.action;
         return action ? c.act(action) : c.refuse();
       }
-      case 'wait': return c.skipWait();
-      case 'second': return c.wait(SECOND);
-      case 'tenSeconds': return c.wait(TEN_SECONDS);
+      case 'wait':
+        return c.skipWait();
+      case 'second':
+        return c.wait(SECOND);
+      case 'tenSeconds':
+        return c.wait(TEN_SECONDS);
       default: {
         const control = controlOf(command);
         if (!control) return;

@@ -20,7 +20,12 @@ export const EMPTY_RECORD: CallRecord = { lines: [], notes: {}, coach: null };
  * The record after these events. With `reveal`, the customer's words come as they are spoken
  * (off for a resumed call's past, and for reduced motion).
  */
-export function recordEvents(r: CallRecord, events: readonly EngineEvent[], c: LineContext, reveal: boolean): CallRecord {
+export function recordEvents(
+  r: CallRecord,
+  events: readonly EngineEvent[],
+  c: LineContext,
+  reveal: boolean,
+): CallRecord {
   if (events.length === 0) return r;
   const t = c.t;
   const added = liveLines(events, c, r.lines.length, reveal);

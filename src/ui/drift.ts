@@ -12,12 +12,21 @@ export type Drift = { readonly key: string; readonly params: Readonly<Record<str
  * (the call changed: the replay parts from what was done at the first of them), or a total
  * that differs from the one recorded (the scoring changed). Null when nothing changed.
  */
-export function driftOf(entries: readonly LogEntry[], replayed: Pick<ReplayResult, 'rejected'>, total: number, recorded?: ResultSummary): Drift | null {
+export function driftOf(
+  entries: readonly LogEntry[],
+  replayed: Pick<ReplayResult, 'rejected'>,
+  total: number,
+  recorded?: ResultSummary,
+): Drift | null {
   const first = replayed.rejected[0];
   if (first) {
-    return { key: 'drift.changed', params: { at: entries[first.index]?.at ?? 0, count: replayed.rejected.length, recorded: recorded?.total ?? '' } };
+    return {
+      key: 'drift.changed',
+      params: { at: entries[first.index]?.at ?? 0, count: replayed.rejected.length, recorded: recorded?.total ?? '' },
+    };
   }
-  if (recorded && recorded.total !== total) return { key: 'drift.rescored', params: { recorded: recorded.total, total } };
+  if (recorded && recorded.total !== total)
+    return { key: 'drift.rescored', params: { recorded: recorded.total, total } };
   return null;
 }
 

@@ -1,7 +1,21 @@
 // The call's keyboard shortcuts, written once: the key handler, the buttons' aria-keyshortcuts and
 // key caps, the shortcuts dialog and (checked by a test) the README's key table all read this map.
 
-export const COMMANDS = ['pickUp', 'say', 'tool', 'hold', 'checkIn', 'resume', 'diagnose', 'ticket', 'hangUp', 'wait', 'second', 'tenSeconds', 'help'] as const;
+export const COMMANDS = [
+  'pickUp',
+  'say',
+  'tool',
+  'hold',
+  'checkIn',
+  'resume',
+  'diagnose',
+  'ticket',
+  'hangUp',
+  'wait',
+  'second',
+  'tenSeconds',
+  'help',
+] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export type Binding = {
@@ -57,7 +71,8 @@ export function commandOf(e: KeyPress): Pressed | null {
   const digit = digitOf(e);
   for (const b of KEYMAP) {
     if (b.digits > 0) {
-      if (digit >= 1 && digit <= b.digits && e.shiftKey === b.shift && (!b.shift || /^Digit/.test(e.code))) return { command: b.command, n: digit };
+      if (digit >= 1 && digit <= b.digits && e.shiftKey === b.shift && (!b.shift || /^Digit/.test(e.code)))
+        return { command: b.command, n: digit };
     } else if (b.key !== null && e.key.toLowerCase() === b.key.toLowerCase()) {
       return { command: b.command, n: 0 };
     }

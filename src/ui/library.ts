@@ -8,9 +8,12 @@ export const ALL_CALLS: LibraryFilter = { persona: 'all', difficulty: 0 };
 
 /** Easiest first; within a level, angry → confused → technical; then by id, so the order is stable. */
 export function trainingOrder(calls: readonly ScenarioModel[]): ScenarioModel[] {
-  return [...calls].sort((a, b) => a.difficulty - b.difficulty
-    || PERSONAS.indexOf(a.persona) - PERSONAS.indexOf(b.persona)
-    || a.id.localeCompare(b.id));
+  return [...calls].sort(
+    (a, b) =>
+      a.difficulty - b.difficulty ||
+      PERSONAS.indexOf(a.persona) - PERSONAS.indexOf(b.persona) ||
+      a.id.localeCompare(b.id),
+  );
 }
 
 export function matches(sc: ScenarioModel, f: LibraryFilter): boolean {
@@ -24,13 +27,20 @@ export function standings(results: readonly ResultRecord[]): Map<string, Standin
   const out = new Map<string, Standing>();
   for (const r of results) {
     const s = out.get(r.scenario) ?? { best: null, won: false, plays: 0 };
-    out.set(r.scenario, { best: Math.max(s.best ?? -1, r.summary.total), won: s.won || r.summary.won, plays: s.plays + 1 });
+    out.set(r.scenario, {
+      best: Math.max(s.best ?? -1, r.summary.total),
+      won: s.won || r.summary.won,
+      plays: s.plays + 1,
+    });
   }
   return out;
 }
 
 /** How far through the library the trainee is: calls played and calls won, out of those offered. */
-export function progress(calls: readonly ScenarioModel[], results: readonly ResultRecord[]): { played: number; won: number; total: number } {
+export function progress(
+  calls: readonly ScenarioModel[],
+  results: readonly ResultRecord[],
+): { played: number; won: number; total: number } {
   const s = standings(results);
   let played = 0;
   let won = 0;

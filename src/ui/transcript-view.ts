@@ -17,20 +17,34 @@ export function lineOf(e: EngineEvent, c: LineContext): Line | null {
   const t = c.t;
   const line = (kind: LineKind, text: string): Line => ({ kind, text, at: e.at });
   switch (e.type) {
-    case 'customerSpoke': return line('customer', t(e.key));
-    case 'customerPrompted': return line('customer', t(e.key));
-    case 'lineSaid': return line('agent', t(e.key));
-    case 'toolFinished': return e.key ? line('tool', `${t(`tools.${e.tool}`)} — ${t(e.key)}`) : null;
-    case 'toolCrashed': return line('tool', t('call.toolCrashed', { tool: t(`tools.${e.tool}`) }));
-    case 'toolFroze': return line('tool', t('call.toolFroze', { tool: t(`tools.${e.tool}`) }));
-    case 'heldCall': return line('system', t(e.asked ? 'call.heldAsked' : 'call.heldSilent'));
-    case 'resumedCall': return line('system', t(e.thanked ? 'call.resumedThanked' : 'call.resumed'));
-    case 'checkedIn': return line('system', t('call.checkedIn'));
-    case 'diagnosed': return line('system', t('call.diagnosed', { diagnosis: t(`${c.ns}:diagnoses.${e.diagnosis}`) }));
-    case 'customerHungUp': return line('system', t('call.customerHungUp', { name: c.customerName }));
-    case 'callEnded': return line('system', t(`outcome.${e.outcome}`));
-    case 'coached': return line('coach', say(t, e.key, e.params));
-    default: return null;
+    case 'customerSpoke':
+      return line('customer', t(e.key));
+    case 'customerPrompted':
+      return line('customer', t(e.key));
+    case 'lineSaid':
+      return line('agent', t(e.key));
+    case 'toolFinished':
+      return e.key ? line('tool', `${t(`tools.${e.tool}`)} — ${t(e.key)}`) : null;
+    case 'toolCrashed':
+      return line('tool', t('call.toolCrashed', { tool: t(`tools.${e.tool}`) }));
+    case 'toolFroze':
+      return line('tool', t('call.toolFroze', { tool: t(`tools.${e.tool}`) }));
+    case 'heldCall':
+      return line('system', t(e.asked ? 'call.heldAsked' : 'call.heldSilent'));
+    case 'resumedCall':
+      return line('system', t(e.thanked ? 'call.resumedThanked' : 'call.resumed'));
+    case 'checkedIn':
+      return line('system', t('call.checkedIn'));
+    case 'diagnosed':
+      return line('system', t('call.diagnosed', { diagnosis: t(`${c.ns}:diagnoses.${e.diagnosis}`) }));
+    case 'customerHungUp':
+      return line('system', t('call.customerHungUp', { name: c.customerName }));
+    case 'callEnded':
+      return line('system', t(`outcome.${e.outcome}`));
+    case 'coached':
+      return line('coach', say(t, e.key, e.params));
+    default:
+      return null;
   }
 }
 
@@ -45,12 +59,26 @@ export function pickedIndex(lines: readonly Pick<Line, 'at'>[], at: number | nul
  * A static transcript (not a live region: it is read, not announced). The picked line is
  * highlighted, scrolled into view and focused each time `pickedAt` changes.
  */
-export function transcriptView(events: readonly EngineEvent[], c: LineContext, label: string, pickedAt: number | null): TemplateResult {
+export function transcriptView(
+  events: readonly EngineEvent[],
+  c: LineContext,
+  label: string,
+  pickedAt: number | null,
+): TemplateResult {
   const lines = events.flatMap((e) => lineOf(e, c) ?? []);
   const picked = pickedIndex(lines, pickedAt);
-  return html`<ol class="transcript panel" role="log" aria-live="off" aria-label=${label} tabindex="0">${lines.map((l, i) => {
-    const who = l.kind === 'customer' ? c.customerName : c.t(`speaker.${l.kind}`);
-    const on = i === picked;
-    return html`<li class="line ${l.kind} ${on ? 'picked' : ''}" data-at=${l.at} tabindex=${on ? '-1' : nothing} ${on ? revealOn(pickedAt) : nothing}><span class="who">${who} · ${clock(l.at)}</span><span class="words">${l.text}</span></li>`;
-  })}</ol>`;
+  return html`<ol class="transcript panel" role="log" aria-live="off" aria-label=${label} tabindex="0">
+    ${lines.map((l, i) => {
+      const who = l.kind === 'customer' ? c.customerName : c.t(`speaker.${l.kind}`);
+      const on = i === picked;
+      return html`<li
+        class="line ${l.kind} ${on ? 'picked' : ''}"
+        data-at=${l.at}
+        tabindex=${on ? '-1' : nothing}
+        ${on ? revealOn(pickedAt) : nothing}
+      >
+        <span class="who">${who} · ${clock(l.at)}</span><span class="words">${l.text}</span>
+      </li>`;
+    })}
+  </ol>`;
 }

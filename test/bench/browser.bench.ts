@@ -20,36 +20,55 @@ function median(xs: number[]): number {
 async function buildBare(): Promise<string> {
   const dir = join(TMP, 'bare');
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'index.html'), '<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,"></head><body><script type="module" src="./main.ts"></script></body></html>');
-  writeFileSync(join(dir, 'main.ts'), `import Phaser from 'phaser';
+  writeFileSync(
+    join(dir, 'index.html'),
+    '<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,"></head><body><script type="module" src="./main.ts"></script></body></html>',
+  );
+  writeFileSync(
+    join(dir, 'main.ts'),
+    `import Phaser from 'phaser';
 class Bare extends Phaser.Scene {
   private box!: Phaser.GameObjects.Rectangle;
   create() { this.box = this.add.rectangle(640, 360, 200, 120, 0x3366cc); (window as any).__firstFrame ??= 0; this.game.events.once('postrender', () => { (window as any).__firstFrame = performance.now(); }); }
   update(t: number) { this.box.rotation = t / 1000; }
 }
 new Phaser.Game({ type: Phaser.AUTO, width: 1280, height: 720, banner: false, audio: { noAudio: true }, scene: Bare });
-`);
-  await build({ root: dir, logLevel: 'warn', build: { outDir: join(dir, 'dist'), emptyOutDir: true, chunkSizeWarningLimit: 4000 } });
+`,
+  );
+  await build({
+    root: dir,
+    logLevel: 'warn',
+    build: { outDir: join(dir, 'dist'), emptyOutDir: true, chunkSizeWarningLimit: 4000 },
+  });
   return join(dir, 'dist');
 }
 
 async function serve(dir: string): Promise<{ url: string; close: () => Promise<void> }> {
-  const server = await preview({ root: dir, build: { outDir: dir }, preview: { port: 0, host: '127.0.0.1' }, logLevel: 'warn' });
+  const server = await preview({
+    root: dir,
+    build: { outDir: dir },
+    preview: { port: 0, host: '127.0.0.1' },
+    logLevel: 'warn',
+  });
   const a = server.httpServer.address();
   return { url: `http://127.0.0.1:${typeof a === 'object' && a ? a.port : 0}/`, close: () => server.close() };
 }
 
 async function fps(page: Page, ms: number): Promise<number> {
-  return page.evaluate((ms) => new Promise<number>((done) => {
-    let frames = 0;
-    const start = performance.now();
-    const tick = (now: number): void => {
-      frames++;
-      if (now - start < ms) requestAnimationFrame(tick);
-      else done((frames * 1000) / (now - start));
-    };
-    requestAnimationFrame(tick);
-  }), ms);
+  return page.evaluate(
+    (ms) =>
+      new Promise<number>((done) => {
+        let frames = 0;
+        const start = performance.now();
+        const tick = (now: number): void => {
+          frames++;
+          if (now - start < ms) requestAnimationFrame(tick);
+          else done((frames * 1000) / (now - start));
+        };
+        requestAnimationFrame(tick);
+      }),
+    ms,
+  );
 }
 
 function gz(file: string): number {
@@ -95,12 +114,22 @@ async function main(): Promise<void> {
     await page.waitForTimeout(500);
     appFps.push(await fps(page, 3000));
   }
-  const firstLoad = [...loaded].map((p) => join(dist, p === '/' ? 'index.html' : p)).filter((f) => { try { return statSync(f).isFile(); } catch { return false; } });
+  const firstLoad = [...loaded]
+    .map((p) => join(dist, p === '/' ? 'index.html' : p))
+    .filter((f) => {
+      try {
+        return statSync(f).isFile();
+      } catch {
+        return false;
+      }
+    });
   const js = files(dist).filter((f) => f.endsWith('.js'));
   const contentFile = files(dist).filter((f) => /content-[\w-]+\.json$/.test(f));
   const heap = async (): Promise<number> => {
     await page.evaluate(() => (window as unknown as { gc?: () => void }).gc?.());
-    return page.evaluate(() => (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize);
+    return page.evaluate(
+      () => (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize,
+    );
   };
   const playOne = async (n: number): Promise<void> => {
     await page.getByRole('button', { name: /^Play/ }).first().press('Enter');
@@ -112,7 +141,8 @@ async function main(): Promise<void> {
     void n;
   };
   await page.goto(`${app.url}?lang=en`);
-  if (await page.getByRole('button', { name: 'Abandon' }).count()) await page.getByRole('button', { name: 'Abandon' }).press('Enter');
+  if (await page.getByRole('button', { name: 'Abandon' }).count())
+    await page.getByRole('button', { name: 'Abandon' }).press('Enter');
   await playOne(1);
   const afterOne = await heap();
   for (let n = 2; n <= 10; n++) await playOne(n);

@@ -42,29 +42,47 @@ function time(fn: () => void): number {
 }
 
 const pb = readPlaybook().playbook!;
-const calls = scenarioFiles().map((f) => readScenario(f, pb).model).filter((m): m is ScenarioModel => m !== null);
+const calls = scenarioFiles()
+  .map((f) => readScenario(f, pb).model)
+  .filter((m): m is ScenarioModel => m !== null);
 const rows: string[] = [];
 let totalAnalysis = 0;
 for (const sc of calls) {
   const work = recordWorkload(sc, 200);
   let sink = 0;
-  const stepRate = median(Array.from({ length: RUNS }, () => {
-    const ms = time(() => {
-      for (const [s, a] of work) sink += step(sc, s, a).events.length;
-    });
-    return work.length / (ms / 1000);
-  }));
+  const stepRate = median(
+    Array.from({ length: RUNS }, () => {
+      const ms = time(() => {
+        for (const [s, a] of work) sink += step(sc, s, a).events.length;
+      });
+      return work.length / (ms / 1000);
+    }),
+  );
   let states = 0;
-  const analysisMs = median(Array.from({ length: RUNS }, () => time(() => {
-    states = analyze(sc, { randomPlays: 0 }).states;
-  })));
+  const analysisMs = median(
+    Array.from({ length: RUNS }, () =>
+      time(() => {
+        states = analyze(sc, { randomPlays: 0 }).states;
+      }),
+    ),
+  );
   totalAnalysis += analysisMs;
   const playsRate = median(Array.from({ length: 3 }, () => 500 / (time(() => randomPlay(sc, 500, 1)) / 1000)));
-  rows.push([sc.id.padEnd(18), `${Math.round(stepRate).toLocaleString('en')}`.padStart(12), `${analysisMs.toFixed(0)} ms`.padStart(10),
-    `${states}`.padStart(8), `${Math.round(playsRate)}`.padStart(10), sink ? '' : ''].join('  '));
+  rows.push(
+    [
+      sc.id.padEnd(18),
+      `${Math.round(stepRate).toLocaleString('en')}`.padStart(12),
+      `${analysisMs.toFixed(0)} ms`.padStart(10),
+      `${states}`.padStart(8),
+      `${Math.round(playsRate)}`.padStart(10),
+      sink ? '' : '',
+    ].join('  '),
+  );
 }
 process.stdout.write(`Engine benchmark (median of ${RUNS} runs, node ${process.version})\n`);
-process.stdout.write(`${'call'.padEnd(18)}  ${'steps/s'.padStart(12)}  ${'analysis'.padStart(10)}  ${'states'.padStart(8)}  ${'plays/s'.padStart(10)}\n`);
+process.stdout.write(
+  `${'call'.padEnd(18)}  ${'steps/s'.padStart(12)}  ${'analysis'.padStart(10)}  ${'states'.padStart(8)}  ${'plays/s'.padStart(10)}\n`,
+);
 process.stdout.write(rows.join('\n') + '\n');
 process.stdout.write(`whole repository analysed in ${totalAnalysis.toFixed(0)} ms (sum of medians; aim < 2000 ms)\n`);
 // What a trainer waits for: scenarios:analyze on the whole repository (search and 500 random
@@ -77,5 +95,7 @@ for (const jobs of [...new Set([1, threads])]) {
     await analyzeFiles(scenarioFiles(), { randomPlays: 500 }, jobs);
     walls.push(performance.now() - t);
   }
-  process.stdout.write(`scenarios:analyze --plays 500 on the whole repository, ${jobs} thread(s): ${median(walls).toFixed(0)} ms (median of 3)\n`);
+  process.stdout.write(
+    `scenarios:analyze --plays 500 on the whole repository, ${jobs} thread(s): ${median(walls).toFixed(0)} ms (median of 3)\n`,
+  );
 }

@@ -35,7 +35,10 @@ async function shownLines(page: Page): Promise<{ n: string; text: string }[]> {
 
 /** A tool window's words, line by line: its name, its status, its last answer, its button. */
 async function windowText(w: Locator): Promise<string[]> {
-  return (await w.innerText()).split('\n').map((s) => s.trim()).filter(Boolean);
+  return (await w.innerText())
+    .split('\n')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 /** Plays the shortest call there is: fiber-tech-l2 in exam mode, hung up as soon as it is picked up. */
@@ -75,8 +78,11 @@ describe('the call screen', () => {
     await expect.poll(() => windowText(crm)).toContain('restarting…');
     // While it restarts, its button does not offer to run it: a press is only a click on a busy tool.
     expect(await crm.getByRole('button').innerText()).toBe('Click anyway');
-    expect(await crm.getByRole('button').getAttribute('aria-label')).toBe('Click anyway — CRM (restarting…): clicking again does not make it faster');
-    for (let i = 0; i < 30 && !(await windowText(crm)).includes('ready'); i++) await page.keyboard.press('w'), await page.waitForTimeout(150);
+    expect(await crm.getByRole('button').getAttribute('aria-label')).toBe(
+      'Click anyway — CRM (restarting…): clicking again does not make it faster',
+    );
+    for (let i = 0; i < 30 && !(await windowText(crm)).includes('ready'); i++)
+      (await page.keyboard.press('w'), await page.waitForTimeout(150));
     expect(await windowText(crm)).toEqual(['CRM', 'ready', 'Run']);
     expect(errors).toEqual([]);
     await page.close();
@@ -95,7 +101,9 @@ describe('the call screen', () => {
     // Clicking it again and again is a rage click: the coach says so.
     await page.keyboard.press('Shift+Digit3');
     await kb.getByRole('button', { name: /^Click anyway — Knowledge base \(not responding\)/ }).click();
-    await expect.poll(() => page.getByRole('log').innerText()).toContain('Clicking a stuck tool does not make it faster.');
+    await expect
+      .poll(() => page.getByRole('log').innerText())
+      .toContain('Clicking a stuck tool does not make it faster.');
     expect(await windowText(kb)).toEqual(['Knowledge base', 'not responding', 'Click anyway']);
     expect(errors).toEqual([]);
     await page.close();
@@ -139,7 +147,8 @@ describe('the call screen', () => {
     await page.getByRole('button', { name: 'Resume the call' }).press('Enter');
     await log.waitFor();
     expect(await log.innerText()).toContain(before.slice(0, 120));
-    for (let i = 0; i < 40 && (await shownLines(page)).length === 0; i++) await page.keyboard.press('w'), await page.waitForTimeout(150);
+    for (let i = 0; i < 40 && (await shownLines(page)).length === 0; i++)
+      (await page.keyboard.press('w'), await page.waitForTimeout(150));
     expect((await shownLines(page)).length).toBeGreaterThan(0);
     expect(await page.getByRole('heading', { level: 1 }).innerText()).toContain('Printer');
     expect(errors).toEqual([]);
@@ -164,7 +173,10 @@ describe('try again', () => {
     await hangUpAtOnce(page);
     await page.getByRole('button', { name: DEBRIEF }).waitFor();
     await page.getByRole('button', { name: /Leave/ }).press('Enter');
-    await page.getByRole('region', { name: 'Results' }).getByRole('button', { name: /\d+\/100$/ }).press('Enter');
+    await page
+      .getByRole('region', { name: 'Results' })
+      .getByRole('button', { name: /\d+\/100$/ })
+      .press('Enter');
     await page.getByRole('region', { name: 'Debrief' }).waitFor();
     await page.getByRole('button', { name: 'Try again' }).press('Enter');
     await expectPlayableCall(page);
@@ -179,44 +191,48 @@ describe('a key pressed as a tool answers', () => {
   it.each([
     { id: 'voip-needs-l2', played: 21, tool: 'supervisor' as ToolId, key: '1' },
     { id: 'tv-no-picture', played: 7, tool: 'crm' as ToolId, key: '2' },
-  ])('$id: the number pressed as the $tool answers says the line that had that number', async ({ id, played, tool, key }) => {
-    const g = golden(id);
-    const texts = englishTexts(id, scenario(id));
-    const open = async (): Promise<{ page: Page; errors: string[] }> => {
-      const opened = await fresh();
-      await opened.page.goto(`${game.url}?lang=en&scenario=${id}&mode=training&seed=${g.seed}&pace=turns`);
-      await pickUp(opened.page);
-      await playActions(opened.page, g.log.slice(0, played), texts);
-      return opened;
-    };
-    const answered = async (page: Page): Promise<boolean> => !(await windowText(toolWindow(page, tool))).includes('working…');
-    // A first time through: the second at which the tool answers, and the lines just before and after.
-    const first = await open();
-    let seconds = 0;
-    let before: { n: string; text: string }[] = [];
-    while (!(await answered(first.page)) && seconds < 120) {
-      before = await shownLines(first.page);
-      await first.page.keyboard.press('.');
-      seconds++;
-    }
-    const after = await shownLines(first.page);
-    const seen = before.find((l) => l.n === key)!;
-    expect(seen).toBeDefined();
-    expect(after).not.toEqual(before);
-    // The other lines come and go around it; the line keeps its number.
-    expect(after.find((l) => l.n === key)).toEqual(seen);
-    await first.page.close();
-    // The same call and the same keys again; this time the number goes with the second at which it answers.
-    const { page, errors } = await open();
-    for (let i = 0; i < seconds - 1; i++) await page.keyboard.press('.');
-    expect(await shownLines(page)).toEqual(before);
-    await page.keyboard.press('.');
-    await page.keyboard.press(key);
-    expect(await answered(page)).toBe(true);
-    await expect.poll(() => page.getByRole('log').innerText()).toContain(seen.text);
-    expect(errors).toEqual([]);
-    await page.close();
-  });
+  ])(
+    '$id: the number pressed as the $tool answers says the line that had that number',
+    async ({ id, played, tool, key }) => {
+      const g = golden(id);
+      const texts = englishTexts(id, scenario(id));
+      const open = async (): Promise<{ page: Page; errors: string[] }> => {
+        const opened = await fresh();
+        await opened.page.goto(`${game.url}?lang=en&scenario=${id}&mode=training&seed=${g.seed}&pace=turns`);
+        await pickUp(opened.page);
+        await playActions(opened.page, g.log.slice(0, played), texts);
+        return opened;
+      };
+      const answered = async (page: Page): Promise<boolean> =>
+        !(await windowText(toolWindow(page, tool))).includes('working…');
+      // A first time through: the second at which the tool answers, and the lines just before and after.
+      const first = await open();
+      let seconds = 0;
+      let before: { n: string; text: string }[] = [];
+      while (!(await answered(first.page)) && seconds < 120) {
+        before = await shownLines(first.page);
+        await first.page.keyboard.press('.');
+        seconds++;
+      }
+      const after = await shownLines(first.page);
+      const seen = before.find((l) => l.n === key)!;
+      expect(seen).toBeDefined();
+      expect(after).not.toEqual(before);
+      // The other lines come and go around it; the line keeps its number.
+      expect(after.find((l) => l.n === key)).toEqual(seen);
+      await first.page.close();
+      // The same call and the same keys again; this time the number goes with the second at which it answers.
+      const { page, errors } = await open();
+      for (let i = 0; i < seconds - 1; i++) await page.keyboard.press('.');
+      expect(await shownLines(page)).toEqual(before);
+      await page.keyboard.press('.');
+      await page.keyboard.press(key);
+      expect(await answered(page)).toBe(true);
+      await expect.poll(() => page.getByRole('log').innerText()).toContain(seen.text);
+      expect(errors).toEqual([]);
+      await page.close();
+    },
+  );
 });
 
 describe('results of a call edited since', () => {
@@ -225,40 +241,51 @@ describe('results of a call edited since', () => {
     await hangUpAtOnce(page);
     await page.getByRole('button', { name: DEBRIEF }).waitFor();
     // As if a trainer had since removed a line this trainee said: the stored log names it.
-    await page.evaluate(() => new Promise<void>((done, fail) => {
-      const open = indexedDB.open('hotliner');
-      open.onerror = () => fail(open.error);
-      open.onsuccess = () => {
-        const tx = open.result.transaction('results', 'readwrite');
-        const store = tx.objectStore('results');
-        const all = store.getAll();
-        all.onsuccess = () => {
-          const r = all.result[0] as { log: { entries: { at: number; action: unknown }[] } };
-          r.log.entries.unshift({ at: 0, action: { type: 'say', choice: 'a_line_since_removed' } });
-          store.put(r);
-        };
-        tx.oncomplete = () => { open.result.close(); done(); };
-        tx.onerror = () => fail(tx.error);
-      };
-    }));
+    await page.evaluate(
+      () =>
+        new Promise<void>((done, fail) => {
+          const open = indexedDB.open('hotliner');
+          open.onerror = () => fail(open.error);
+          open.onsuccess = () => {
+            const tx = open.result.transaction('results', 'readwrite');
+            const store = tx.objectStore('results');
+            const all = store.getAll();
+            all.onsuccess = () => {
+              const r = all.result[0] as { log: { entries: { at: number; action: unknown }[] } };
+              r.log.entries.unshift({ at: 0, action: { type: 'say', choice: 'a_line_since_removed' } });
+              store.put(r);
+            };
+            tx.oncomplete = () => {
+              open.result.close();
+              done();
+            };
+            tx.onerror = () => fail(tx.error);
+          };
+        }),
+    );
     await page.goto(`${game.url}?lang=en`);
-    await page.getByRole('region', { name: 'Results' }).getByRole('button', { name: /\d+\/100$/ }).press('Enter');
+    await page
+      .getByRole('region', { name: 'Results' })
+      .getByRole('button', { name: /\d+\/100$/ })
+      .press('Enter');
     const note = page.getByRole('region', { name: 'Debrief' }).getByRole('status');
     await note.waitFor();
-    expect(await note.innerText()).toMatch(/edited since it was played: from 00:00, .*1 action\(s\).* Score recorded at the time: \d+\/100\./);
+    expect(await note.innerText()).toMatch(
+      /edited since it was played: from 00:00, .*1 action\(s\).* Score recorded at the time: \d+\/100\./,
+    );
     expect(errors).toEqual([]);
     await page.close();
   });
 });
 
 describe('the content file', () => {
-  it('when it cannot be loaded, the page says so in the trainee\'s language, with the reason', async () => {
+  it("when it cannot be loaded, the page says so in the trainee's language, with the reason", async () => {
     const { page, errors } = await fresh();
     await page.route('**/content-*.json', (route) => route.fulfill({ status: 503, body: 'down' }));
     await page.goto(`${game.url}?lang=fr`);
     const alert = page.getByRole('alert');
     await alert.waitFor();
-    expect(await alert.innerText()).toContain('Les appels n\'ont pas pu être chargés');
+    expect(await alert.innerText()).toContain("Les appels n'ont pas pu être chargés");
     expect(await alert.innerText()).toMatch(/content-[\w-]+\.json: HTTP 503/);
     // The only console error is the browser's own report of the failed request.
     expect(errors.filter((e) => !e.includes('503'))).toEqual([]);
@@ -289,14 +316,27 @@ describe('the menu', () => {
     const cards = calls.getByRole('listitem');
     await cards.first().waitFor();
     const all = await cards.count();
-    const difficulty = (): Promise<number[]> => cards.evaluateAll((els) => els.map((e) => Number(/Difficulty (\d)/.exec(e.querySelector('[aria-label^="Difficulty"]')?.getAttribute('aria-label') ?? '')?.[1])));
+    const difficulty = (): Promise<number[]> =>
+      cards.evaluateAll((els) =>
+        els.map((e) =>
+          Number(
+            /Difficulty (\d)/.exec(
+              e.querySelector('[aria-label^="Difficulty"]')?.getAttribute('aria-label') ?? '',
+            )?.[1],
+          ),
+        ),
+      );
     const levels = await difficulty();
     expect(levels).toEqual([...levels].sort((a, b) => a - b));
     expect(await calls.getByText(/^Played:/).innerText()).toBe(`Played: 0 of ${all} · won: 0`);
     const technical = page.getByRole('group', { name: 'Customer' }).getByRole('button', { name: 'Technical' });
     await technical.focus();
     await page.keyboard.press('Enter');
-    const personas = await cards.evaluateAll((els) => els.map((e) => ['Angry', 'Confused', 'Technical'].filter((p) => (e as HTMLElement).innerText.split('\n').includes(p))));
+    const personas = await cards.evaluateAll((els) =>
+      els.map((e) =>
+        ['Angry', 'Confused', 'Technical'].filter((p) => (e as HTMLElement).innerText.split('\n').includes(p)),
+      ),
+    );
     expect(new Set(personas.flat())).toEqual(new Set(['Technical']));
     expect(await technical.getAttribute('aria-pressed')).toBe('true');
     // The keyboard stays on the filter: Tab then Enter picks the next option.
@@ -323,7 +363,9 @@ describe('the menu', () => {
     // Back on the menu, the keyboard is on the call just played, wherever it is in the list.
     await page.getByRole('button', { name: /Back to the calls/ }).press('Enter');
     await page.getByRole('heading', { name: 'Calls' }).waitFor();
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toMatch(/^Play — Fibre/);
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')))
+      .toMatch(/^Play — Fibre/);
     await page.reload();
     await page.goto(`${game.url}?lang=en`);
     const results = page.getByRole('region', { name: 'Results' }).getByRole('listitem');

@@ -17,9 +17,20 @@ export async function buildAndServe(root: string): Promise<{ server: PreviewServ
 
 export async function launch(extraArgs: readonly string[] = []): Promise<BrowserContext> {
   const ctx = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'hotliner-')), {
-    executablePath: CHROMIUM, headless: true, viewport: { width: 1280, height: 720 },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--autoplay-policy=no-user-gesture-required', ...extraArgs],
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1280, height: 720 },
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--autoplay-policy=no-user-gesture-required',
+      ...extraArgs,
+    ],
   });
   // Scripts run through tsx wrap functions in a `__name` helper; functions sent to the page need it too.
   await ctx.addInitScript('window.__name = (f) => f');
@@ -30,9 +41,9 @@ export async function launch(extraArgs: readonly string[] = []): Promise<Browser
 export function watchErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on('console', (m) => {
-    if (m.type() === 'error' || (m.type() === 'warning' && m.text().startsWith('i18n'))) errors.push(`${m.type()}: ${m.text()}`);
+    if (m.type() === 'error' || (m.type() === 'warning' && m.text().startsWith('i18n')))
+      errors.push(`${m.type()}: ${m.text()}`);
   });
   page.on('pageerror', (e) => errors.push(String(e)));
   return errors;
 }
-

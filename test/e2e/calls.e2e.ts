@@ -15,7 +15,10 @@ const game = servedGame(ROOT);
 
 async function exportedLog(page: Page) {
   await page.getByRole('button', { name: /Back to the calls/ }).press('Enter');
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Export results/ }).press('Enter')]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: /Export results/ }).press('Enter'),
+  ]);
   const file = await download.path();
   const data = JSON.parse(readFileSync(file, 'utf8')) as { results: { log: unknown }[] };
   const parsed = parseLog(data.results[data.results.length - 1]!.log);
@@ -26,7 +29,7 @@ async function exportedLog(page: Page) {
 const ids = scenarioFiles().map((f) => f.replace(/^.*\//, '').replace(/\.yaml$/, ''));
 
 describe.each(ids)('%s in the browser', (id) => {
-  it('is played by keyboard along its best path to the debrief, which shows the engine\'s scorecard', async () => {
+  it("is played by keyboard along its best path to the debrief, which shows the engine's scorecard", async () => {
     const golden = goldenOf(id);
     const page = await game.ctx.newPage();
     const errors = watchErrors(page);

@@ -33,17 +33,26 @@ export async function shownTime(page: Page): Promise<number> {
 
 /** The tool windows of the desk, in the order of Shift+1…7. */
 export function toolWindow(page: Page, tool: (typeof TOOL_IDS)[number]): Locator {
-  return page.getByRole('region', { name: /^(Desk|Bureau)$/ }).getByRole('group').nth(TOOL_IDS.indexOf(tool));
+  return page
+    .getByRole('region', { name: /^(Desk|Bureau)$/ })
+    .getByRole('group')
+    .nth(TOOL_IDS.indexOf(tool));
 }
 
 /** The facts the trainee has found, as listed on screen. */
 export async function knownFacts(page: Page): Promise<string[]> {
-  return page.getByRole('list', { name: /^(Known facts|Faits connus)$/ }).getByRole('listitem').allInnerTexts();
+  return page
+    .getByRole('list', { name: /^(Known facts|Faits connus)$/ })
+    .getByRole('listitem')
+    .allInnerTexts();
 }
 
 /** The number a line is shown with, or null when it is not on screen. */
 export async function lineNumber(page: Page, text: string): Promise<string | null> {
-  const button = page.getByRole('region', { name: /^(Your lines|Vos répliques)$/ }).getByRole('button').filter({ hasText: text.slice(0, 60) });
+  const button = page
+    .getByRole('region', { name: /^(Your lines|Vos répliques)$/ })
+    .getByRole('button')
+    .filter({ hasText: text.slice(0, 60) });
   if ((await button.count()) === 0) return null;
   return /^\s*(\d)\b/.exec(await button.first().innerText())?.[1] ?? null;
 }
@@ -67,18 +76,25 @@ async function waitUntil(page: Page, at: number): Promise<void> {
 /** Whether the control for this action is there and can be used, as a trainee would see it. */
 async function ready(page: Page, a: LogEntry['action'], texts: Texts): Promise<boolean> {
   switch (a.type) {
-    case 'say': return (await lineNumber(page, texts.choice(a.choice))) !== null;
-    case 'runTool': case 'restartTool': {
+    case 'say':
+      return (await lineNumber(page, texts.choice(a.choice))) !== null;
+    case 'runTool':
+    case 'restartTool': {
       const button = toolWindow(page, a.tool).getByRole('button');
       return PRESS[a.type].test((await button.innerText()).trim()) && (await button.isEnabled());
     }
-    case 'hold': case 'checkIn': case 'resume': return page.getByRole('button', { name: CONTROLS[a.type] }).isEnabled();
+    case 'hold':
+    case 'checkIn':
+    case 'resume':
+      return page.getByRole('button', { name: CONTROLS[a.type] }).isEnabled();
     case 'writeTicket': {
       const known = await knownFacts(page);
       return a.notes.every((f) => known.includes(texts.fact(f)));
     }
-    case 'diagnose': return texts.founded(a.diagnosis, texts.factIds(await knownFacts(page)));
-    default: return true;
+    case 'diagnose':
+      return texts.founded(a.diagnosis, texts.factIds(await knownFacts(page)));
+    default:
+      return true;
   }
 }
 
@@ -102,16 +118,28 @@ export async function playActions(page: Page, log: readonly LogEntry[], texts: T
         await page.keyboard.press(key);
         break;
       }
-      case 'runTool': case 'restartTool':
+      case 'runTool':
+      case 'restartTool':
         await page.keyboard.press(`Shift+Digit${TOOL_IDS.indexOf(a.tool) + 1}`);
         break;
-      case 'hold': await page.keyboard.press('h'); break;
-      case 'checkIn': await page.keyboard.press('c'); break;
-      case 'resume': await page.keyboard.press('r'); break;
-      case 'hangUp': await page.keyboard.press('x'); break;
+      case 'hold':
+        await page.keyboard.press('h');
+        break;
+      case 'checkIn':
+        await page.keyboard.press('c');
+        break;
+      case 'resume':
+        await page.keyboard.press('r');
+        break;
+      case 'hangUp':
+        await page.keyboard.press('x');
+        break;
       case 'diagnose': {
         await page.keyboard.press('d');
-        await page.getByRole('dialog').getByRole('button', { name: texts.diagnosis(a.diagnosis), exact: true }).press('Enter');
+        await page
+          .getByRole('dialog')
+          .getByRole('button', { name: texts.diagnosis(a.diagnosis), exact: true })
+          .press('Enter');
         break;
       }
       case 'writeTicket': {
@@ -123,7 +151,8 @@ export async function playActions(page: Page, log: readonly LogEntry[], texts: T
         await page.keyboard.press('Escape');
         break;
       }
-      default: throw new Error(`no keyboard route for ${a.type}`);
+      default:
+        throw new Error(`no keyboard route for ${a.type}`);
     }
   }
 }

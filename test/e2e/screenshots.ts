@@ -16,13 +16,27 @@ const sc = readScenario(join(ROOT, 'scenarios', 'box-no-sync.yaml'), readPlayboo
 /** The words of the call in a language, to find its lines on screen. */
 function texts(lang: Lang): Texts {
   const source = (key: string): string => loadedTexts.get(key) ?? '';
-  const loadedTexts = new Map(readScenario(join(ROOT, 'scenarios', 'box-no-sync.yaml'), readPlaybook().playbook!).texts.map((t) => [t.key, t.text]));
-  const en = JSON.parse(readFileSync(join(ROOT, 'locales', 'en', 'box-no-sync.json'), 'utf8')) as { choices: Record<string, { text: string }>; diagnoses: Record<string, string>; facts: Record<string, string> };
-  const pbEn = JSON.parse(readFileSync(join(ROOT, 'locales', 'en', 'playbook.json'), 'utf8')) as { lines: Record<string, { text: string }> };
+  const loadedTexts = new Map(
+    readScenario(join(ROOT, 'scenarios', 'box-no-sync.yaml'), readPlaybook().playbook!).texts.map((t) => [
+      t.key,
+      t.text,
+    ]),
+  );
+  const en = JSON.parse(readFileSync(join(ROOT, 'locales', 'en', 'box-no-sync.json'), 'utf8')) as {
+    choices: Record<string, { text: string }>;
+    diagnoses: Record<string, string>;
+    facts: Record<string, string>;
+  };
+  const pbEn = JSON.parse(readFileSync(join(ROOT, 'locales', 'en', 'playbook.json'), 'utf8')) as {
+    lines: Record<string, { text: string }>;
+  };
   const pbFr = new Map(playbookTexts(readPlaybook().playbook!.doc).map((t) => [t.key, t.text]));
   const fact = (f: string): string => (lang === 'en' ? en.facts[f]! : source(`facts.${f}`));
   return {
-    choice: (c) => (lang === 'en' ? en.choices[c]?.text ?? pbEn.lines[c]!.text : loadedTexts.get(`choices.${c}.text`) ?? pbFr.get(`lines.${c}.text`)!),
+    choice: (c) =>
+      lang === 'en'
+        ? (en.choices[c]?.text ?? pbEn.lines[c]!.text)
+        : (loadedTexts.get(`choices.${c}.text`) ?? pbFr.get(`lines.${c}.text`)!),
     diagnosis: (d) => (lang === 'en' ? en.diagnoses[d]! : source(`diagnoses.${d}`)),
     fact,
     factIds: (labels) => sc.facts.filter((f) => labels.includes(fact(f))),
@@ -40,7 +54,10 @@ for (const lang of ['en', 'fr'] as const) {
   await page.setViewportSize(size);
   const errors = watchErrors(page);
   await page.goto(`${url}?lang=${lang}`);
-  await page.getByRole('button', { name: /^(Play|Jouer)/ }).first().waitFor();
+  await page
+    .getByRole('button', { name: /^(Play|Jouer)/ })
+    .first()
+    .waitFor();
   await page.waitForTimeout(800);
   await page.screenshot({ path: join(out, `menu-${lang}.png`) });
   await page.goto(`${url}?lang=${lang}&scenario=box-no-sync&mode=training&seed=1`);
@@ -49,13 +66,16 @@ for (const lang of ['en', 'fr'] as const) {
   await page.keyboard.press('Enter');
   const lines = page.getByRole('region', { name: /^(Your lines|Vos répliques)$/ }).getByRole('button');
   for (const key of ['1', '1', '1']) {
-    for (let i = 0; i < 40 && (await lines.count()) === 0; i++) await page.keyboard.press('w'), await page.waitForTimeout(150);
+    for (let i = 0; i < 40 && (await lines.count()) === 0; i++)
+      (await page.keyboard.press('w'), await page.waitForTimeout(150));
     await page.keyboard.press(key);
     await page.waitForTimeout(300);
   }
   await page.keyboard.press('Shift+Digit1');
   await page.keyboard.press('Shift+Digit2');
-  await toolWindow(page, 'crm').getByRole('button', { name: /^(Restart|Redémarrer)/ }).waitFor({ timeout: 20_000 });
+  await toolWindow(page, 'crm')
+    .getByRole('button', { name: /^(Restart|Redémarrer)/ })
+    .waitFor({ timeout: 20_000 });
   await page.waitForTimeout(700);
   await page.screenshot({ path: join(out, `call-crash-${lang}.png`) });
   // The debrief of a call played well: the golden best path, step by step.

@@ -18,9 +18,13 @@ export function golden(id: string): Golden {
 
 export function englishTexts(id: string, sc: ScenarioModel): Texts {
   const json = JSON.parse(readFileSync(join(ROOT, 'locales', 'en', `${id}.json`), 'utf8')) as {
-    choices: Record<string, { text: string }>; diagnoses: Record<string, string>; facts: Record<string, string>;
+    choices: Record<string, { text: string }>;
+    diagnoses: Record<string, string>;
+    facts: Record<string, string>;
   };
-  const lines = JSON.parse(readFileSync(join(ROOT, 'locales', 'en', 'playbook.json'), 'utf8')) as { lines: Record<string, { text: string }> };
+  const lines = JSON.parse(readFileSync(join(ROOT, 'locales', 'en', 'playbook.json'), 'utf8')) as {
+    lines: Record<string, { text: string }>;
+  };
   return {
     choice: (c: string) => json.choices[c]?.text ?? lines.lines[c]!.text,
     diagnosis: (d: string) => json.diagnoses[d]!,
@@ -30,7 +34,19 @@ export function englishTexts(id: string, sc: ScenarioModel): Texts {
       const evidence = sc.diagnoses.find((x) => x.id === d)?.evidence;
       if (!evidence) return true;
       const no = (): boolean => false;
-      return evidence.evaluate({ knows: (f) => known.includes(f), variable: () => 0, elapsed: () => 0, onHold: no, done: no, said: no, visited: no, diagnosed: no, running: no, crashed: no, frozen: no });
+      return evidence.evaluate({
+        knows: (f) => known.includes(f),
+        variable: () => 0,
+        elapsed: () => 0,
+        onHold: no,
+        done: no,
+        said: no,
+        visited: no,
+        diagnosed: no,
+        running: no,
+        crashed: no,
+        frozen: no,
+      });
     },
   };
 }

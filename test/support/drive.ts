@@ -8,7 +8,11 @@ export class Driver {
   state: CallState;
   readonly events: EngineEvent[] = [];
 
-  constructor(readonly sc: ScenarioModel, seed = 1, mode: Mode = 'training') {
+  constructor(
+    readonly sc: ScenarioModel,
+    seed = 1,
+    mode: Mode = 'training',
+  ) {
     this.state = initialState(sc, seed, mode);
   }
 

@@ -17,7 +17,8 @@ export function playbook(): PlaybookModel {
 /** Compiles YAML text as a call; throws with the diagnostics if it has structural errors. */
 export function compile(yaml: string, id = 'test-call', pb: PlaybookModel = playbook()): ScenarioModel {
   const loaded = loadScenario({ file: `${id}.yaml`, text: yaml, translations: {} }, pb);
-  if (!loaded.model) throw new Error(loaded.diags.map((d) => `${d.line}:${d.col} ${d.code} ${JSON.stringify(d.params)}`).join('\n'));
+  if (!loaded.model)
+    throw new Error(loaded.diags.map((d) => `${d.line}:${d.col} ${d.code} ${JSON.stringify(d.params)}`).join('\n'));
   return loaded.model;
 }
 
@@ -32,7 +33,9 @@ export function mini(patch: (yaml: string) => string = (y) => y): ScenarioModel 
 
 /** Every call of the repository, compiled. */
 export function repoCalls(): ScenarioModel[] {
-  return scenarioFiles().map((f) => readScenario(f, playbook()).model!).filter(Boolean);
+  return scenarioFiles()
+    .map((f) => readScenario(f, playbook()).model!)
+    .filter(Boolean);
 }
 
 export function playbookWith(patch: (yaml: string) => string): PlaybookModel {

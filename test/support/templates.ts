@@ -26,4 +26,3 @@ export function boundValues(v: unknown): unknown[] {
   }
   return [v];
 }
-

@@ -4,9 +4,15 @@ import { TOOL_IDS } from '../../src/engine/model.ts';
 import { Driver } from '../support/drive.ts';
 import { mini } from '../support/load.ts';
 
-const withTools = (tools: string) => (y: string): string => y
-  .replace(/tools:\n[\s\S]*?\ndiagnoses:/, `tools:\n${tools}\ndiagnoses:`)
-  .replace('  name: M. Test', '  name: M. Test\n  vars: { anger: { init: 0, max: 100 }, patience: { init: 100, max: 100 } }');
+const withTools =
+  (tools: string) =>
+  (y: string): string =>
+    y
+      .replace(/tools:\n[\s\S]*?\ndiagnoses:/, `tools:\n${tools}\ndiagnoses:`)
+      .replace(
+        '  name: M. Test',
+        '  name: M. Test\n  vars: { anger: { init: 0, max: 100 }, patience: { init: 100, max: 100 } }',
+      );
 
 const tool = (d: Driver, id: (typeof TOOL_IDS)[number]) => affordances(d.sc, d.state).tools[TOOL_IDS.indexOf(id)]!;
 
@@ -17,7 +23,15 @@ describe('affordances', () => {
     const a = affordances(d.sc, d.state);
     expect(a.talking).toBe('agent');
     expect(a.lines).toEqual([]);
-    expect(a.controls).toMatchObject({ hold: false, holdSilent: false, checkIn: false, resume: false, diagnose: true, ticket: true, hangUp: true });
+    expect(a.controls).toMatchObject({
+      hold: false,
+      holdSilent: false,
+      checkIn: false,
+      resume: false,
+      diagnose: true,
+      ticket: true,
+      hangUp: true,
+    });
     expect(a.tools.map((t) => t.press)).toEqual(TOOL_IDS.map(() => 'run'));
     expect(a.timeScale).toBe(1);
   });
@@ -44,9 +58,18 @@ describe('affordances', () => {
     const d = new Driver(mini(withTools('  crm:\n    latency: 3s\n    crash: { onUse: 1, after: 1s, restart: 30s }')));
     d.settle();
     d.do({ type: 'runTool', tool: 'crm' });
-    expect(tool(d, 'crm')).toMatchObject({ status: 'running', press: 'poke', action: { type: 'pokeTool', tool: 'crm' } });
+    expect(tool(d, 'crm')).toMatchObject({
+      status: 'running',
+      press: 'poke',
+      action: { type: 'pokeTool', tool: 'crm' },
+    });
     d.tick(1000);
-    expect(tool(d, 'crm')).toMatchObject({ status: 'crashed', press: 'restart', action: { type: 'restartTool', tool: 'crm' }, progress: null });
+    expect(tool(d, 'crm')).toMatchObject({
+      status: 'crashed',
+      press: 'restart',
+      action: { type: 'restartTool', tool: 'crm' },
+      progress: null,
+    });
     d.do({ type: 'restartTool', tool: 'crm' });
     d.tick(15_000);
     expect(tool(d, 'crm')).toMatchObject({ status: 'restarting', press: 'poke' });
@@ -54,7 +77,13 @@ describe('affordances', () => {
   });
 
   it('a frozen tool holds the progress it had when it froze, and goes on from there', () => {
-    const d = new Driver(mini(withTools('  kb:\n    latency: 10s\n    freeze: { onUse: 1, for: 40s }\n    outcomes:\n      - id: a\n        text: A')));
+    const d = new Driver(
+      mini(
+        withTools(
+          '  kb:\n    latency: 10s\n    freeze: { onUse: 1, for: 40s }\n    outcomes:\n      - id: a\n        text: A',
+        ),
+      ),
+    );
     d.settle();
     d.do({ type: 'runTool', tool: 'kb' });
     d.tick(1000);
@@ -73,7 +102,13 @@ describe('affordances', () => {
   });
 
   it('the lines on offer change when a tool brings a fact', () => {
-    const d = new Driver(mini(withTools('  line_test:\n    latency: 2m\n    outcomes:\n      - id: fault\n        text: Coupure\n        learn: [line_fault]')));
+    const d = new Driver(
+      mini(
+        withTools(
+          '  line_test:\n    latency: 2m\n    outcomes:\n      - id: fault\n        text: Coupure\n        learn: [line_fault]',
+        ),
+      ),
+    );
     d.settle();
     for (const c of ['hello', 'sorry', 'check_id', 'restate', 'ask_lights']) d.talk(c);
     expect(affordances(d.sc, d.state).lines).toContain('blame_box');
@@ -108,7 +143,15 @@ describe('affordances', () => {
   });
 
   it('progress is derived from the state alone', () => {
-    const t = { status: 'running', runStart: 1000, runEnd: 21_000, pausedMs: 0, frozenUntil: -1, restartEnd: -1, restartFor: 0 } as const;
+    const t = {
+      status: 'running',
+      runStart: 1000,
+      runEnd: 21_000,
+      pausedMs: 0,
+      frozenUntil: -1,
+      restartEnd: -1,
+      restartFor: 0,
+    } as const;
     expect(toolProgress(t as never, 6000)).toBe(0.25);
     expect(toolProgress({ ...t, status: 'idle' } as never, 6000)).toBeNull();
   });

@@ -3,7 +3,15 @@ import type { Mood } from '../../src/ports/desk-view.ts';
 import { babbleSamples } from '../../src/audio/babble-voice.ts';
 import * as cues from '../../src/audio/cues.ts';
 import { holdSamples } from '../../src/audio/hold-music.ts';
-import { SAMPLE_RATE, SOUND_NAMES, babble, encodeWav, synthSound, wavDataUri, type SoundName } from '../../src/audio/synth.ts';
+import {
+  SAMPLE_RATE,
+  SOUND_NAMES,
+  babble,
+  encodeWav,
+  synthSound,
+  wavDataUri,
+  type SoundName,
+} from '../../src/audio/synth.ts';
 
 type Wav = { readonly view: DataView; readonly bytes: Uint8Array; readonly samples: Int16Array };
 
@@ -21,9 +29,16 @@ function parseWav(bytes: Uint8Array): Wav {
 
 /** The float signal of each sound, before encodeWav clamps and quantises it. */
 const RECIPES: Readonly<Record<SoundName, () => Float32Array>> = {
-  ring: cues.ringSamples, pickup: cues.pickupSamples, hangup: cues.hangupSamples, typing: cues.typingSamples,
-  error: cues.errorSamples, crash: cues.crashSamples, click: cues.clickSamples, success: cues.successSamples,
-  notify: cues.notifySamples, hold: holdSamples,
+  ring: cues.ringSamples,
+  pickup: cues.pickupSamples,
+  hangup: cues.hangupSamples,
+  typing: cues.typingSamples,
+  error: cues.errorSamples,
+  crash: cues.crashSamples,
+  click: cues.clickSamples,
+  success: cues.successSamples,
+  notify: cues.notifySamples,
+  hold: holdSamples,
 };
 
 const seconds = (w: Wav): number => w.samples.length / SAMPLE_RATE;
@@ -51,7 +66,7 @@ function rms(samples: Int16Array): number {
 function zeroCrossingRate(samples: Int16Array): number {
   let crossings = 0;
   for (let i = 1; i < samples.length; i++) {
-    if ((samples[i - 1]! < 0) !== (samples[i]! < 0)) crossings++;
+    if (samples[i - 1]! < 0 !== samples[i]! < 0) crossings++;
   }
   return crossings / (samples.length / SAMPLE_RATE);
 }

@@ -5,19 +5,23 @@ import { EMPTY_RECORD, recordEvents, recordNote } from '../../src/ui/call-record
 import { shownPart } from '../../src/ui/Transcript.ts';
 
 // Words are their keys, with their parameters: enough to see which words were chosen.
-const t = ((key: string, params?: Record<string, unknown>) => (params ? `${key} ${JSON.stringify(params)}` : key)) as unknown as TFunction;
+const t = ((key: string, params?: Record<string, unknown>) =>
+  params ? `${key} ${JSON.stringify(params)}` : key) as unknown as TFunction;
 const c = { t, ns: 'call', customerName: 'Mme Test' };
 const fold = (events: readonly EngineEvent[], reveal = true) => recordEvents(EMPTY_RECORD, events, c, reveal);
 
 describe('what the call screen has shown', () => {
-  it('keeps a tool\'s last words in its window: its answer, its crash, nothing while it runs again', () => {
+  it("keeps a tool's last words in its window: its answer, its crash, nothing while it runs again", () => {
     const steps: [EngineEvent, string | undefined][] = [
       [{ type: 'toolStarted', at: 0, tool: 'crm', until: 3000 }, undefined],
       [{ type: 'toolCrashed', at: 2000, tool: 'crm' }, 'call.crashDialog {"tool":"tools.crm"}'],
       [{ type: 'toolRestarting', at: 4000, tool: 'crm', until: 9000 }, undefined],
       [{ type: 'toolRestarted', at: 9000, tool: 'crm' }, undefined],
       [{ type: 'toolStarted', at: 9500, tool: 'crm', until: 12_000 }, undefined],
-      [{ type: 'toolFinished', at: 12_000, tool: 'crm', outcome: 'found', key: 'call:tools.crm.found' }, 'call:tools.crm.found'],
+      [
+        { type: 'toolFinished', at: 12_000, tool: 'crm', outcome: 'found', key: 'call:tools.crm.found' },
+        'call:tools.crm.found',
+      ],
     ];
     let r = EMPTY_RECORD;
     for (const [e, note] of steps) {
@@ -31,15 +35,30 @@ describe('what the call screen has shown', () => {
       { type: 'lineSaid', at: 0, choice: 'hello', key: 'call:choices.hello.text', until: 3000, tones: [] },
       { type: 'coached', at: 0, key: 'coach.deadAir', tone: 'warn', params: {} },
     ]);
-    const r2 = recordEvents(r1, [{ type: 'coached', at: 5000, key: 'coach.holdThanked', tone: 'good', params: {} }], c, true);
-    expect(r2.lines.map((l) => [l.id, l.kind])).toEqual([[0, 'agent'], [1, 'coach'], [2, 'coach']]);
+    const r2 = recordEvents(
+      r1,
+      [{ type: 'coached', at: 5000, key: 'coach.holdThanked', tone: 'good', params: {} }],
+      c,
+      true,
+    );
+    expect(r2.lines.map((l) => [l.id, l.kind])).toEqual([
+      [0, 'agent'],
+      [1, 'coach'],
+      [2, 'coach'],
+    ]);
     expect(r2.coach).toEqual({ text: 'coach.holdThanked {}', tone: 'good' });
     const r3 = recordNote(r2, 'resumed', 6000);
     expect(r3.lines.at(-1)).toEqual({ kind: 'system', text: 'resumed', at: 6000, id: 3, until: 0 });
   });
 
-  it('reveals the customer\'s words as they are spoken, unless told not to', () => {
-    const spoke: EngineEvent = { type: 'customerSpoke', at: 1000, key: 'call:nodes.who.customer', node: 'who', until: 3000 };
+  it("reveals the customer's words as they are spoken, unless told not to", () => {
+    const spoke: EngineEvent = {
+      type: 'customerSpoke',
+      at: 1000,
+      key: 'call:nodes.who.customer',
+      node: 'who',
+      until: 3000,
+    };
     const [line] = fold([spoke]).lines;
     expect(line!.until).toBe(3000);
     expect(shownPart(line!, 1000)).toBe('');

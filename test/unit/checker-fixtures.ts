@@ -183,7 +183,11 @@ export function marked(text: string): { text: string; line: number; col: number 
   if (at < 0) throw new Error('no ‸ marker in the text');
   if (text.indexOf(HERE, at + 1) >= 0) throw new Error('more than one ‸ marker in the text');
   const before = text.slice(0, at).split('\n');
-  return { text: text.slice(0, at) + text.slice(at + HERE.length), line: before.length, col: before[before.length - 1]!.length + 1 };
+  return {
+    text: text.slice(0, at) + text.slice(at + HERE.length),
+    line: before.length,
+    col: before[before.length - 1]!.length + 1,
+  };
 }
 
 /** 1-based line/col of the first occurrence of `needle` (after `after`, if given). */

@@ -5,7 +5,9 @@ import { ROOT } from '../../src/cli/repo.ts';
 
 function run(script: string, ...args: string[]): { code: number; out: string; err: string } {
   const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src', 'cli', script), ...args], {
-    cwd: ROOT, encoding: 'utf8', env: { ...process.env, LANG: 'C' },
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, LANG: 'C' },
   });
   return { code: r.status ?? -1, out: r.stdout, err: r.stderr };
 }
@@ -16,8 +18,12 @@ describe('scenarios:check', () => {
     expect(r.code).toBe(1);
     const lines = r.out.split('\n');
     expect(lines[0]).toBe('test/fixtures/broken/broken-call.yaml');
-    expect(r.out).toContain('test/fixtures/broken/broken-call.yaml:7:1  error      Unknown key "custmer": did you mean "customer"?');
-    expect(r.out).toMatch(/test\/fixtures\/broken\/broken-call\.yaml:\d+:\d+ {2}error {6}The required key "customer" is missing\./);
+    expect(r.out).toContain(
+      'test/fixtures/broken/broken-call.yaml:7:1  error      Unknown key "custmer": did you mean "customer"?',
+    );
+    expect(r.out).toMatch(
+      /test\/fixtures\/broken\/broken-call\.yaml:\d+:\d+ {2}error {6}The required key "customer" is missing\./,
+    );
     expect(r.out).toMatch(/file\(s\) checked: [1-9]\d* error\(s\)/);
   });
 
@@ -38,7 +44,20 @@ describe('scenarios:analyze --json', () => {
     const r = run('analyze.ts', '--json', '--plays', '50', 'scenarios/box-no-sync.yaml');
     expect(r.code).toBe(0);
     const [a] = JSON.parse(r.out) as Record<string, unknown>[];
-    for (const k of ['id', 'persona', 'difficulty', 'winnable', 'bestScore', 'worstScore', 'bestPath', 'unreachableNodes', 'neverOfferedChoices', 'softLocks', 'states', 'randomWinRate']) {
+    for (const k of [
+      'id',
+      'persona',
+      'difficulty',
+      'winnable',
+      'bestScore',
+      'worstScore',
+      'bestPath',
+      'unreachableNodes',
+      'neverOfferedChoices',
+      'softLocks',
+      'states',
+      'randomWinRate',
+    ]) {
       expect(a).toHaveProperty(k);
     }
     expect(a!.id).toBe('box-no-sync');
@@ -49,12 +68,21 @@ describe('scenarios:analyze --json', () => {
 
 describe('scenarios:analyze on several threads', () => {
   it('gives the same records, in file order, as one thread; a broken file is reported, the others analysed', () => {
-    const files = ['scenarios/cancel-crm-down.yaml', 'test/fixtures/broken/broken-call.yaml', 'scenarios/billing-fault.yaml', 'scenarios/voip-needs-l2.yaml'];
+    const files = [
+      'scenarios/cancel-crm-down.yaml',
+      'test/fixtures/broken/broken-call.yaml',
+      'scenarios/billing-fault.yaml',
+      'scenarios/voip-needs-l2.yaml',
+    ];
     const one = run('analyze.ts', '--json', '--plays', '40', '--jobs', '1', '--lang', 'en', ...files);
     const two = run('analyze.ts', '--json', '--plays', '40', '--jobs', '2', '--lang', 'en', ...files);
     expect(two.code).toBe(1);
     expect(two.err).toContain('test/fixtures/broken/broken-call.yaml:7:1  error      Unknown key "custmer"');
-    expect((JSON.parse(two.out) as { id: string }[]).map((a) => a.id)).toEqual(['cancel-crm-down', 'billing-fault', 'voip-needs-l2']);
+    expect((JSON.parse(two.out) as { id: string }[]).map((a) => a.id)).toEqual([
+      'cancel-crm-down',
+      'billing-fault',
+      'voip-needs-l2',
+    ]);
     expect(two.out).toBe(one.out);
   });
 });

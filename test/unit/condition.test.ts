@@ -1,5 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
-import { compileCondition, parseDuration, suggest, type ConditionEnv, type ConditionError, type Symbols } from '../../src/engine/condition.ts';
+import {
+  compileCondition,
+  parseDuration,
+  suggest,
+  type ConditionEnv,
+  type ConditionError,
+  type Symbols,
+} from '../../src/engine/condition.ts';
 
 const symbols: Symbols = {
   vars: new Set(['anger', 'patience', 'calls', 'colère']),
@@ -12,14 +19,31 @@ const symbols: Symbols = {
 };
 
 type World = {
-  vars: Record<string, number>; elapsed: number; onHold: boolean; facts: string[]; steps: string[];
-  said: string[]; visited: string[]; diagnosed: string[]; running: string[]; crashed: string[]; frozen: string[];
+  vars: Record<string, number>;
+  elapsed: number;
+  onHold: boolean;
+  facts: string[];
+  steps: string[];
+  said: string[];
+  visited: string[];
+  diagnosed: string[];
+  running: string[];
+  crashed: string[];
+  frozen: string[];
 };
 
 const world: World = {
-  vars: { anger: 8, patience: 3, calls: 0, colère: 4 }, elapsed: 200_000, onHold: false,
-  facts: ['address', 'modem-reset'], steps: ['verify', '2nd_check'], said: ['greet'], visited: ['intro'],
-  diagnosed: ['dsl_down'], running: ['modem'], crashed: ['crm'], frozen: [],
+  vars: { anger: 8, patience: 3, calls: 0, colère: 4 },
+  elapsed: 200_000,
+  onHold: false,
+  facts: ['address', 'modem-reset'],
+  steps: ['verify', '2nd_check'],
+  said: ['greet'],
+  visited: ['intro'],
+  diagnosed: ['dsl_down'],
+  running: ['modem'],
+  crashed: ['crm'],
+  frozen: [],
 };
 
 function envOf(w: World): ConditionEnv {
@@ -179,8 +203,13 @@ describe('compileCondition reads', () => {
     );
     if (!r.ok) throw new Error(JSON.stringify(r.errors));
     expect(r.value.reads).toEqual({
-      vars: ['anger', 'patience'], facts: ['address'], steps: ['verify'], tools: ['any', 'crm'],
-      choices: ['greet'], nodes: ['intro'], diagnoses: ['dsl_down'],
+      vars: ['anger', 'patience'],
+      facts: ['address'],
+      steps: ['verify'],
+      tools: ['any', 'crm'],
+      choices: ['greet'],
+      nodes: ['intro'],
+      diagnoses: ['dsl_down'],
     });
   });
 
@@ -208,7 +237,10 @@ describe('compileCondition errors', () => {
     ['said(gret)', [5, 4, 'unknownArgument', { fn: 'said', arg: 'gret', kind: 'choice', suggestion: 'greet' }]],
     ['visited(lobby)', [8, 5, 'unknownArgument', { fn: 'visited', arg: 'lobby', kind: 'node' }]],
     ['visited(outro)', [8, 5, 'unknownArgument', { fn: 'visited', arg: 'outro', kind: 'node', suggestion: 'intro' }]],
-    ['diagnosed(dsl-down)', [10, 8, 'unknownArgument', { fn: 'diagnosed', arg: 'dsl-down', kind: 'diagnosis', suggestion: 'dsl_down' }]],
+    [
+      'diagnosed(dsl-down)',
+      [10, 8, 'unknownArgument', { fn: 'diagnosed', arg: 'dsl-down', kind: 'diagnosis', suggestion: 'dsl_down' }],
+    ],
     ['anger and true', [0, 5, 'typeMismatch', { expected: 'boolean', found: 'number' }]],
     ['true or 3', [8, 1, 'typeMismatch', { expected: 'boolean', found: 'number' }]],
     ['knows(address) < 3', [0, 14, 'typeMismatch', { expected: 'number', found: 'boolean' }]],

@@ -14,20 +14,32 @@ import { repoCalls } from '../support/load.ts';
 const t = ((key: string, p?: object) => (p ? `${key}${JSON.stringify(p)}` : key)) as unknown as TFunction;
 const none = { onAgain: () => {}, onMenu: () => {}, onPick: () => {} };
 
-describe.each(repoCalls().map((sc) => [sc.id, sc] as const))('the debrief of %s\'s golden replay', (id, sc) => {
+describe.each(repoCalls().map((sc) => [sc.id, sc] as const))("the debrief of %s's golden replay", (id, sc) => {
   const golden = JSON.parse(readFileSync(join(ROOT, 'test', 'golden', `${id}.json`), 'utf8')) as Golden;
   const log = makeLog(golden.scenario, golden.seed, golden.mode, golden.log, 0);
 
-  it('shows the engine\'s scorecard, and no drift', () => {
+  it("shows the engine's scorecard, and no drift", () => {
     const m = debriefModel(sc, log);
     const c = m.card;
     expect({
-      outcome: c.outcome, total: c.total, process: c.process, diagnosis: c.diagnosis.score, calmness: c.calmness, won: c.won,
+      outcome: c.outcome,
+      total: c.total,
+      process: c.process,
+      diagnosis: c.diagnosis.score,
+      calmness: c.calmness,
+      won: c.won,
       lines: Object.fromEntries(c.lines.map((l) => [l.id, Math.round(l.credit * 1000) / 1000])),
     }).toEqual(golden.expected);
     expect(m.events).toEqual(replayToEnd(sc, golden.seed, golden.log, golden.mode).events);
     expect(m.drift).toBeNull();
-    const summary = { total: m.card.total, process: m.card.process, diagnosis: m.card.diagnosis.score, calmness: m.card.calmness, outcome: golden.expected.outcome as 'resolved', won: true };
+    const summary = {
+      total: m.card.total,
+      process: m.card.process,
+      diagnosis: m.card.diagnosis.score,
+      calmness: m.card.calmness,
+      outcome: golden.expected.outcome as 'resolved',
+      won: true,
+    };
     expect(debriefModel(sc, log, summary).drift).toBeNull();
     expect(debriefModel(sc, log, { ...summary, total: summary.total - 3 }).drift?.key).toBe('drift.rescored');
   });

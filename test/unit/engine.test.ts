@@ -11,9 +11,15 @@ import { mini } from '../support/load.ts';
  * Replaces the tools block of mini-call with `tools` (YAML, indented two spaces), with a
  * customer patient enough to sit through long silences while the tools are tested.
  */
-const withTools = (tools: string) => (y: string): string => y
-  .replace(/tools:\n[\s\S]*?\ndiagnoses:/, `tools:\n${tools}\ndiagnoses:`)
-  .replace('  name: M. Test', '  name: M. Test\n  vars: { anger: { init: 0, max: 100 }, patience: { init: 100, max: 100 } }');
+const withTools =
+  (tools: string) =>
+  (y: string): string =>
+    y
+      .replace(/tools:\n[\s\S]*?\ndiagnoses:/, `tools:\n${tools}\ndiagnoses:`)
+      .replace(
+        '  name: M. Test',
+        '  name: M. Test\n  vars: { anger: { init: 0, max: 100 }, patience: { init: 100, max: 100 } }',
+      );
 
 /** Runs the opening of mini-call so the account may be touched. */
 function opened(d: Driver): Driver {
@@ -36,7 +42,9 @@ describe('seeded PRNG', () => {
   });
 
   it.each([
-    [1, 2000, 8000], [7, 60_000, 360_000], [99, 500, 700],
+    [1, 2000, 8000],
+    [7, 60_000, 360_000],
+    [99, 500, 700],
   ])('draws whole seconds within the range (seed %i, %i..%i)', (seed, min, max) => {
     let r = seedRng(seed);
     for (let i = 0; i < 200; i++) {
@@ -120,21 +128,26 @@ describe('the call clock and speech', () => {
 });
 
 describe('dead air', () => {
-  it.each([
-    ['angry', 6000, 8000],
-  ])('the %s customer prompts after %i ms, then every %i ms, getting angrier', (_p, after, every) => {
-    const d = new Driver(mini());
-    const anger0 = d.state.vars[ANGER]!;
-    d.tick(after - 1);
-    expect(d.of('customerPrompted')).toHaveLength(0);
-    d.tick(1);
-    expect(d.of('customerPrompted')).toHaveLength(1);
-    expect(d.of('customerPrompted')[0]).toMatchObject({ reason: 'deadAir', key: 'customer.prompt.deadAir.angry', at: after });
-    d.tick(every);
-    expect(d.of('customerPrompted')).toHaveLength(2);
-    expect(d.state.vars[ANGER]).toBe(anger0 + 2);
-    expect(d.state.vars[PATIENCE]).toBe(5 - 2);
-  });
+  it.each([['angry', 6000, 8000]])(
+    'the %s customer prompts after %i ms, then every %i ms, getting angrier',
+    (_p, after, every) => {
+      const d = new Driver(mini());
+      const anger0 = d.state.vars[ANGER]!;
+      d.tick(after - 1);
+      expect(d.of('customerPrompted')).toHaveLength(0);
+      d.tick(1);
+      expect(d.of('customerPrompted')).toHaveLength(1);
+      expect(d.of('customerPrompted')[0]).toMatchObject({
+        reason: 'deadAir',
+        key: 'customer.prompt.deadAir.angry',
+        at: after,
+      });
+      d.tick(every);
+      expect(d.of('customerPrompted')).toHaveLength(2);
+      expect(d.state.vars[ANGER]).toBe(anger0 + 2);
+      expect(d.state.vars[PATIENCE]).toBe(5 - 2);
+    },
+  );
 
   it('records dead air past the grace period when the silence ends', () => {
     const d = new Driver(mini());
@@ -185,7 +198,13 @@ describe('tools', () => {
   });
 
   it('crashes on the n-th use, then restarts after its restart time', () => {
-    const d = new Driver(mini(withTools('  kb:\n    latency: 10s\n    crash: { onUse: 2, after: 3s, restart: 40s }\n    outcomes:\n      - id: a\n        text: A')));
+    const d = new Driver(
+      mini(
+        withTools(
+          '  kb:\n    latency: 10s\n    crash: { onUse: 2, after: 3s, restart: 40s }\n    outcomes:\n      - id: a\n        text: A',
+        ),
+      ),
+    );
     d.do({ type: 'runTool', tool: 'kb' });
     d.tick(10_000);
     expect(d.of('toolFinished')).toHaveLength(1);
@@ -220,7 +239,9 @@ describe('tools', () => {
   });
 
   it('a zero tick fires what is due now (a tool that answers at once), and is a no-op otherwise', () => {
-    const d = opened(new Driver(mini(withTools('  kb:\n    latency: 0s\n    outcomes:\n      - id: a\n        text: A'))));
+    const d = opened(
+      new Driver(mini(withTools('  kb:\n    latency: 0s\n    outcomes:\n      - id: a\n        text: A'))),
+    );
     const quiet = d.state;
     expect(step(d.sc, quiet, { type: 'tick', ms: 0 }).state).toBe(quiet);
     d.do({ type: 'runTool', tool: 'kb' });
@@ -230,7 +251,13 @@ describe('tools', () => {
   });
 
   it('freezes on use: progress stalls and the run ends later by the freeze', () => {
-    const d = new Driver(mini(withTools('  kb:\n    latency: 10s\n    freeze: { onUse: 1, for: 40s }\n    outcomes:\n      - id: a\n        text: A')));
+    const d = new Driver(
+      mini(
+        withTools(
+          '  kb:\n    latency: 10s\n    freeze: { onUse: 1, for: 40s }\n    outcomes:\n      - id: a\n        text: A',
+        ),
+      ),
+    );
     d.do({ type: 'runTool', tool: 'kb' });
     d.tick(2000);
     expect(d.of('toolFroze')).toEqual([{ type: 'toolFroze', at: 2000, tool: 'kb', until: 42_000 }]);
@@ -255,7 +282,8 @@ describe('tools', () => {
   });
 
   it('teaches facts from the first outcome whose condition holds at the end of the run', () => {
-    const tools = '  kb:\n    latency: 2s\n    outcomes:\n      - id: known\n        if: knows(sync_lost)\n        text: K\n        learn: [line_fault]\n      - id: other\n        text: O';
+    const tools =
+      '  kb:\n    latency: 2s\n    outcomes:\n      - id: known\n        if: knows(sync_lost)\n        text: K\n        learn: [line_fault]\n      - id: other\n        text: O';
     const d = new Driver(mini(withTools(tools)));
     d.do({ type: 'runTool', tool: 'kb' });
     d.tick(2000);
@@ -356,7 +384,9 @@ describe('tone and the customer', () => {
   });
 
   it('the call times out at its maximum duration', () => {
-    const sc = mini((y) => y.replace('difficulty: 1', 'difficulty: 1\nmaxDuration: 2m').replace('onHangUp: gone\n', ''));
+    const sc = mini((y) =>
+      y.replace('difficulty: 1', 'difficulty: 1\nmaxDuration: 2m').replace('onHangUp: gone\n', ''),
+    );
     const d = new Driver(sc);
     d.do({ type: 'hold', ask: true });
     for (let i = 0; i < 3; i++) {

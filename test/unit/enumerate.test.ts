@@ -14,8 +14,13 @@ import { mini, repoCalls } from '../support/load.ts';
  */
 function everyControl(sc: ScenarioModel, s: CallState): LoggedAction[] {
   const out: LoggedAction[] = [
-    { type: 'hold', ask: true }, { type: 'hold', ask: false }, { type: 'checkIn' },
-    { type: 'resume', thank: true }, { type: 'resume', thank: false }, { type: 'saveTicket' }, { type: 'hangUp' },
+    { type: 'hold', ask: true },
+    { type: 'hold', ask: false },
+    { type: 'checkIn' },
+    { type: 'resume', thank: true },
+    { type: 'resume', thank: false },
+    { type: 'saveTicket' },
+    { type: 'hangUp' },
     { type: 'writeTicket', notes: ['no_such_fact'] },
   ];
   for (const c of sc.choices) out.push({ type: 'say', choice: c.id });
@@ -35,13 +40,19 @@ function walk(sc: ScenarioModel, seed: number, steps: number): number {
     const keys = new Set(legal.map((a) => JSON.stringify(a)));
     for (const a of legal) {
       const r = step(sc, s, a);
-      expect(r.events.filter((e) => e.type === 'rejected'), `${sc.id} @${s.time} ${JSON.stringify(a)}`).toEqual([]);
+      expect(
+        r.events.filter((e) => e.type === 'rejected'),
+        `${sc.id} @${s.time} ${JSON.stringify(a)}`,
+      ).toEqual([]);
       expect(r.state).not.toBe(s);
     }
     for (const a of everyControl(sc, s)) {
       if (keys.has(JSON.stringify(a))) continue;
       const r = step(sc, s, a);
-      expect(r.events.map((e) => e.type), `${sc.id} @${s.time} ${JSON.stringify(a)} should be refused`).toEqual(['rejected']);
+      expect(
+        r.events.map((e) => e.type),
+        `${sc.id} @${s.time} ${JSON.stringify(a)} should be refused`,
+      ).toEqual(['rejected']);
       expect(r.state).toBe(s);
       checked++;
     }
@@ -51,7 +62,7 @@ function walk(sc: ScenarioModel, seed: number, steps: number): number {
     // Waiting half the time keeps the walk moving through the call rather than hanging up at once.
     const pick = legal.filter((a) => a.type !== 'hangUp');
     if (f < 0.5 && Number.isFinite(wait)) s = step(sc, s, { type: 'tick', ms: wait }).state;
-    else if (pick.length) s = step(sc, s, pick[Math.floor(((f - 0.5) * 2) * pick.length)]!).state;
+    else if (pick.length) s = step(sc, s, pick[Math.floor((f - 0.5) * 2 * pick.length)]!).state;
   }
   return checked;
 }

@@ -23,17 +23,21 @@ function checkedBlocks(markdown: string): Block[] {
 }
 
 const errorsOf = (yaml: string, id: string): string[] =>
-  loadScenario({ file: `${id}.yaml`, text: yaml, translations: {} }, playbook()).diags
-    .filter((d) => d.severity === 'error' && !d.code.startsWith('translation'))
+  loadScenario({ file: `${id}.yaml`, text: yaml, translations: {} }, playbook())
+    .diags.filter((d) => d.severity === 'error' && !d.code.startsWith('translation'))
     .map((d) => `${d.line}:${d.col} ${d.code} ${JSON.stringify(d.params)}`);
 
 describe.each(['en', 'fr'])('docs/authoring.%s.md', (lang) => {
   const text = readFileSync(join(ROOT, 'docs', `authoring.${lang}.md`), 'utf8');
   const blocks = checkedBlocks(text);
-  const calls = new Map<string, string>([['box-no-sync', readFileSync(join(ROOT, 'scenarios', 'box-no-sync.yaml'), 'utf8')]]);
+  const calls = new Map<string, string>([
+    ['box-no-sync', readFileSync(join(ROOT, 'scenarios', 'box-no-sync.yaml'), 'utf8')],
+  ]);
 
   it('has checked examples of every kind', () => {
-    expect(new Set(blocks.map((b) => b.kind))).toEqual(new Set(['call', 'patch', 'conditions', 'output', 'call-header']));
+    expect(new Set(blocks.map((b) => b.kind))).toEqual(
+      new Set(['call', 'patch', 'conditions', 'output', 'call-header']),
+    );
   });
 
   it.each(blocks.map((b) => [`${b.kind} ${b.arg} (line ${b.line})`, b] as const))('%s', (_name, b) => {
@@ -49,13 +53,22 @@ describe.each(['en', 'fr'])('docs/authoring.%s.md', (lang) => {
     } else if (b.kind === 'conditions') {
       const sc = compile(calls.get('box-no-sync')!, 'box-no-sync');
       const symbols = {
-        vars: new Set(sc.varNames), facts: new Set(sc.facts), steps: new Set(sc.steps.map((s) => s.id)),
-        choices: new Set(sc.choices.map((c) => c.id)), nodes: new Set(sc.nodes.map((n) => n.id)),
-        diagnoses: new Set(sc.diagnoses.map((d) => d.id)), tools: new Set<string>(TOOL_IDS),
+        vars: new Set(sc.varNames),
+        facts: new Set(sc.facts),
+        steps: new Set(sc.steps.map((s) => s.id)),
+        choices: new Set(sc.choices.map((c) => c.id)),
+        nodes: new Set(sc.nodes.map((n) => n.id)),
+        diagnoses: new Set(sc.diagnoses.map((d) => d.id)),
+        tools: new Set<string>(TOOL_IDS),
       };
-      for (const cond of b.body.split('\n').filter((l) => l.trim())) expect([cond, compileCondition(cond, symbols).ok]).toEqual([cond, true]);
+      for (const cond of b.body.split('\n').filter((l) => l.trim()))
+        expect([cond, compileCondition(cond, symbols).ok]).toEqual([cond, true]);
     } else if (b.kind === 'output') {
-      const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src', 'cli', 'check.ts'), b.arg, '--lang', lang], { cwd: ROOT, encoding: 'utf8' });
+      const r = spawnSync(
+        process.execPath,
+        ['--import', 'tsx', join(ROOT, 'src', 'cli', 'check.ts'), b.arg, '--lang', lang],
+        { cwd: ROOT, encoding: 'utf8' },
+      );
       for (const line of b.body.split('\n').filter((l) => l.trim())) expect(r.stdout.split('\n')).toContain(line);
     } else if (b.kind === 'call-header') {
       expect(b.body.trim()).toBe(readFileSync(join(ROOT, 'scenarios', 'box-no-sync.yaml'), 'utf8').split('\n')[0]);

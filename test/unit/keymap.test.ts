@@ -4,8 +4,15 @@ import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../src/cli/repo.ts';
 import { capOf, commandOf, KEYMAP, shortcutOf, type KeyPress } from '../../src/ui/keymap.ts';
 
-const press = (key: string, code = '', shiftKey = false, mods: Partial<KeyPress> = {}): KeyPress =>
-  ({ key, code, shiftKey, altKey: false, ctrlKey: false, metaKey: false, ...mods });
+const press = (key: string, code = '', shiftKey = false, mods: Partial<KeyPress> = {}): KeyPress => ({
+  key,
+  code,
+  shiftKey,
+  altKey: false,
+  ctrlKey: false,
+  metaKey: false,
+  ...mods,
+});
 
 /** The first column of the README's `| key | does |` table (section "Playing"), one key a cell part. */
 function readmeKeys(): string[] {
@@ -15,11 +22,16 @@ function readmeKeys(): string[] {
   const lines = table.split('\n');
   const end = lines.findIndex((l) => !l.startsWith('|'));
   const rows = lines.slice(2, end < 0 ? undefined : end);
-  return rows.flatMap((r) => r.split('|')[1]!.split(' / ').map((k) => k.trim()));
+  return rows.flatMap((r) =>
+    r
+      .split('|')[1]!
+      .split(' / ')
+      .map((k) => k.trim()),
+  );
 }
 
 describe('the key map', () => {
-  it('is the README\'s key table, key for key', () => {
+  it("is the README's key table, key for key", () => {
     expect(readmeKeys().sort()).toEqual(KEYMAP.map((b) => b.label).sort());
   });
 
@@ -31,7 +43,11 @@ describe('the key map', () => {
     { name: 'there are seven tools', e: press('*', 'Digit8', true), is: null },
     { name: 'letters, either case', e: press('H', 'KeyH', true), is: { command: 'hold', n: 0 } },
     { name: 'a period lets a second pass', e: press('.', 'Period'), is: { command: 'second', n: 0 } },
-    { name: '> (shifted on most keyboards) lets ten seconds pass', e: press('>', 'Period', true), is: { command: 'tenSeconds', n: 0 } },
+    {
+      name: '> (shifted on most keyboards) lets ten seconds pass',
+      e: press('>', 'Period', true),
+      is: { command: 'tenSeconds', n: 0 },
+    },
     { name: '? shows the shortcuts', e: press('?', 'Slash', true), is: { command: 'help', n: 0 } },
     { name: 'Enter picks up', e: press('Enter', 'Enter'), is: { command: 'pickUp', n: 0 } },
     { name: 'a browser shortcut is left alone', e: press('r', 'KeyR', false, { ctrlKey: true }), is: null },

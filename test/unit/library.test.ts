@@ -4,14 +4,28 @@ import type { ResultRecord } from '../../src/ports/storage.ts';
 import { ALL_CALLS, matches, progress, standings, trainingOrder } from '../../src/ui/library.ts';
 
 // Only the fields the library reads; the rest of a model is irrelevant to ordering and filtering.
-const call = (id: string, persona: Persona, difficulty: number): ScenarioModel => ({ id, persona, difficulty }) as unknown as ScenarioModel;
-const result = (scenario: string, total: number, won: boolean): ResultRecord => ({ scenario, summary: { total, won } }) as unknown as ResultRecord;
+const call = (id: string, persona: Persona, difficulty: number): ScenarioModel =>
+  ({ id, persona, difficulty }) as unknown as ScenarioModel;
+const result = (scenario: string, total: number, won: boolean): ResultRecord =>
+  ({ scenario, summary: { total, won } }) as unknown as ResultRecord;
 
-const calls = [call('z-tech-1', 'technical', 1), call('b-angry-2', 'angry', 2), call('a-conf-1', 'confused', 1), call('c-angry-1', 'angry', 1), call('a-angry-2', 'angry', 2)];
+const calls = [
+  call('z-tech-1', 'technical', 1),
+  call('b-angry-2', 'angry', 2),
+  call('a-conf-1', 'confused', 1),
+  call('c-angry-1', 'angry', 1),
+  call('a-angry-2', 'angry', 2),
+];
 
 describe('the call library', () => {
   it('lists calls easiest first, then angry, confused, technical, then by id', () => {
-    expect(trainingOrder(calls).map((c) => c.id)).toEqual(['c-angry-1', 'a-conf-1', 'z-tech-1', 'a-angry-2', 'b-angry-2']);
+    expect(trainingOrder(calls).map((c) => c.id)).toEqual([
+      'c-angry-1',
+      'a-conf-1',
+      'z-tech-1',
+      'a-angry-2',
+      'b-angry-2',
+    ]);
   });
 
   it.each([
@@ -33,6 +47,13 @@ describe('the call library', () => {
 
   it('counts progress only over the calls offered (a result for a removed call does not count)', () => {
     const offered = [call('a', 'angry', 1), call('b', 'angry', 1), call('c', 'angry', 1)];
-    expect(progress(offered, [result('a', 90, true), result('a', 10, false), result('b', 30, false), result('gone', 99, true)])).toEqual({ played: 2, won: 1, total: 3 });
+    expect(
+      progress(offered, [
+        result('a', 90, true),
+        result('a', 10, false),
+        result('b', 30, false),
+        result('gone', 99, true),
+      ]),
+    ).toEqual({ played: 2, won: 1, total: 3 });
   });
 });

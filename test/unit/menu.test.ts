@@ -13,19 +13,44 @@ const calls = repoCalls();
 const loaded = calls.map((model) => ({ model }) as unknown as LoadedScenario);
 const noop = (): void => {};
 const actions: MenuActions = {
-  play: noop, setLang: noop, setMode: noop, setPace: noop, setFilter: noop, setSound: noop,
-  exportResults: noop, openResult: noop, resume: noop, abandon: noop, help: noop,
+  play: noop,
+  setLang: noop,
+  setMode: noop,
+  setPace: noop,
+  setFilter: noop,
+  setSound: noop,
+  exportResults: noop,
+  openResult: noop,
+  resume: noop,
+  abandon: noop,
+  help: noop,
 };
 const result = (scenario: string, total: number, won: boolean): ResultRecord => ({
-  id: `${scenario}-${total}`, scenario, lang: 'en', finishedAt: '2026-01-02T10:00:00.000Z', log: makeLog(scenario, 1, 'training', [], 0),
+  id: `${scenario}-${total}`,
+  scenario,
+  lang: 'en',
+  finishedAt: '2026-01-02T10:00:00.000Z',
+  log: makeLog(scenario, 1, 'training', [], 0),
   summary: { total, process: 0, diagnosis: 0, calmness: 0, outcome: won ? 'resolved' : 'lost', won },
 });
 const model = (patch: Partial<MenuModel> = {}): MenuModel => ({
-  calls: loaded, results: [], lang: 'en', mode: 'training', sound: { volume: 0.8, muted: false, speech: true },
-  notices: [], inProgress: null, pace: 'real', filter: ALL_CALLS, ...patch,
+  calls: loaded,
+  results: [],
+  lang: 'en',
+  mode: 'training',
+  sound: { volume: 0.8, muted: false, speech: true },
+  notices: [],
+  inProgress: null,
+  pace: 'real',
+  filter: ALL_CALLS,
+  ...patch,
 });
 // The call titles the menu binds (each card twice: heading and Play's name), in the order shown.
-const shownTitles = (m: MenuModel): string[] => [...new Set(boundValues(menuView(m, actions, t)).filter((v): v is string => typeof v === 'string' && v.endsWith(':title')))];
+const shownTitles = (m: MenuModel): string[] => [
+  ...new Set(
+    boundValues(menuView(m, actions, t)).filter((v): v is string => typeof v === 'string' && v.endsWith(':title')),
+  ),
+];
 
 describe('the menu view', () => {
   it('is built without a DOM, the calls in training order', () => {
@@ -37,22 +62,30 @@ describe('the menu view', () => {
     { persona: 'all', difficulty: 3 },
     { persona: 'technical', difficulty: 1 },
   ] satisfies LibraryFilter[])('shows only the calls the filter %o keeps', (filter) => {
-    const kept = trainingOrder(calls).filter((sc) => (filter.persona === 'all' || sc.persona === filter.persona) && (filter.difficulty === 0 || sc.difficulty === filter.difficulty));
+    const kept = trainingOrder(calls).filter(
+      (sc) =>
+        (filter.persona === 'all' || sc.persona === filter.persona) &&
+        (filter.difficulty === 0 || sc.difficulty === filter.difficulty),
+    );
     const shown = shownTitles(model({ filter }));
     expect(shown).toEqual(kept.map((sc) => `${sc.ns}:title`));
     if (!kept.length) expect(boundValues(menuView(model({ filter }), actions, t))).toContain('menu.noMatch');
   });
 
-  it('shows a call\'s best result and how often it was played', () => {
+  it("shows a call's best result and how often it was played", () => {
     const sc = calls[0]!;
-    const values = boundValues(menuView(model({ results: [result(sc.id, 40, false), result(sc.id, 85, true)] }), actions, t));
+    const values = boundValues(
+      menuView(model({ results: [result(sc.id, 40, false), result(sc.id, 85, true)] }), actions, t),
+    );
     expect(values).toContain(`menu.bestWon${JSON.stringify({ score: 85, count: 2 })}`);
     expect(values.filter((v) => v === 'menu.notPlayed')).toHaveLength(calls.length - 1);
   });
 
   it('offers to resume a cut call, and shows storage notices', () => {
     const cut = { log: makeLog(calls[0]!.id, 1, 'training', [], 5000), lang: 'en', savedAt: '' } as const;
-    const values = boundValues(menuView(model({ inProgress: cut, notices: [{ key: 'storage.unavailable', params: {} }] }), actions, t));
+    const values = boundValues(
+      menuView(model({ inProgress: cut, notices: [{ key: 'storage.unavailable', params: {} }] }), actions, t),
+    );
     expect(values).toContain('menu.resume');
     expect(values).toContain('menu.abandon');
     expect(values).toContain('storage.unavailable{}');

@@ -21,8 +21,16 @@ function actionArb(sc: ScenarioModel): fc.Arbitrary<Action> {
     hold: { weight: 1, arbitrary: fc.boolean().map((ask): Action => ({ type: 'hold', ask })) },
     resume: { weight: 1, arbitrary: fc.boolean().map((thank): Action => ({ type: 'resume', thank })) },
     checkIn: { weight: 1, arbitrary: fc.constant<Action>({ type: 'checkIn' }) },
-    diagnose: { weight: 1, arbitrary: fc.constantFrom(...sc.diagnoses.map((d) => d.id), 'nope').map((d): Action => ({ type: 'diagnose', diagnosis: d })) },
-    writeTicket: { weight: 1, arbitrary: fc.array(fact, { maxLength: 3 }).map((notes): Action => ({ type: 'writeTicket', notes })) },
+    diagnose: {
+      weight: 1,
+      arbitrary: fc
+        .constantFrom(...sc.diagnoses.map((d) => d.id), 'nope')
+        .map((d): Action => ({ type: 'diagnose', diagnosis: d })),
+    },
+    writeTicket: {
+      weight: 1,
+      arbitrary: fc.array(fact, { maxLength: 3 }).map((notes): Action => ({ type: 'writeTicket', notes })),
+    },
     saveTicket: { weight: 1, arbitrary: fc.constant<Action>({ type: 'saveTicket' }) },
     hangUp: { weight: 1, arbitrary: fc.constant<Action>({ type: 'hangUp' }) },
   };
@@ -55,7 +63,8 @@ describe.each(calls.map((sc) => [sc.id, sc] as const))('random action sequences 
           expect(v).toBeGreaterThanOrEqual(0);
           expect(v).toBeLessThanOrEqual(100);
         }
-        for (const l of card.lines) expect(l.credit).toBeGreaterThanOrEqual(0), expect(l.credit).toBeLessThanOrEqual(1);
+        for (const l of card.lines)
+          (expect(l.credit).toBeGreaterThanOrEqual(0), expect(l.credit).toBeLessThanOrEqual(1));
       }),
       { numRuns: 150, seed: 20261122 },
     );

@@ -35,7 +35,11 @@ describe('replay', () => {
   });
 
   it('reports log entries the engine refuses (a scenario edited since) instead of throwing', () => {
-    const edited = [...log.slice(0, 2), { at: log[1]!.at, action: { type: 'say', choice: 'no_such_line' } } as LogEntry, ...log.slice(2)];
+    const edited = [
+      ...log.slice(0, 2),
+      { at: log[1]!.at, action: { type: 'say', choice: 'no_such_line' } } as LogEntry,
+      ...log.slice(2),
+    ];
     const r = replay(sc, 1, edited);
     expect(r.rejected).toEqual([{ index: 2, reason: 'unknownChoice' }]);
   });
@@ -50,7 +54,17 @@ describe('parseLog', () => {
     ['a bad mode', { ...good, mode: 'arcade' }, ['mode']],
     ['a missing seed', { ...good, seed: undefined }, ['seed']],
     ['an unknown action', { ...good, entries: [{ at: 0, action: { type: 'explode' } }] }, ['entries[0].action.type']],
-    ['time going back', { ...good, entries: [{ at: 500, action: { type: 'hangUp' } }, { at: 100, action: { type: 'hangUp' } }] }, ['entries[1].at']],
+    [
+      'time going back',
+      {
+        ...good,
+        entries: [
+          { at: 500, action: { type: 'hangUp' } },
+          { at: 100, action: { type: 'hangUp' } },
+        ],
+      },
+      ['entries[1].at'],
+    ],
   ])('rejects %s, saying where', (_name, data, paths) => {
     const r = parseLog(data);
     expect(r.ok).toBe(false);

@@ -1,9 +1,23 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { goldenCard } from '../../src/analysis/golden.ts';
-import { ACTION_KINDS, ACTION_SPECS, MAX_ID_LENGTH, MAX_NOTES, type ActionErrorCode, type ActionKind } from '../../src/engine/actions.ts';
 import {
-  makeLog, MAX_ENTRIES, parseLog, replay, replayToEnd, SAVE_VERSION, type LogEntry, type LogError,
+  ACTION_KINDS,
+  ACTION_SPECS,
+  MAX_ID_LENGTH,
+  MAX_NOTES,
+  type ActionErrorCode,
+  type ActionKind,
+} from '../../src/engine/actions.ts';
+import {
+  makeLog,
+  MAX_ENTRIES,
+  parseLog,
+  replay,
+  replayToEnd,
+  SAVE_VERSION,
+  type LogEntry,
+  type LogError,
 } from '../../src/engine/replay.ts';
 import { scoreCall } from '../../src/engine/scoring.ts';
 import { golden, repoCall } from '../support/golden.ts';
@@ -61,9 +75,17 @@ describe('parseLog: each action kind checks its payload', () => {
 
   it('accepts every kind with a sound payload and drops fields it does not know', () => {
     const sound: readonly LogEntry['action'][] = [
-      { type: 'say', choice: 'hello' }, { type: 'runTool', tool: 'crm' }, { type: 'pokeTool', tool: 'kb' },
-      { type: 'restartTool', tool: 'crm' }, { type: 'hold', ask: false }, { type: 'checkIn' }, { type: 'resume', thank: true },
-      { type: 'diagnose', diagnosis: 'line_fault' }, { type: 'writeTicket', notes: [] }, { type: 'saveTicket' }, { type: 'hangUp' },
+      { type: 'say', choice: 'hello' },
+      { type: 'runTool', tool: 'crm' },
+      { type: 'pokeTool', tool: 'kb' },
+      { type: 'restartTool', tool: 'crm' },
+      { type: 'hold', ask: false },
+      { type: 'checkIn' },
+      { type: 'resume', thank: true },
+      { type: 'diagnose', diagnosis: 'line_fault' },
+      { type: 'writeTicket', notes: [] },
+      { type: 'saveTicket' },
+      { type: 'hangUp' },
     ];
     expect(new Set(sound.map((a) => a.type))).toEqual(new Set(ACTION_KINDS));
     for (const a of sound) {
@@ -73,7 +95,10 @@ describe('parseLog: each action kind checks its payload', () => {
   });
 
   it('a writeTicket without notes (which once crashed replay) is refused before any replay', () => {
-    const r = parseLog({ ...good, entries: [...good.entries.slice(0, 3), { at: 1e9, action: { type: 'writeTicket' } }] });
+    const r = parseLog({
+      ...good,
+      entries: [...good.entries.slice(0, 3), { at: 1e9, action: { type: 'writeTicket' } }],
+    });
     expect(paths(r)).toEqual([{ path: 'entries[3].action.notes', code: 'missing' }]);
   });
 });
@@ -86,14 +111,36 @@ describe('parseLog: the log around the entries', () => {
     ['a log from a newer format', { ...good, version: 3, minVersion: 3 }, [{ path: 'minVersion', code: 'tooNew' }]],
     ['a version that is not a number', { ...good, version: '2' }, [{ path: 'version', code: 'badField' }]],
     ['NaN as time', { ...good, time: Number.NaN }, [{ path: 'time', code: 'badField' }]],
-    ['an entry that is not an object', { ...good, entries: [first, 'hangUp'] }, [{ path: 'entries[1]', code: 'notObject' }]],
+    [
+      'an entry that is not an object',
+      { ...good, entries: [first, 'hangUp'] },
+      [{ path: 'entries[1]', code: 'notObject' }],
+    ],
     ['a missing action', { ...good, entries: [{ at: 0 }] }, [{ path: 'entries[0].action', code: 'notObject' }]],
-    ['Infinity as at', { ...good, entries: [{ ...first, at: Infinity }] }, [{ path: 'entries[0].at', code: 'badField' }]],
+    [
+      'Infinity as at',
+      { ...good, entries: [{ ...first, at: Infinity }] },
+      [{ path: 'entries[0].at', code: 'badField' }],
+    ],
     ['a negative at', { ...good, entries: [{ ...first, at: -1 }] }, [{ path: 'entries[0].at', code: 'badField' }]],
     ['NaN as at', { ...good, entries: [{ ...first, at: Number.NaN }] }, [{ path: 'entries[0].at', code: 'badField' }]],
-    ['time going back', { ...good, entries: [{ ...first, at: 500 }, { ...first, at: 100 }] }, [{ path: 'entries[1].at', code: 'outOfOrder' }]],
+    [
+      'time going back',
+      {
+        ...good,
+        entries: [
+          { ...first, at: 500 },
+          { ...first, at: 100 },
+        ],
+      },
+      [{ path: 'entries[1].at', code: 'outOfOrder' }],
+    ],
     ['a huge sparse list', { ...good, entries: new Array(2 ** 31) }, [{ path: 'entries', code: 'tooLong' }]],
-    ['one entry too many', { ...good, entries: Array(MAX_ENTRIES + 1).fill(first) }, [{ path: 'entries', code: 'tooLong' }]],
+    [
+      'one entry too many',
+      { ...good, entries: Array(MAX_ENTRIES + 1).fill(first) },
+      [{ path: 'entries', code: 'tooLong' }],
+    ],
   ])('refuses %s, saying where', (_name, data, errors) => {
     expect(parseLog(data)).toEqual({ ok: false, errors });
   });
@@ -104,27 +151,48 @@ describe('parseLog: the log around the entries', () => {
     expect(paths(r).length).toBeLessThanOrEqual(20);
   });
 
-  it('loads a newer log that says this build can read it, in this build\'s format', () => {
+  it("loads a newer log that says this build can read it, in this build's format", () => {
     const r = parseLog({ ...good, version: SAVE_VERSION + 1, minVersion: SAVE_VERSION, futureField: 1 });
     expect(r).toEqual({ ok: true, value: good });
   });
 
   it('never throws, on any value or on a good log with any field replaced by anything', () => {
-    fc.assert(fc.property(fc.anything({ withNullPrototype: true, withBigInt: true, withSparseArray: true }), (x) => {
-      expect(parseLog(x).ok).toBe(false);
-    }), { numRuns: 500, seed: 8 });
+    fc.assert(
+      fc.property(fc.anything({ withNullPrototype: true, withBigInt: true, withSparseArray: true }), (x) => {
+        expect(parseLog(x).ok).toBe(false);
+      }),
+      { numRuns: 500, seed: 8 },
+    );
     const sc = repoCall(voip.scenario);
-    const key = fc.constantFrom('version', 'minVersion', 'scenario', 'seed', 'mode', 'time', 'at', 'action', 'type', 'tool', 'choice', 'notes');
-    fc.assert(fc.property(fc.nat(good.entries.length - 1), key, fc.anything({ withNullPrototype: true }), (i, k, x) => {
-      const log = JSON.parse(JSON.stringify(good)) as Record<string, unknown> & { entries: Record<string, unknown>[] };
-      const entry = log.entries[i]!;
-      if (k in log) log[k] = x;
-      else if (k === 'at' || k === 'action') entry[k] = x;
-      else (entry.action as Record<string, unknown>)[k] = x;
-      const r = parseLog(log);
-      // Whatever it accepts replays without an exception.
-      if (r.ok) replay(sc, r.value.seed, r.value.entries, r.value.mode, r.value.time);
-    }), { numRuns: 300, seed: 8 });
+    const key = fc.constantFrom(
+      'version',
+      'minVersion',
+      'scenario',
+      'seed',
+      'mode',
+      'time',
+      'at',
+      'action',
+      'type',
+      'tool',
+      'choice',
+      'notes',
+    );
+    fc.assert(
+      fc.property(fc.nat(good.entries.length - 1), key, fc.anything({ withNullPrototype: true }), (i, k, x) => {
+        const log = JSON.parse(JSON.stringify(good)) as Record<string, unknown> & {
+          entries: Record<string, unknown>[];
+        };
+        const entry = log.entries[i]!;
+        if (k in log) log[k] = x;
+        else if (k === 'at' || k === 'action') entry[k] = x;
+        else (entry.action as Record<string, unknown>)[k] = x;
+        const r = parseLog(log);
+        // Whatever it accepts replays without an exception.
+        if (r.ok) replay(sc, r.value.seed, r.value.entries, r.value.mode, r.value.time);
+      }),
+      { numRuns: 300, seed: 8 },
+    );
   });
 });
 
@@ -138,7 +206,15 @@ describe('the v1 → v2 upgrade', () => {
     if (e.action.tool === 'supervisor') return [opened, { at: e.at, action: { type: 'consultSupervisor' } }];
     return [opened, e];
   });
-  const v1 = { version: 1, minVersion: 1, scenario: voip.scenario, seed: voip.seed, mode: voip.mode, entries: v1Entries, time: good.time };
+  const v1 = {
+    version: 1,
+    minVersion: 1,
+    scenario: voip.scenario,
+    seed: voip.seed,
+    mode: voip.mode,
+    entries: v1Entries,
+    time: good.time,
+  };
 
   it('the v1 log uses every removed kind', () => {
     const kinds = new Set(v1Entries.map((e) => (e as LogEntry).action.type as string));
@@ -156,10 +232,24 @@ describe('the v1 → v2 upgrade', () => {
   });
 
   it('the removed kinds are refused in a v2 log, and faults in a v1 log keep their own index', () => {
-    expect(paths(parseLog(withAction({ type: 'escalate' })))).toEqual([{ path: 'entries[1].action.type', code: 'unknownAction' }]);
-    const broken = { ...v1, entries: [{ at: 0, action: { type: 'openTool', tool: 'crm' } }, { at: 0, action: { type: 'hold' } }] };
+    expect(paths(parseLog(withAction({ type: 'escalate' })))).toEqual([
+      { path: 'entries[1].action.type', code: 'unknownAction' },
+    ]);
+    const broken = {
+      ...v1,
+      entries: [
+        { at: 0, action: { type: 'openTool', tool: 'crm' } },
+        { at: 0, action: { type: 'hold' } },
+      ],
+    };
     expect(paths(parseLog(broken))).toEqual([{ path: 'entries[1].action.ask', code: 'missing' }]);
-    const late = { ...v1, entries: [{ at: 50, action: { type: 'checkIn' } }, { at: 10, action: { type: 'openTool' } }] };
+    const late = {
+      ...v1,
+      entries: [
+        { at: 50, action: { type: 'checkIn' } },
+        { at: 10, action: { type: 'openTool' } },
+      ],
+    };
     expect(paths(parseLog(late))).toEqual([{ path: 'entries[1].at', code: 'outOfOrder' }]);
   });
 });

@@ -14,7 +14,8 @@ function properties(schema: unknown, path = '', out: [string, Json][] = []): [st
     out.push([`${path}.${k}`, v]);
     properties(v, `${path}.${k}`, out);
   }
-  for (const key of ['items', 'additionalProperties']) if (s[key] && typeof s[key] === 'object') properties(s[key], `${path}[]`, out);
+  for (const key of ['items', 'additionalProperties'])
+    if (s[key] && typeof s[key] === 'object') properties(s[key], `${path}[]`, out);
   for (const key of ['anyOf', 'oneOf', 'allOf']) for (const sub of (s[key] ?? []) as Json[]) properties(sub, path, out);
   return out;
 }
@@ -41,7 +42,10 @@ describe.each(['scenario', 'playbook'] as const)('the %s JSON Schema', (which) =
 });
 
 describe('scenario files', () => {
-  it.each(scenarioFiles().map((f) => [f.replace(/^.*\//, ''), f]))('%s starts with the yaml-language-server modeline', (_n, f) => {
-    expect(readFileSync(f, 'utf8').split('\n')[0]).toBe('# yaml-language-server: $schema=./scenario.schema.json');
-  });
+  it.each(scenarioFiles().map((f) => [f.replace(/^.*\//, ''), f]))(
+    '%s starts with the yaml-language-server modeline',
+    (_n, f) => {
+      expect(readFileSync(f, 'utf8').split('\n')[0]).toBe('# yaml-language-server: $schema=./scenario.schema.json');
+    },
+  );
 });

@@ -57,7 +57,12 @@ describe('scoring rules', () => {
   it.each([
     {
       name: 'a curt greeting misses the greeting step',
-      log: () => [...variant((e) => e.action.type === 'say' && e.action.choice === 'hello', (e) => [{ ...e, action: { type: 'say', choice: 'yeah' } }])],
+      log: () => [
+        ...variant(
+          (e) => e.action.type === 'say' && e.action.choice === 'hello',
+          (e) => [{ ...e, action: { type: 'say', choice: 'yeah' } }],
+        ),
+      ],
       check: (c: Scorecard) => {
         expect(line(c, 'step.greet').status).toBe('missed');
         expect(c.process).toBeLessThan(base.process);
@@ -65,13 +70,19 @@ describe('scoring rules', () => {
     },
     {
       name: 'looking up the account before verification is fatal',
-      log: () => [{ at: 0, action: { type: 'runTool', tool: 'crm' } } as LogEntry, ...bestLog.filter((e) => !(e.action.type === 'runTool' && e.action.tool === 'crm'))],
+      log: () => [
+        { at: 0, action: { type: 'runTool', tool: 'crm' } } as LogEntry,
+        ...bestLog.filter((e) => !(e.action.type === 'runTool' && e.action.tool === 'crm')),
+      ],
       check: (c: Scorecard) => {
         expect(c.fatal).toEqual(['lookup_account_early']);
         expect(c.total).toBe(0);
         expect(c.won).toBe(false);
         expect(line(c, 'fatal.lookup_account_early').evidence).toEqual([{ at: 0, action: 0 }]);
-        expect(line(c, 'fatal.lookup_account_early')).toMatchObject({ key: 'scorecard.fatalEarly', params: { step: 'playbook:steps.lookup_account' } });
+        expect(line(c, 'fatal.lookup_account_early')).toMatchObject({
+          key: 'scorecard.fatalEarly',
+          params: { step: 'playbook:steps.lookup_account' },
+        });
       },
     },
     {
@@ -84,9 +95,15 @@ describe('scoring rules', () => {
     },
     {
       name: 'rage clicks on a restarting tool cost calmness, 20 points each',
-      log: () => variant((e) => e.action.type === 'restartTool', (e) => [
-        e, { at: e.at, action: { type: 'pokeTool', tool: 'crm' } }, { at: e.at, action: { type: 'pokeTool', tool: 'crm' } },
-      ]),
+      log: () =>
+        variant(
+          (e) => e.action.type === 'restartTool',
+          (e) => [
+            e,
+            { at: e.at, action: { type: 'pokeTool', tool: 'crm' } },
+            { at: e.at, action: { type: 'pokeTool', tool: 'crm' } },
+          ],
+        ),
       check: (c: Scorecard) => {
         expect(line(c, 'calm.rageClicks').credit).toBeCloseTo(0.6);
         expect(line(c, 'calm.rageClicks').evidence).toHaveLength(2);
@@ -107,9 +124,14 @@ describe('scoring rules', () => {
   });
 
   it('a hold without asking or thanks scores a third of the hold line at best', () => {
-    const log = variant((e) => e.action.type === 'hold' || e.action.type === 'resume', (e) => [
-      e.action.type === 'hold' ? { ...e, action: { type: 'hold', ask: false } } : { ...e, action: { type: 'resume', thank: false } },
-    ]);
+    const log = variant(
+      (e) => e.action.type === 'hold' || e.action.type === 'resume',
+      (e) => [
+        e.action.type === 'hold'
+          ? { ...e, action: { type: 'hold', ask: false } }
+          : { ...e, action: { type: 'resume', thank: false } },
+      ],
+    );
     const c = card(log);
     const hold = line(c, 'hold');
     expect(hold.params).toMatchObject({ holds: 1, asked: 0, thanked: 0 });
@@ -119,8 +141,17 @@ describe('scoring rules', () => {
 
   it('a diagnosis after par loses points linearly, to zero at three times par', () => {
     const at = (t: number): number => {
-      const r = replay(sc, 1, bestLog.filter((e) => e.action.type !== 'diagnose'), 'exam');
-      const s = { ...r.state, diagnosedAt: t, stated: [{ at: t, action: 0, diagnosis: 0, correct: true, founded: true }] };
+      const r = replay(
+        sc,
+        1,
+        bestLog.filter((e) => e.action.type !== 'diagnose'),
+        'exam',
+      );
+      const s = {
+        ...r.state,
+        diagnosedAt: t,
+        stated: [{ at: t, action: 0, diagnosis: 0, correct: true, founded: true }],
+      };
       return scoreCall(sc, s).diagnosis.score;
     };
     const par = sc.parDiagnosis;
@@ -143,7 +174,10 @@ describe('scoring rules', () => {
 describe('scoring rules on a real call (box-no-sync, from its golden best path)', () => {
   const call = repoCall('box-no-sync');
   const gold = golden('box-no-sync');
-  const said = (id: string) => (e: LogEntry): boolean => e.action.type === 'say' && e.action.choice === id;
+  const said =
+    (id: string) =>
+    (e: LogEntry): boolean =>
+      e.action.type === 'say' && e.action.choice === id;
   const play = (log: readonly LogEntry[]): Scorecard => {
     const r = replayToEnd(call, gold.seed, log, gold.mode);
     expect(r.rejected).toEqual([]);
@@ -156,7 +190,8 @@ describe('scoring rules on a real call (box-no-sync, from its golden best path)'
     const c = play(gold.log.filter((e) => !said('give_ref')(e)));
     expect(line(c, 'step.reference').status).toBe('missed');
     expect(line(best, 'step.reference').status).toBe('done');
-    const others = (x: Scorecard) => x.lines.filter((l) => l.id.startsWith('step.') && l.id !== 'step.reference').map((l) => [l.id, l.status]);
+    const others = (x: Scorecard) =>
+      x.lines.filter((l) => l.id.startsWith('step.') && l.id !== 'step.reference').map((l) => [l.id, l.status]);
     expect(others(c)).toEqual(others(best));
     expect(c.process).toBeLessThan(best.process);
     expect(c.total).toBeLessThan(best.total);
@@ -165,10 +200,16 @@ describe('scoring rules on a real call (box-no-sync, from its golden best path)'
   it('a rude line (snapping back at the venting customer) is an automatic fail: total 0', () => {
     const vent = gold.log.findIndex(said('ack_vent'));
     expect(vent).toBeGreaterThan(0);
-    const log = [...gold.log.slice(0, vent), { at: gold.log[vent]!.at, action: { type: 'say', choice: 'snap_back' } } as LogEntry];
+    const log = [
+      ...gold.log.slice(0, vent),
+      { at: gold.log[vent]!.at, action: { type: 'say', choice: 'snap_back' } } as LogEntry,
+    ];
     const c = play(log);
     expect(c.fatal).toEqual(['rude_line']);
-    expect(line(c, 'fatal.rude_line')).toMatchObject({ status: 'fatal', evidence: [{ at: gold.log[vent]!.at, action: vent }] });
+    expect(line(c, 'fatal.rude_line')).toMatchObject({
+      status: 'fatal',
+      evidence: [{ at: gold.log[vent]!.at, action: vent }],
+    });
     expect(c.total).toBe(0);
     expect(c.won).toBe(false);
     expect(best.fatal).toEqual([]);
@@ -177,7 +218,9 @@ describe('scoring rules on a real call (box-no-sync, from its golden best path)'
 
 describe('the search and the ticket notes', () => {
   it('finds the same best path whatever order ticket.notes lists the facts in', () => {
-    const swapped = mini((y) => y.replace('ticket: { notes: [sync_lost, line_fault] }', 'ticket: { notes: [line_fault, sync_lost] }'));
+    const swapped = mini((y) =>
+      y.replace('ticket: { notes: [sync_lost, line_fault] }', 'ticket: { notes: [line_fault, sync_lost] }'),
+    );
     expect(swapped.ticketNotes).not.toEqual(sc.ticketNotes);
     const a = analyze(swapped, { randomPlays: 0 });
     expect(a.winnable).toBe(true);

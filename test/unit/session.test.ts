@@ -14,7 +14,7 @@ describe('CallSession', () => {
     expect(s.log).toMatchObject({ scenario: 'mini-call', seed: 4, mode: 'training', time: 1200 });
   });
 
-  it('runs conversation at 1:1 and tool waits at the call\'s time scale', () => {
+  it("runs conversation at 1:1 and tool waits at the call's time scale", () => {
     const sc = mini((y) => y.replace('difficulty: 1', 'difficulty: 1\ntimeScale: 4'));
     const s = new CallSession(sc, 1, 'exam');
     s.advance(1000);
@@ -39,7 +39,7 @@ describe('CallSession', () => {
     expect(replay(s.sc, log.seed, log.entries, log.mode, log.time).state).toEqual(s.state);
   });
 
-  it('tells the views what can be done now: the engine\'s affordances of the current state', () => {
+  it("tells the views what can be done now: the engine's affordances of the current state", () => {
     const s = new CallSession(mini(), 3, 'training');
     expect(s.affordances).toEqual(affordances(s.sc, s.state));
     const first = s.affordances;

@@ -9,11 +9,40 @@ function fold(lists: readonly (readonly string[])[]): Slots {
 describe('line numbers on screen', () => {
   it.each([
     { name: 'a first list is numbered in the order given', lists: [['a', 'b', 'c']], slots: ['a', 'b', 'c'] },
-    { name: 'a line that appears is numbered after the others', lists: [['a', 'c'], ['a', 'b', 'c']], slots: ['a', 'c', 'b'] },
-    { name: 'a line that goes leaves a gap; the others keep their numbers', lists: [['a', 'b', 'c'], ['a', 'c']], slots: ['a', null, 'c'] },
-    { name: 'a new line does not take the number of one just gone', lists: [['a', 'b'], ['a', 'x']], slots: ['a', null, 'x'] },
-    { name: 'a line that comes back is numbered at the end', lists: [['a', 'b'], ['a'], ['b', 'a']], slots: ['a', null, 'b'] },
-    { name: 'when the list is gone, the next one is numbered afresh', lists: [['a', 'b', 'c'], ['a', 'c'], [], ['c', 'd']], slots: ['c', 'd'] },
+    {
+      name: 'a line that appears is numbered after the others',
+      lists: [
+        ['a', 'c'],
+        ['a', 'b', 'c'],
+      ],
+      slots: ['a', 'c', 'b'],
+    },
+    {
+      name: 'a line that goes leaves a gap; the others keep their numbers',
+      lists: [
+        ['a', 'b', 'c'],
+        ['a', 'c'],
+      ],
+      slots: ['a', null, 'c'],
+    },
+    {
+      name: 'a new line does not take the number of one just gone',
+      lists: [
+        ['a', 'b'],
+        ['a', 'x'],
+      ],
+      slots: ['a', null, 'x'],
+    },
+    {
+      name: 'a line that comes back is numbered at the end',
+      lists: [['a', 'b'], ['a'], ['b', 'a']],
+      slots: ['a', null, 'b'],
+    },
+    {
+      name: 'when the list is gone, the next one is numbered afresh',
+      lists: [['a', 'b', 'c'], ['a', 'c'], [], ['c', 'd']],
+      slots: ['c', 'd'],
+    },
     { name: 'an empty list has no numbers', lists: [['a'], []], slots: [] },
   ])('$name', ({ lists, slots }) => {
     expect(fold(lists)).toEqual(slots);
@@ -26,7 +55,10 @@ describe('line numbers on screen', () => {
   });
 
   it('finds the line of a number, and nothing for a gap or a number not shown', () => {
-    const slots = fold([['a', 'b', 'c'], ['a', 'c']]);
+    const slots = fold([
+      ['a', 'b', 'c'],
+      ['a', 'c'],
+    ]);
     expect(lineAt(slots, 1)).toBe('a');
     expect(lineAt(slots, 2)).toBeNull();
     expect(lineAt(slots, 3)).toBe('c');

@@ -6,18 +6,41 @@ import { IdbStore, type QuarantineEntry } from '../../src/storage/IdbStore.ts';
 import { MemoryStore } from '../../src/storage/MemoryStore.ts';
 import { StorageWriteError } from '../../src/storage/idb.ts';
 import { CORRUPT_SETTINGS_KEY, SETTINGS_KEY } from '../../src/storage/settings.ts';
-import { parseInProgress, parseResult, parseResultsFile, parseSettings, DEFAULT_SETTINGS } from '../../src/storage/validate.ts';
+import {
+  parseInProgress,
+  parseResult,
+  parseResultsFile,
+  parseSettings,
+  DEFAULT_SETTINGS,
+} from '../../src/storage/validate.ts';
 
 /** A localStorage stand-in: a Map behind the two methods the store uses. */
 class FakeLocalStorage {
   readonly data = new Map<string, string>();
-  getItem(k: string): string | null { return this.data.get(k) ?? null; }
-  setItem(k: string, v: string): void { this.data.set(k, String(v)); }
+  getItem(k: string): string | null {
+    return this.data.get(k) ?? null;
+  }
+  setItem(k: string, v: string): void {
+    this.data.set(k, String(v));
+  }
 }
 
-const log = makeLog('printer-nothing', 42, 'training', [{ at: 0, action: { type: 'say', choice: 'greet' } }, { at: 1500, action: { type: 'hangUp' } }], 2000);
+const log = makeLog(
+  'printer-nothing',
+  42,
+  'training',
+  [
+    { at: 0, action: { type: 'say', choice: 'greet' } },
+    { at: 1500, action: { type: 'hangUp' } },
+  ],
+  2000,
+);
 const result = (id: string, finishedAt = '2025-03-01T10:00:00.000Z'): ResultRecord => ({
-  id, scenario: 'printer-nothing', lang: 'fr', finishedAt, log,
+  id,
+  scenario: 'printer-nothing',
+  lang: 'fr',
+  finishedAt,
+  log,
   summary: { total: 72, process: 80, diagnosis: 60, calmness: 75, outcome: 'resolved', won: true },
 });
 const progress: InProgress = { log, lang: 'en', savedAt: '2025-03-01T09:58:00Z' };
@@ -30,11 +53,23 @@ function newStore(dbName: string, ls: FakeLocalStorage = new FakeLocalStorage())
   return s;
 }
 const freshName = (): string => `hotliner-test-${++dbCount}`;
-afterEach(() => { stores.splice(0).forEach((s) => s.close()); vi.restoreAllMocks(); });
+afterEach(() => {
+  stores.splice(0).forEach((s) => s.close());
+  vi.restoreAllMocks();
+});
 
 /** Raw IndexedDB access, to plant corrupt records and look into quarantine as another program would. */
-async function rawTx<T>(name: string, store: string, mode: IDBTransactionMode, body: (s: IDBObjectStore) => IDBRequest<T>): Promise<T> {
-  const db = await new Promise<IDBDatabase>((ok, ko) => { const r = indexedDB.open(name, 1); r.onsuccess = () => ok(r.result); r.onerror = () => ko(r.error); });
+async function rawTx<T>(
+  name: string,
+  store: string,
+  mode: IDBTransactionMode,
+  body: (s: IDBObjectStore) => IDBRequest<T>,
+): Promise<T> {
+  const db = await new Promise<IDBDatabase>((ok, ko) => {
+    const r = indexedDB.open(name, 1);
+    r.onsuccess = () => ok(r.result);
+    r.onerror = () => ko(r.error);
+  });
   try {
     return await new Promise<T>((ok, ko) => {
       const tx = db.transaction(store, mode);
@@ -42,13 +77,20 @@ async function rawTx<T>(name: string, store: string, mode: IDBTransactionMode, b
       tx.oncomplete = () => ok(req.result);
       tx.onabort = () => ko(tx.error);
     });
-  } finally { db.close(); }
+  } finally {
+    db.close();
+  }
 }
 
 describe('validators', () => {
   it('accepts a good result and names each bad field', () => {
     expect(parseResult(result('a')).ok).toBe(true);
-    const bad = parseResult({ ...result('a'), lang: 'de', finishedAt: 'yesterday', summary: { ...result('a').summary, total: 101, outcome: 'won' } });
+    const bad = parseResult({
+      ...result('a'),
+      lang: 'de',
+      finishedAt: 'yesterday',
+      summary: { ...result('a').summary, total: 101, outcome: 'won' },
+    });
     expect(bad.ok).toBe(false);
     if (bad.ok) return;
     expect(bad.errors.map((e) => e.path).sort()).toEqual(['finishedAt', 'lang', 'summary.outcome', 'summary.total']);
@@ -59,11 +101,24 @@ describe('validators', () => {
 
   it('settings fall back field by field and never fail', () => {
     expect(parseSettings('garbage')).toEqual(DEFAULT_SETTINGS);
-    expect(parseSettings({ lang: 'fr', volume: 7, muted: true, mode: 'exam' })).toEqual({ lang: 'fr', mode: 'exam', volume: 0.7, muted: true, speech: false });
+    expect(parseSettings({ lang: 'fr', volume: 7, muted: true, mode: 'exam' })).toEqual({
+      lang: 'fr',
+      mode: 'exam',
+      volume: 0.7,
+      muted: true,
+      speech: false,
+    });
   });
 
   it('parseResultsFile rejects the whole file for one bad record and names the path', () => {
-    const file = JSON.parse(JSON.stringify({ format: 'hotliner-results', version: 1, exportedAt: '2025-03-02T00:00:00Z', results: [result('a'), result('b')] }));
+    const file = JSON.parse(
+      JSON.stringify({
+        format: 'hotliner-results',
+        version: 1,
+        exportedAt: '2025-03-02T00:00:00Z',
+        results: [result('a'), result('b')],
+      }),
+    );
     file.results[1].summary.total = 'high';
     const r = parseResultsFile(JSON.stringify(file));
     expect(r).toEqual({ ok: false, errors: [{ path: 'results[1].summary.total', code: 'badField' }] });
@@ -86,7 +141,11 @@ describe('IdbStore', () => {
     const listed = await b.listResults();
     expect(listed).toEqual([result('early', '2025-03-01T10:00:00Z'), result('late', '2025-03-02T10:00:00Z')]);
     const text = await b.exportResults('2025-03-03T12:00:00.000Z');
-    expect(JSON.parse(text)).toMatchObject({ format: 'hotliner-results', version: 1, exportedAt: '2025-03-03T12:00:00.000Z' });
+    expect(JSON.parse(text)).toMatchObject({
+      format: 'hotliner-results',
+      version: 1,
+      exportedAt: '2025-03-03T12:00:00.000Z',
+    });
     expect(parseResultsFile(text)).toEqual({ ok: true, value: listed });
     await expect(b.addResult(result('early'))).rejects.toMatchObject({ code: 'duplicate' });
   });
@@ -119,7 +178,10 @@ describe('IdbStore', () => {
     expect(await t.loadInProgress()).toBeNull();
     const q = (await rawTx(name, 'quarantine', 'readonly', (st) => st.getAll())) as QuarantineEntry[];
     const moved = q.map((e) => [e.from, e.key, e.raw]).sort((a, b) => String(a[0]).localeCompare(String(b[0])));
-    expect(moved).toEqual([['inProgress', 'current', { log: 'broken' }], ['results', 'x', { id: 'x', summary: 'nope' }]]);
+    expect(moved).toEqual([
+      ['inProgress', 'current', { log: 'broken' }],
+      ['results', 'x', { id: 'x', summary: 'nope' }],
+    ]);
     expect(q.find((e) => e.from === 'results')?.reason).toContainEqual({ path: 'summary', code: 'notObject' });
     expect(await rawTx(name, 'results', 'readonly', (st) => st.count())).toBe(1);
     t.close();
@@ -131,18 +193,31 @@ describe('IdbStore', () => {
     const s = newStore(name);
     await s.open();
     s.close();
-    const v1 = { ...log, version: 1, entries: [{ at: 0, action: { type: 'openTool', tool: 'crm' } }, { at: 900, action: { type: 'escalate' } }] };
+    const v1 = {
+      ...log,
+      version: 1,
+      entries: [
+        { at: 0, action: { type: 'openTool', tool: 'crm' } },
+        { at: 900, action: { type: 'escalate' } },
+      ],
+    };
     const noNotes = { ...log, entries: [{ at: 0, action: { type: 'writeTicket' } }] };
     await rawTx(name, 'results', 'readwrite', (st) => st.put({ ...result('old'), log: v1 }));
     await rawTx(name, 'results', 'readwrite', (st) => st.put({ ...result('torn'), log: noNotes }));
     const t = newStore(name);
     expect(await t.open()).toEqual([{ key: 'storage.quarantined', params: { count: 1 } }]);
     const [old] = await t.listResults();
-    expect(old).toEqual({ ...result('old'), log: { ...log, entries: [{ at: 900, action: { type: 'runTool', tool: 'escalation' } }] } });
+    expect(old).toEqual({
+      ...result('old'),
+      log: { ...log, entries: [{ at: 900, action: { type: 'runTool', tool: 'escalation' } }] },
+    });
     const q = (await rawTx(name, 'quarantine', 'readonly', (st) => st.getAll())) as QuarantineEntry[];
-    expect(q.map((e) => [e.key, e.reason])).toEqual([['torn', [{ path: 'log.entries[0].action.notes', code: 'missing' }]]]);
+    expect(q.map((e) => [e.key, e.reason])).toEqual([
+      ['torn', [{ path: 'log.entries[0].action.notes', code: 'missing' }]],
+    ]);
     await expect(t.addResult({ ...result('new'), log: noNotes as typeof log })).rejects.toMatchObject({
-      code: 'invalid', message: expect.stringContaining('log.entries[0].action.notes (missing)'),
+      code: 'invalid',
+      message: expect.stringContaining('log.entries[0].action.notes (missing)'),
     });
   });
 
@@ -154,9 +229,13 @@ describe('IdbStore', () => {
     s.close();
     await rawTx(name, 'results', 'readwrite', (st) => st.put({ id: 'x', summary: 'nope' }));
     const add = IDBObjectStore.prototype.add;
-    vi.spyOn(IDBObjectStore.prototype, 'add').mockImplementation(function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['add']>) {
+    vi.spyOn(IDBObjectStore.prototype, 'add').mockImplementation(function (
+      this: IDBObjectStore,
+      ...args: Parameters<IDBObjectStore['add']>
+    ) {
       const req = add.apply(this, args);
-      if (this.name === 'quarantine') (this.transaction as unknown as { _abort(name: string): void })._abort('QuotaExceededError');
+      if (this.name === 'quarantine')
+        (this.transaction as unknown as { _abort(name: string): void })._abort('QuotaExceededError');
       return req;
     });
     const t = newStore(name);
@@ -179,7 +258,11 @@ describe('IdbStore', () => {
     } finally {
       globalThis.indexedDB = saved;
     }
-    const refusing = { open: () => { throw new DOMException('denied', 'SecurityError'); } } as unknown as IDBFactory;
+    const refusing = {
+      open: () => {
+        throw new DOMException('denied', 'SecurityError');
+      },
+    } as unknown as IDBFactory;
     const r = new IdbStore({ indexedDB: refusing, localStorage: null });
     expect(await r.open()).toEqual([{ key: 'storage.unavailable', params: {} }]);
     expect(await r.listResults()).toEqual([]);
@@ -189,7 +272,10 @@ describe('IdbStore', () => {
     const s = newStore(freshName());
     await s.open();
     const add = IDBObjectStore.prototype.add;
-    vi.spyOn(IDBObjectStore.prototype, 'add').mockImplementation(function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['add']>) {
+    vi.spyOn(IDBObjectStore.prototype, 'add').mockImplementation(function (
+      this: IDBObjectStore,
+      ...args: Parameters<IDBObjectStore['add']>
+    ) {
       const req = add.apply(this, args);
       // How a browser reports it: the transaction aborts with QuotaExceededError at commit.
       (this.transaction as unknown as { _abort(name: string): void })._abort('QuotaExceededError');
@@ -205,8 +291,12 @@ describe('IdbStore', () => {
   it('refuses to store an invalid record instead of quarantining it later', async () => {
     const s = newStore(freshName());
     await s.open();
-    await expect(s.addResult({ ...result('v'), summary: { ...result('v').summary, total: -1 } })).rejects.toMatchObject({ code: 'invalid' });
-    await expect(new MemoryStore().addResult({ ...result('v'), lang: 'xx' as 'fr' })).rejects.toMatchObject({ code: 'invalid' });
+    await expect(s.addResult({ ...result('v'), summary: { ...result('v').summary, total: -1 } })).rejects.toMatchObject(
+      { code: 'invalid' },
+    );
+    await expect(new MemoryStore().addResult({ ...result('v'), lang: 'xx' as 'fr' })).rejects.toMatchObject({
+      code: 'invalid',
+    });
   });
 });
 
@@ -237,7 +327,9 @@ describe('settings', () => {
     s.saveSettings(mine);
     expect(s.loadSettings()).toEqual(mine);
     const full = new FakeLocalStorage();
-    full.setItem = () => { throw new DOMException('full', 'QuotaExceededError'); };
+    full.setItem = () => {
+      throw new DOMException('full', 'QuotaExceededError');
+    };
     const f = newStore(freshName(), full);
     f.saveSettings(mine);
     expect(f.loadSettings()).toEqual(mine);

@@ -8,7 +8,10 @@ import { boundValues } from '../support/templates.ts';
 import { mini } from '../support/load.ts';
 
 // The same call with other thresholds: the marks must follow the model, not a number of the view's.
-const withScoring = (sc: ScenarioModel, patch: Partial<ScenarioModel['scoring']>): ScenarioModel => ({ ...sc, scoring: { ...sc.scoring, ...patch } });
+const withScoring = (sc: ScenarioModel, patch: Partial<ScenarioModel['scoring']>): ScenarioModel => ({
+  ...sc,
+  scoring: { ...sc.scoring, ...patch },
+});
 const quiet = { holds: [], deadAir: [], time: 60_000, ended: null } as unknown as CallState;
 const run = (from: number, to: number): EngineEvent[] => [
   { type: 'toolStarted', at: from, tool: 'line_test', until: to },
@@ -24,13 +27,16 @@ describe('the timeline marks', () => {
     [20_000, 15_000, false],
   ])('with a long wait of %i ms, a %i ms tool run is a wait mark: %s', (longWait, ms, marked) => {
     const marks = marksOf(withScoring(mini(), { longWait }), run(1000, 1000 + ms), quiet);
-    expect(marks.filter((m) => m.kind === 'wait')).toEqual(marked ? [{ at: 1000, until: 1000 + ms, kind: 'wait', tool: 'line_test' }] : []);
+    expect(marks.filter((m) => m.kind === 'wait')).toEqual(
+      marked ? [{ at: 1000, until: 1000 + ms, kind: 'wait', tool: 'line_test' }] : [],
+    );
   });
 
-  it('draws a recorded dead air with the call\'s grace period added back', () => {
+  it("draws a recorded dead air with the call's grace period added back", () => {
     const s = { ...quiet, deadAir: [{ at: 2000, ms: 4000, toolBusy: false, action: 0 }] } as unknown as CallState;
     const sc = mini();
-    const until = (grace: number): number | undefined => marksOf(withScoring(sc, { deadAirGrace: grace }), [], s)[0]?.until;
+    const until = (grace: number): number | undefined =>
+      marksOf(withScoring(sc, { deadAirGrace: grace }), [], s)[0]?.until;
     expect(until(5000)).toBe(2000 + 4000 + 5000);
     expect(until(8000)).toBe(2000 + 4000 + 8000);
   });
