@@ -32,6 +32,8 @@ export const CONTROL_IDS = [
 ] as const;
 export type ControlId = (typeof CONTROL_IDS)[number];
 
+export type Turn = 'agent' | 'customer' | 'trainee' | 'desk' | 'hold' | 'ended';
+
 export type Affordances = {
   readonly ended: boolean;
   /** Who is speaking (or has a line queued): the lines wait until they are done. */
@@ -41,6 +43,17 @@ export type Affordances = {
   readonly toolBusy: boolean;
   /** Choice ids on offer, in the engine's order (the node's lines, then the playbook's). */
   readonly lines: readonly string[];
+  /**
+   * While the customer says a node's words, the lines that will be on offer when they finish:
+   * to be read, not said yet (an agent prepares the answer while listening). Empty otherwise.
+   */
+  readonly upcoming: readonly string[];
+  /**
+   * Whose move it is: the agent's or the customer's words are being said; `trainee`: lines are
+   * on offer and the silence is the trainee's; `desk`: nothing to say, the call waits on the desk
+   * (a tool to run, or one still working); on hold; ended.
+   */
+  readonly turn: Turn;
   readonly tools: readonly ToolAffordance[];
   readonly controls: Readonly<Record<ControlId, boolean>>;
   /** Diagnoses that can still be stated. */
@@ -84,6 +97,15 @@ export function offeredChoices(sc: ScenarioModel, s: CallState): number[] {
   return out;
 }
 
+/** The lines the current node will offer once the customer's words end (none if more is queued). */
+function upcomingChoices(sc: ScenarioModel, s: CallState): number[] {
+  if (s.ended || s.onHold || s.speech?.who !== 'customer' || s.queue.length > 0) return [];
+  const out: number[] = [];
+  for (const c of sc.nodes[s.node]!.choices) if (isOffered(sc, s, c)) out.push(c);
+  for (const c of sc.generic) if (isOffered(sc, s, c)) out.push(c);
+  return out;
+}
+
 function isOffered(sc: ScenarioModel, s: CallState, c: number): boolean {
   const choice = sc.choices[c]!;
   if (choice.once && s.said[c]) return false;
@@ -119,6 +141,7 @@ export function affordances(sc: ScenarioModel, s: CallState): Affordances {
   const talking = s.speech?.who ?? (s.queue.length > 0 ? 'customer' : null);
   const live = !ended;
   const canHold = live && !s.onHold && talking === null;
+  const lines = offeredChoices(sc, s).map((c) => sc.choices[c]!.id);
   const ticket = s.tools[TOOL_IDS.indexOf('ticket')];
   const tools = s.tools.map((t, i): ToolAffordance => {
     const id = sc.tools[i]!.id;
@@ -134,7 +157,9 @@ export function affordances(sc: ScenarioModel, s: CallState): Affordances {
     talking,
     onHold: s.onHold,
     toolBusy: anyToolBusy(s),
-    lines: offeredChoices(sc, s).map((c) => sc.choices[c]!.id),
+    lines,
+    upcoming: upcomingChoices(sc, s).map((c) => sc.choices[c]!.id),
+    turn: ended ? 'ended' : s.onHold ? 'hold' : talking !== null ? talking : lines.length > 0 ? 'trainee' : 'desk',
     tools,
     controls: {
       hold: canHold,

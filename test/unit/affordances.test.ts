@@ -43,6 +43,32 @@ describe('affordances', () => {
     expect(affordances(d.sc, d.state).talking).toBe('customer');
   });
 
+  it('whose turn: the customer speaks with the next lines readable, then the trainee, then the desk', () => {
+    const d = new Driver(mini());
+    d.settle();
+    expect(affordances(d.sc, d.state).turn).toBe('trainee');
+    d.say('hello');
+    expect(affordances(d.sc, d.state).turn).toBe('agent');
+    d.tick(d.state.speech!.until - d.state.time);
+    const listening = affordances(d.sc, d.state);
+    expect(listening.turn).toBe('customer');
+    expect(listening.lines).toEqual([]);
+    expect(listening.upcoming).toContain('sorry');
+    d.settle();
+    expect(affordances(d.sc, d.state).lines).toEqual(listening.upcoming);
+  });
+
+  it('with nothing to say, the call waits on the desk', () => {
+    const sc = mini((y) => y.replace('tone: condescending\n', 'tone: condescending\n        if: knows(line_fault)\n'));
+    const d = new Driver(sc);
+    d.settle();
+    for (const c of ['hello', 'sorry', 'check_id', 'restate', 'ask_lights']) d.talk(c);
+    expect(affordances(d.sc, d.state)).toMatchObject({ turn: 'desk', lines: [] });
+    d.do({ type: 'runTool', tool: 'line_test' });
+    // The playbook's "still with you" lines come back while a tool works: the silence is the trainee's again.
+    expect(affordances(d.sc, d.state).turn).toBe('trainee');
+  });
+
   it('on hold: only check back and resume; waiting runs at the time scale', () => {
     const d = new Driver(mini((y) => y.replace('difficulty: 1', 'difficulty: 1\ntimeScale: 6')));
     d.settle();
