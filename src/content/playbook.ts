@@ -63,6 +63,7 @@ function checkDurations(source: SourceFile, doc: PlaybookDoc, diags: Diagnostic[
   };
   check(['hold', 'checkInEvery'], doc.hold.checkInEvery);
   check(['calmness', 'deadAirGrace'], doc.calmness.deadAirGrace);
+  if (doc.pace) for (const k of ['base', 'perLine', 'max'] as const) check(['pace', 'reading', k], doc.pace.reading[k]);
   check(['calmness', 'transparencyWithin'], doc.calmness.transparencyWithin);
   for (const p of PERSONAS) {
     check(['personas', p, 'deadAir', 'after'], doc.personas[p].deadAir.after);
@@ -113,6 +114,11 @@ function buildPlaybook(doc: PlaybookDoc, source: SourceFile): PlaybookModel {
     deadAirGrace: ms(doc.calmness.deadAirGrace),
     transparencyWithin: ms(doc.calmness.transparencyWithin),
     longWait: LONG_WAIT,
+    reading: {
+      base: ms(doc.pace?.reading.base ?? 0),
+      perLine: ms(doc.pace?.reading.perLine ?? 0),
+      max: ms(doc.pace?.reading.max ?? 0),
+    },
   };
   return { doc, source, steps: doc.steps, scoring, personas };
 }

@@ -340,7 +340,17 @@ export const Scenario = z
           'Customer profile: angry, confused or technical.',
         ),
       ),
-    difficulty: z.number().int().min(1).max(3).describe(d('Difficulté de 1 à 3.', 'Difficulty from 1 to 3.')),
+    difficulty: z
+      .number()
+      .int()
+      .min(0)
+      .max(3)
+      .describe(
+        d(
+          'Difficulté de 1 à 3 ; 0 pour un appel guidé (le coach montre le chemin, proposé en premier).',
+          'Difficulty from 1 to 3; 0 for a guided call (the coach shows the way; offered first).',
+        ),
+      ),
     lang: z.enum(LANGS).describe(d('Langue des textes de ce fichier.', 'Language of the texts in this file.')),
     summary: Text.optional().describe(d('Résumé montré dans la liste des appels.', 'Summary shown in the call list.')),
     timeScale: z
@@ -470,7 +480,12 @@ export const PersonaProfile = z
     unexplainedWait: z
       .object({ after: Duration, anger: z.number().int().describe(d('Colère ajoutée.', 'Anger added.')) })
       .strict()
-      .describe(d("Attente d'un outil non expliquée au client.", 'A tool wait not explained to the customer.')),
+      .describe(
+        d(
+          "Un silence pendant que le client attend un outil en panne ou lent que personne ne lui a expliqué : il le remarque plus tôt (after, si plus court que deadAir.after) et s'agace (anger).",
+          'A silence while the customer waits on a failing or slow tool nobody explained: noticed sooner (after, when shorter than deadAir.after), with anger added.',
+        ),
+      ),
   })
   .strict();
 
@@ -545,6 +560,25 @@ export const Playbook = z
           .strict(),
       )
       .describe(d('Fautes éliminatoires.', 'Automatic-fail items.')),
+    pace: z
+      .object({
+        reading: z
+          .object({
+            base: Duration.describe(d('Temps de lecture de base.', 'Base reading time.')),
+            perLine: Duration.describe(d('Temps ajouté par réplique proposée.', 'Time added per line on offer.')),
+            max: Duration.describe(d('Temps de lecture au plus.', 'Reading time at most.')),
+          })
+          .strict()
+          .describe(
+            d(
+              "Le temps laissé pour lire les répliques proposées avant que le silence ne compte : l'agent lit, puis répond.",
+              'The time given to read the lines on offer before a silence counts: the agent reads, then answers.',
+            ),
+          ),
+      })
+      .strict()
+      .optional()
+      .describe(d("Le rythme d'une personne.", "A person's pace.")),
     calmness: z
       .object({
         anger: z.number().describe(d('Poids de la colère moyenne.', 'Weight of the average anger.')),

@@ -60,7 +60,7 @@ export type Affordances = {
   readonly diagnoses: readonly string[];
   /** Facts known so far: what the ticket notes may mention. */
   readonly facts: readonly string[];
-  /** Call milliseconds per real millisecond now: waits on tools and holds run at the call's time scale. */
+  /** Call milliseconds per real millisecond now (see `timeScaleOf`). */
   readonly timeScale: number;
 };
 
@@ -78,9 +78,16 @@ export function anyToolBusy(s: CallState): boolean {
   return s.tools.some(isBusy);
 }
 
-/** We are waiting (on a tool or on hold): the clock runs at the call's time scale. */
-export function isWaiting(s: CallState): boolean {
-  return s.onHold || anyToolBusy(s);
+/**
+ * How fast the call's clock runs, in call ms per real ms: sped up by the call's time scale only
+ * while nobody needs words — on hold, or when a busy tool is all there is (nothing to say). While
+ * anyone speaks or lines are on offer, the conversation runs at 1:1 so a person can read.
+ */
+export function timeScaleOf(sc: ScenarioModel, s: CallState): number {
+  if (s.ended) return 1;
+  if (s.onHold) return sc.timeScale;
+  if (isTalking(s) || !anyToolBusy(s)) return 1;
+  return offeredChoices(sc, s).length === 0 ? sc.timeScale : 1;
 }
 
 /** When a busy tool will be free again (at the latest of its run, freeze and restart), or -1. */
@@ -174,7 +181,7 @@ export function affordances(sc: ScenarioModel, s: CallState): Affordances {
     },
     diagnoses: live ? sc.diagnoses.flatMap((dg, d) => (canState(s, d) ? [dg.id] : [])) : [],
     facts: sc.facts.filter((_, f) => s.facts[f]),
-    timeScale: live && isWaiting(s) ? sc.timeScale : 1,
+    timeScale: timeScaleOf(sc, s),
   };
 }
 

@@ -1,7 +1,7 @@
 // Simulated time: what happens next, and moving the clock there event by event.
 import { ANGER, PATIENCE, type ScenarioModel } from './model.ts';
 import type { CallState } from './types.ts';
-import { anyToolBusy } from './affordances.ts';
+import { anyToolBusy, isBusy, timeScaleOf } from './affordances.ts';
 import { addVar, coach, type Draft, w } from './draft.ts';
 import { checkHangUp, customerHangsUp, nextSegment, promptCustomer } from './dialogue.ts';
 import { fireTool, nextToolEvent } from './tools.ts';
@@ -13,9 +13,6 @@ export function nextEventAt(sc: ScenarioModel, s: CallState): number {
   if (s.speech) next = Math.min(next, s.speech.until);
   for (let t = 0; t < s.tools.length; t++) next = Math.min(next, nextToolEvent(sc.tools[t]!, s.tools[t]!));
   if (s.silenceSince >= 0) next = Math.min(next, nextPromptAt(sc, s));
-  for (const tr of s.troubles) {
-    if (tr.explainedAt < 0 && !tr.penalised) next = Math.min(next, tr.at + sc.persona_.unexplainedAfter);
-  }
   if (s.onHold) next = Math.min(next, s.holds[s.holds.length - 1]!.lastContact + sc.scoring.checkInEvery);
   return Math.max(next, s.time);
 }
@@ -24,8 +21,31 @@ function endQueued(s: CallState): boolean {
   return s.queue.some((seg) => seg.kind === 'end');
 }
 
+/**
+ * The perceived silence at which the customer speaks up next. The first time in a silence, a
+ * wait on a tool in trouble that nobody explained is noticed sooner (the persona's
+ * `unexplainedWait.after`, when shorter); after that, every `deadAir.every`.
+ */
+function promptThreshold(sc: ScenarioModel, s: CallState): number {
+  const p = sc.persona_;
+  if (s.prompts > 0) return p.deadAirAfter + s.prompts * p.deadAirEvery;
+  return unexplainedWait(s) >= 0 ? Math.min(p.deadAirAfter, p.unexplainedAfter) : p.deadAirAfter;
+}
+
+/** An unexplained trouble on a tool the customer is waiting on now (busy), or -1. */
+function unexplainedWait(s: CallState): number {
+  return s.troubles.findIndex((tr) => tr.explainedAt < 0 && !tr.penalised && isBusy(s.tools[tr.tool]!));
+}
+
+/** How fast the customer perceives a silence: at the conversation's pace, whatever the clock does. */
+function silenceRate(sc: ScenarioModel, s: CallState): number {
+  return 1 / timeScaleOf(sc, s);
+}
+
+/** When the perceived silence reaches the next prompt, at the current rate (it changes only at an event). */
 function nextPromptAt(sc: ScenarioModel, s: CallState): number {
-  return s.silenceSince + sc.persona_.deadAirAfter + s.prompts * sc.persona_.deadAirEvery;
+  const left = promptThreshold(sc, s) - s.silenceMs;
+  return left <= 0 ? s.time : s.time + Math.ceil(left / silenceRate(sc, s));
 }
 
 /** Moves the clock to `target`, firing every scheduled event on the way, in time order. */
@@ -44,11 +64,35 @@ function integrate(d: Draft, t: number): void {
   const dt = t - d.time;
   if (dt <= 0) return;
   d.angerIntegral += d.vars[ANGER]! * dt;
-  if (d.silenceSince >= 0 && anyToolBusy(d)) {
-    const from = Math.max(d.time, d.silenceSince + d.sc.scoring.deadAirGrace);
-    if (t > from) d.silenceToolMs += t - from;
+  if (d.silenceSince >= 0) {
+    const before = d.silenceMs;
+    d.silenceMs += dt * silenceRate(d.sc, d);
+    // Dead air while a tool works: the part of the perceived silence past the grace.
+    if (anyToolBusy(d)) d.silenceToolMs += Math.max(0, d.silenceMs - Math.max(before, d.sc.scoring.deadAirGrace));
   }
   d.time = t;
+}
+
+/**
+ * The customer breaks a silence, once per threshold: about the wait if they are waiting on a
+ * tool in trouble that nobody explained (the first time in this silence), else "hello?".
+ */
+function speakUp(d: Draft): void {
+  const sc = d.sc;
+  const tr = d.prompts === 0 ? unexplainedWait(d) : -1;
+  d.prompts += 1;
+  if (tr >= 0) {
+    w(d, 'troubles')[tr] = { ...d.troubles[tr]!, penalised: true };
+    promptCustomer(d, 'wait');
+    coach(d, 'coach.unexplainedWait', 'warn');
+    addVar(d, ANGER, sc.persona_.unexplainedAnger);
+  } else {
+    promptCustomer(d, 'deadAir');
+    coach(d, 'coach.deadAir', 'warn');
+    addVar(d, ANGER, sc.persona_.deadAirAnger);
+  }
+  addVar(d, PATIENCE, sc.persona_.deadAirPatience);
+  checkHangUp(d);
 }
 
 /** Fires everything due at the current time until nothing more is. */
@@ -66,24 +110,8 @@ function fireOne(d: Draft): boolean {
     nextSegment(d);
     return true;
   }
-  if (d.silenceSince >= 0 && nextPromptAt(sc, d) === now) {
-    d.prompts += 1;
-    promptCustomer(d, 'deadAir');
-    coach(d, 'coach.deadAir', 'warn');
-    addVar(d, ANGER, sc.persona_.deadAirAnger);
-    addVar(d, PATIENCE, sc.persona_.deadAirPatience);
-    checkHangUp(d);
-    return true;
-  }
-  const tr = d.troubles.findIndex(
-    (x) => x.explainedAt < 0 && !x.penalised && x.at + sc.persona_.unexplainedAfter === now,
-  );
-  if (tr >= 0) {
-    w(d, 'troubles')[tr] = { ...d.troubles[tr]!, penalised: true };
-    promptCustomer(d, 'wait');
-    coach(d, 'coach.unexplainedWait', 'warn');
-    addVar(d, ANGER, sc.persona_.unexplainedAnger);
-    checkHangUp(d);
+  if (d.silenceSince >= 0 && d.silenceMs >= promptThreshold(sc, d)) {
+    speakUp(d);
     return true;
   }
   if (d.onHold) {

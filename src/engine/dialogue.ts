@@ -1,6 +1,7 @@
 // What is said: the trainee's lines, the customer's answers and hang-ups.
 import { ANGER, PATIENCE, type Outcome, type Tone } from './model.ts';
 import type { EndCause } from './types.ts';
+import { offeredChoices } from './affordances.ts';
 import { addVar, applyEffects, coach, commitFatal, emit, holds, learn, markStep, type Draft, w } from './draft.ts';
 
 const CUSTOMER_PROMPT_KEY = 'customer.prompt';
@@ -29,7 +30,7 @@ export function sayChoice(d: Draft, c: number): void {
     addVar(d, PATIENCE, -1);
     coach(d, 'coach.repeated', 'warn');
   }
-  if (choice.tones.includes('transparent')) explainTroubles(d);
+  if (choice.tones.includes('transparent') && explainTroubles(d) === 0) coach(d, 'coach.tone.transparent', 'good');
   for (const st of choice.steps) markStep(d, st);
   if (choice.coachKey) coach(d, choice.coachKey, 'good');
   applyEffects(d, choice.effects);
@@ -54,15 +55,28 @@ function reactToTone(d: Draft, tone: Tone, choice: string, again: boolean): void
   if (fatal) commitFatal(d, fatal.id);
   if (tone === 'rude' || tone === 'condescending') coach(d, `coach.tone.${tone}`, 'bad');
   else if (tone === 'curt' || (tone === 'jargon' && sc.persona !== 'technical')) coach(d, `coach.tone.${tone}`, 'warn');
-  else if (tone === 'empathetic' || tone === 'transparent') coach(d, `coach.tone.${tone}`, 'good');
+  else if (tone === 'empathetic') coach(d, `coach.tone.${tone}`, 'good');
 }
 
-/** Marks every open tool trouble as explained to the customer. */
-export function explainTroubles(d: Draft): void {
+/**
+ * Marks every open tool trouble as explained to the customer, and coaches by the same rule the
+ * debrief scores: explained within `transparencyWithin` of the trouble, or late. Returns how many.
+ */
+export function explainTroubles(d: Draft): number {
+  const within = d.sc.scoring.transparencyWithin;
+  let explained = 0;
+  let lateBy = 0;
   for (let i = 0; i < d.troubles.length; i++) {
     const t = d.troubles[i]!;
-    if (t.explainedAt < 0) w(d, 'troubles')[i] = { ...t, explainedAt: d.time };
+    if (t.explainedAt >= 0) continue;
+    w(d, 'troubles')[i] = { ...t, explainedAt: d.time };
+    explained++;
+    if (d.time - t.at > within) lateBy = Math.max(lateBy, d.time - t.at);
   }
+  const seconds = String(Math.round(within / 1000));
+  if (lateBy > 0) coach(d, 'coach.explainedLate', 'warn', { late: String(Math.round(lateBy / 1000)), seconds });
+  else if (explained > 0) coach(d, 'coach.explainedInTime', 'good', { seconds });
+  return explained;
 }
 
 /** Records a stated diagnosis; the first correct and founded one stops the diagnosis clock. */
@@ -149,25 +163,40 @@ export function endCall(d: Draft, outcome: Outcome, by: EndCause): void {
   emit(d, { type: 'callEnded', at: d.time, outcome, by });
 }
 
+/** A silence starts: the trainee first gets the time to read what is on offer. */
 export function startSilence(d: Draft): void {
   if (d.silenceSince < 0) {
     d.silenceSince = d.time;
+    d.silenceMs = -readingAllowance(d);
     d.silenceToolMs = 0;
     d.prompts = 0;
   }
 }
 
+/** Reading time for the lines on offer now: a base, plus a little per line, capped. */
+function readingAllowance(d: Draft): number {
+  const r = d.sc.scoring.reading;
+  return Math.min(r.max, r.base + r.perLine * offeredChoices(d.sc, d).length);
+}
+
 /** Ends the current silence; the part beyond the grace period is recorded as dead air. */
 export function endSilence(d: Draft): void {
   if (d.silenceSince >= 0) {
-    const ms = d.time - d.silenceSince - d.sc.scoring.deadAirGrace;
+    const ms = Math.round(d.silenceMs - d.sc.scoring.deadAirGrace);
     if (ms > 0) {
-      w(d, 'deadAir').push({ at: d.silenceSince, ms, toolBusy: d.silenceToolMs * 2 >= ms, action: d.index });
+      w(d, 'deadAir').push({
+        at: d.silenceSince,
+        until: d.time,
+        ms,
+        toolBusy: d.silenceToolMs * 2 >= ms,
+        action: d.index,
+      });
       d.deadAirMs += ms;
       d.deadAirToolMs += d.silenceToolMs;
     }
   }
   d.silenceSince = -1;
+  d.silenceMs = 0;
   d.silenceToolMs = 0;
   d.prompts = 0;
 }

@@ -60,6 +60,7 @@ function copyState(s: CallState): CallState {
     steps: s.steps,
     tools: s.tools,
     silenceSince: s.silenceSince,
+    silenceMs: s.silenceMs,
     prompts: s.prompts,
     silenceToolMs: s.silenceToolMs,
     holds: s.holds,

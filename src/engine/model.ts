@@ -136,6 +136,8 @@ export type ScoringModel = {
   readonly transparencyWithin: number;
   /** A tool run at least this long is a wait the customer should be told about (and a timeline mark). */
   readonly longWait: number;
+  /** Time to read the lines on offer before a silence counts: base + perLine per line, at most max. */
+  readonly reading: { readonly base: number; readonly perLine: number; readonly max: number };
 };
 
 export type ScenarioModel = {

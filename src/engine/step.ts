@@ -40,6 +40,7 @@ export function initialState(sc: ScenarioModel, seed: number, mode: Mode = 'trai
     steps: sc.steps.map(() => null),
     tools: sc.tools.map(initialToolState),
     silenceSince: -1,
+    silenceMs: 0,
     prompts: 0,
     silenceToolMs: 0,
     holds: [],

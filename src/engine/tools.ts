@@ -1,4 +1,5 @@
 // The agent desktop's tools: runs with latency, freezes, crashes, restarts and outcomes.
+import { isBusy } from './affordances.ts';
 import { drawDuration } from './rng.ts';
 import type { ScenarioModel, ToolModel } from './model.ts';
 import type { ToolState } from './types.ts';
@@ -24,6 +25,7 @@ export function initialToolState(): ToolState {
     runEnd: -1,
     runStart: -1,
     pausedMs: 0,
+    idleCrash: false,
     runInOrder: true,
     crashAt: -1,
     freezeAt: -1,
@@ -88,8 +90,10 @@ export function pokeTool(d: Draft, t: number): void {
 export function restartTool(d: Draft, t: number): boolean {
   const tool = d.tools[t]!;
   if (tool.status !== 'crashed') return false;
-  updateTool(d, t, { status: 'restarting', restartEnd: d.time + tool.restartFor });
+  updateTool(d, t, { status: 'restarting', restartEnd: d.time + tool.restartFor, idleCrash: false });
   emit(d, { type: 'toolRestarting', at: d.time, tool: d.sc.tools[t]!.id, until: d.time + tool.restartFor });
+  // A tool that fell while idle keeps nobody waiting until now: its restart is the wait.
+  if (tool.idleCrash) addTrouble(d, t, 'crash');
   return true;
 }
 
@@ -173,10 +177,20 @@ function fireTimed(d: Draft, t: number): boolean {
   return false;
 }
 
+/** A crash: a trouble the customer lives through only if they were waiting on the tool. */
 function crash(d: Draft, t: number, restartFor: number): void {
-  updateTool(d, t, { status: 'crashed', runEnd: -1, crashAt: -1, freezeAt: -1, frozenUntil: -1, restartFor });
+  const inUse = isBusy(d.tools[t]!);
+  updateTool(d, t, {
+    status: 'crashed',
+    runEnd: -1,
+    crashAt: -1,
+    freezeAt: -1,
+    frozenUntil: -1,
+    restartFor,
+    idleCrash: !inUse,
+  });
   emit(d, { type: 'toolCrashed', at: d.time, tool: d.sc.tools[t]!.id });
-  addTrouble(d, t, 'crash');
+  if (inUse) addTrouble(d, t, 'crash');
 }
 
 function freeze(d: Draft, t: number, ms: number): void {
@@ -189,7 +203,8 @@ function freeze(d: Draft, t: number, ms: number): void {
     pausedMs: tool.runEnd >= 0 ? tool.pausedMs + ms : 0,
   });
   emit(d, { type: 'toolFroze', at: d.time, tool: d.sc.tools[t]!.id, until: d.time + ms });
-  addTrouble(d, t, 'freeze');
+  // An idle tool that freezes keeps nobody waiting.
+  if (tool.runEnd >= 0) addTrouble(d, t, 'freeze');
 }
 
 /** The run ends: the first outcome whose condition holds is shown and applied. */

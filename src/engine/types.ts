@@ -19,6 +19,8 @@ export type ToolState = {
   readonly freezeFor: number;
   readonly frozenUntil: number;
   readonly restartEnd: number;
+  /** The tool went down while nobody was using it: the customer waits on it only from its restart. */
+  readonly idleCrash: boolean;
   /** Restart time of the crash that brought the tool down. */
   readonly restartFor: number;
   readonly pokes: number;
@@ -40,6 +42,8 @@ export type Evidence = { readonly at: number; readonly action: number };
 export type StepRecord = Evidence & { readonly inOrder: boolean };
 export type ToneMark = Evidence & { readonly tone: Tone; readonly choice: string };
 export type DeadAirMark = {
+  /** End of the silence (call time); `at` is its start and `ms` the part that counted as dead air. */
+  readonly until: number;
   readonly at: number;
   readonly ms: number;
   readonly toolBusy: boolean;
@@ -83,8 +87,14 @@ export type CallState = {
   readonly tools: readonly ToolState[];
   /** Start of the current silence, or -1 while someone speaks, on hold or after the end. */
   readonly silenceSince: number;
+  /**
+   * The current silence as the customer perceives it, in ms: it starts below zero by the time
+   * given to read the lines on offer, and runs at 1/timeScale while a tool is busy (the clock is
+   * sped up for the wait, not for the conversation).
+   */
+  readonly silenceMs: number;
   readonly prompts: number;
-  /** Dead air of the current silence spent while a tool was busy. */
+  /** Dead air (perceived ms past the grace) of the current silence spent while a tool was busy. */
   readonly silenceToolMs: number;
   readonly holds: readonly HoldRecord[];
   readonly onHold: boolean;

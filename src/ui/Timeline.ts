@@ -36,8 +36,7 @@ export function marksOf(sc: ScenarioModel, events: readonly EngineEvent[], s: Ca
   }
   for (const h of s.holds) marks.push({ at: h.since, until: h.end >= 0 ? h.end : s.time, kind: 'hold' });
   // The engine records dead air net of the grace period; the span drawn is the whole silence.
-  for (const d of s.deadAir)
-    marks.push({ at: d.at, until: d.at + d.ms + sc.scoring.deadAirGrace, kind: 'deadAir', ms: d.ms });
+  for (const d of s.deadAir) marks.push({ at: d.at, until: d.until, kind: 'deadAir', ms: d.ms });
   return marks.sort((a, b) => a.at - b.at);
 }
 

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { drawDuration, nextFloat, seedRng } from '../../src/engine/rng.ts';
 import { nextEventAt } from '../../src/engine/clock.ts';
-import { offeredChoices } from '../../src/engine/affordances.ts';
+import { offeredChoices, timeScaleOf } from '../../src/engine/affordances.ts';
 import { initialState, step } from '../../src/engine/step.ts';
 import { ANGER, PATIENCE } from '../../src/engine/model.ts';
 import { Driver } from '../support/drive.ts';
-import { mini } from '../support/load.ts';
+import { compile, fixture, mini, playbookWith } from '../support/load.ts';
 
 /**
  * Replaces the tools block of mini-call with `tools` (YAML, indented two spaces), with a
@@ -113,7 +113,7 @@ describe('the call clock and speech', () => {
   it('tells the time of the next thing that will happen', () => {
     const sc = mini();
     const d = new Driver(sc);
-    expect(nextEventAt(sc, d.state)).toBe(sc.persona_.deadAirAfter);
+    expect(nextEventAt(sc, d.state)).toBe(READ_OPEN + sc.persona_.deadAirAfter);
     d.say('hello');
     expect(nextEventAt(sc, d.state)).toBe(d.state.speech!.until);
   });
@@ -127,9 +127,40 @@ describe('the call clock and speech', () => {
   });
 });
 
+/** The time to read mini-call's two opening lines before the silence counts: 3 s + 2 × 0.5 s. */
+const READ_OPEN = 4000;
+
 describe('dead air', () => {
-  it.each([['angry', 6000, 8000]])(
-    'the %s customer prompts after %i ms, then every %i ms, getting angrier',
+  it('the silence counts once the lines on offer have been read: a base, a little per line, capped', () => {
+    const sc = mini();
+    expect(sc.scoring.reading).toEqual({ base: 3000, perLine: 500, max: 6000 });
+    expect(new Driver(sc).state.silenceMs).toBe(-READ_OPEN);
+    // Answering within the reading time leaves no silence at all.
+    const d = new Driver(mini());
+    d.tick(READ_OPEN + 5000);
+    d.say('hello');
+    expect(d.state.deadAir).toEqual([]);
+  });
+
+  it('while a tool works and nothing is on offer, the clock runs sped up but the customer hears the silence at 1:1', () => {
+    const quiet = playbookWith((y) => y.replace(/\nlines:[\s\S]*$/, '\nlines: []\n'));
+    const yaml = fixture('mini-call.yaml')
+      .replace('difficulty: 1', 'difficulty: 1\ntimeScale: 4')
+      .replace('tone: condescending\n', 'tone: condescending\n        if: knows(line_fault)\n');
+    const sc = compile(yaml, 'mini-call', quiet);
+    const d = new Driver(sc);
+    d.settle();
+    for (const c of ['hello', 'sorry', 'check_id', 'restate', 'ask_lights']) d.talk(c);
+    expect(timeScaleOf(sc, d.state)).toBe(1);
+    d.do({ type: 'runTool', tool: 'line_test' });
+    expect(timeScaleOf(sc, d.state)).toBe(4);
+    const before = d.state.silenceMs;
+    d.tick(4000);
+    expect(d.state.silenceMs - before).toBe(1000);
+  });
+
+  it.each([['angry', READ_OPEN + 6000, 8000]])(
+    'the %s customer prompts after %i ms (reading time + 6 s), then every %i ms, getting angrier',
     (_p, after, every) => {
       const d = new Driver(mini());
       const anger0 = d.state.vars[ANGER]!;
@@ -151,15 +182,15 @@ describe('dead air', () => {
 
   it('records dead air past the grace period when the silence ends', () => {
     const d = new Driver(mini());
-    d.tick(9000);
+    d.tick(READ_OPEN + 9000);
     d.say('hello');
     expect(d.state.deadAirMs).toBe(9000 - 5000);
-    expect(d.state.deadAir).toEqual([{ at: 0, ms: 4000, toolBusy: false, action: 0 }]);
+    expect(d.state.deadAir).toEqual([{ at: 0, until: READ_OPEN + 9000, ms: 4000, toolBusy: false, action: 0 }]);
   });
 
   it('the customer hangs up when patience runs out, through the hang-up node', () => {
     const d = new Driver(mini());
-    d.tick(6000 + 8000 * 3);
+    d.tick(READ_OPEN + 6000 + 8000 * 3);
     // Four prompts: anger 6 → 10 reaches its ceiling before patience (5 → 1) runs out.
     expect(d.state.vars[ANGER]).toBe(10);
     expect(d.state.vars[PATIENCE]).toBe(1);

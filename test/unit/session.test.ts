@@ -14,14 +14,17 @@ describe('CallSession', () => {
     expect(s.log).toMatchObject({ scenario: 'mini-call', seed: 4, mode: 'training', time: 1200 });
   });
 
-  it("runs conversation at 1:1 and tool waits at the call's time scale", () => {
+  it("runs conversation at 1:1, also while a tool works, and a hold at the call's time scale", () => {
     const sc = mini((y) => y.replace('difficulty: 1', 'difficulty: 1\ntimeScale: 4'));
     const s = new CallSession(sc, 1, 'exam');
     s.advance(1000);
     expect(s.state.time).toBe(1000);
     s.act({ type: 'runTool', tool: 'kb' });
     s.advance(500);
-    expect(s.state.time).toBe(3000);
+    expect(s.state.time).toBe(1500);
+    s.act({ type: 'hold', ask: true });
+    s.advance(500);
+    expect(s.state.time).toBe(3500);
   });
 
   it('tells its listeners what happened, and its log replays to the same state', () => {

@@ -32,21 +32,22 @@ describe('the timeline marks', () => {
     );
   });
 
-  it("draws a recorded dead air with the call's grace period added back", () => {
-    const s = { ...quiet, deadAir: [{ at: 2000, ms: 4000, toolBusy: false, action: 0 }] } as unknown as CallState;
-    const sc = mini();
-    const until = (grace: number): number | undefined =>
-      marksOf(withScoring(sc, { deadAirGrace: grace }), [], s)[0]?.until;
-    expect(until(5000)).toBe(2000 + 4000 + 5000);
-    expect(until(8000)).toBe(2000 + 4000 + 8000);
+  it('draws a recorded dead air over the whole silence the engine recorded', () => {
+    const s = {
+      ...quiet,
+      deadAir: [{ at: 2000, until: 15_000, ms: 4000, toolBusy: false, action: 0 }],
+    } as unknown as CallState;
+    expect(marksOf(mini(), [], s)).toEqual([{ at: 2000, until: 15_000, kind: 'deadAir', ms: 4000 }]);
   });
 
   it.each([3000, 5000, 7000])('a dead-air mark spans the whole silence the engine saw (grace %i ms)', (grace) => {
     const sc = withScoring(mini(), { deadAirGrace: grace });
-    const log: LogEntry[] = [{ at: 9000, action: { type: 'say', choice: 'hello' } }];
+    // The silence counts once mini-call's two opening lines are read (3 s + 2 × 0.5 s).
+    const read = 4000;
+    const log: LogEntry[] = [{ at: read + 9000, action: { type: 'say', choice: 'hello' } }];
     const r = replay(sc, 1, log);
     const dead = marksOf(sc, r.events, r.state).filter((m) => m.kind === 'deadAir');
-    expect(dead).toEqual([{ at: 0, until: 9000, kind: 'deadAir', ms: 9000 - grace }]);
+    expect(dead).toEqual([{ at: 0, until: read + 9000, kind: 'deadAir', ms: 9000 - grace }]);
   });
 
   it('follows the anger from its value at pick-up through each change, and ends with the call', () => {
