@@ -133,9 +133,13 @@ function isFiller(sc: ScenarioModel, choice: string): boolean {
   return sc.choices[sc.index.choices.get(choice)!]!.node < 0;
 }
 
-/** A playbook line on offer: one not said yet first (an explanation), else the one said longest ago. */
+/**
+ * A playbook line on offer that costs nothing (a stall said again wears the customer's patience):
+ * one not said yet first, else the one said longest ago.
+ */
 function fillerLine(sc: ScenarioModel, s: CallState, aff: Affordances): string | null {
-  const generic = aff.lines.filter((id) => isFiller(sc, id));
+  const free = (id: string): boolean => sc.choices[sc.index.choices.get(id)!]!.effects.add.every(([, v]) => v >= 0);
+  const generic = aff.lines.filter((id) => isFiller(sc, id) && free(id));
   const at = (id: string): number => s.saidAt[sc.index.choices.get(id)!]!;
   return generic.find((id) => at(id) < 0) ?? [...generic].sort((a, b) => at(a) - at(b))[0] ?? null;
 }

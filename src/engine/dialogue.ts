@@ -1,5 +1,5 @@
 // What is said: the trainee's lines, the customer's answers and hang-ups.
-import { ANGER, PATIENCE, type Outcome, type Tone } from './model.ts';
+import { ANGER, PATIENCE, type ChoiceModel, type Outcome, type Tone } from './model.ts';
 import type { EndCause } from './types.ts';
 import { offeredChoices } from './affordances.ts';
 import { addVar, applyEffects, coach, commitFatal, emit, holds, learn, markStep, type Draft, w } from './draft.ts';
@@ -32,7 +32,7 @@ export function sayChoice(d: Draft, c: number): void {
   }
   if (choice.tones.includes('transparent') && explainTroubles(d) === 0) coach(d, 'coach.tone.transparent', 'good');
   for (const st of choice.steps) markStep(d, st);
-  if (choice.coachKey) coach(d, choice.coachKey, 'good');
+  if (choice.coachKey) coach(d, choice.coachKey, lineVerdict(choice));
   applyEffects(d, choice.effects);
   if (choice.diagnose >= 0) stateDiagnosis(d, choice.diagnose);
   d.speech = { who: 'agent', until: d.time + choice.duration };
@@ -40,6 +40,18 @@ export function sayChoice(d: Draft, c: number): void {
   if (choice.goto >= 0) w(d, 'queue').push({ kind: 'enter', node: choice.goto });
   if (choice.end) w(d, 'queue').push({ kind: 'end', outcome: choice.end, by: 'script' });
   checkHangUp(d);
+}
+
+const HURTFUL: ReadonlySet<Tone> = new Set(['curt', 'rude', 'jargon', 'condescending']);
+
+/**
+ * How a line's own coaching note reads: a warning when the line hurts (its tone, or effects that
+ * anger the customer or wear their patience), praise otherwise — the debrief counts it the same way.
+ */
+function lineVerdict(choice: ChoiceModel): 'good' | 'warn' | 'bad' {
+  if (choice.tones.includes('rude') || choice.tones.includes('condescending')) return 'bad';
+  const costly = choice.effects.add.some(([v, delta]) => (v === ANGER && delta > 0) || (v === PATIENCE && delta < 0));
+  return costly || choice.tones.some((t) => HURTFUL.has(t)) ? 'warn' : 'good';
 }
 
 function reactToTone(d: Draft, tone: Tone, choice: string, again: boolean): void {

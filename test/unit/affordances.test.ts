@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { affordances, enumerateActions, toolProgress } from '../../src/engine/affordances.ts';
 import { TOOL_IDS } from '../../src/engine/model.ts';
 import { Driver } from '../support/drive.ts';
-import { mini } from '../support/load.ts';
+import { compile, fixture, mini, playbookWith } from '../support/load.ts';
 
 const withTools =
   (tools: string) =>
@@ -59,14 +59,16 @@ describe('affordances', () => {
   });
 
   it('with nothing to say, the call waits on the desk', () => {
-    const sc = mini((y) => y.replace('tone: condescending\n', 'tone: condescending\n        if: knows(line_fault)\n'));
-    const d = new Driver(sc);
+    // Without the playbook's always-available lines ("one moment", "still with you").
+    const quiet = playbookWith((y) => y.replace(/\nlines:[\s\S]*$/, '\nlines: []\n'));
+    const yaml = fixture('mini-call.yaml').replace(
+      'tone: condescending\n',
+      'tone: condescending\n        if: knows(line_fault)\n',
+    );
+    const d = new Driver(compile(yaml, 'mini-call', quiet));
     d.settle();
     for (const c of ['hello', 'sorry', 'check_id', 'restate', 'ask_lights']) d.talk(c);
     expect(affordances(d.sc, d.state)).toMatchObject({ turn: 'desk', lines: [] });
-    d.do({ type: 'runTool', tool: 'line_test' });
-    // The playbook's "still with you" lines come back while a tool works: the silence is the trainee's again.
-    expect(affordances(d.sc, d.state).turn).toBe('trainee');
   });
 
   it('on hold: only check back and resume; waiting runs at the time scale', () => {

@@ -73,7 +73,7 @@ describe('the call clock and speech', () => {
     const s = initialState(sc, 1);
     expect(s.time).toBe(0);
     expect(s.silenceSince).toBe(0);
-    expect(offeredChoices(sc, s).map((c) => sc.choices[c]!.id)).toEqual(['hello', 'yeah']);
+    expect(offeredChoices(sc, s).map((c) => sc.choices[c]!.id)).toEqual(['hello', 'yeah', 'one_moment']);
   });
 
   it('speaks the line, then the customer answers, then silence starts', () => {
@@ -127,8 +127,8 @@ describe('the call clock and speech', () => {
   });
 });
 
-/** The time to read mini-call's two opening lines before the silence counts: 3 s + 2 × 0.5 s. */
-const READ_OPEN = 4000;
+/** The time to read mini-call's opening lines (two, and the playbook's "one moment") before the silence counts: 3 s + 3 × 0.5 s. */
+const READ_OPEN = 4500;
 
 describe('dead air', () => {
   it('the silence counts once the lines on offer have been read: a base, a little per line, capped', () => {

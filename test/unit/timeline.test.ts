@@ -42,8 +42,8 @@ describe('the timeline marks', () => {
 
   it.each([3000, 5000, 7000])('a dead-air mark spans the whole silence the engine saw (grace %i ms)', (grace) => {
     const sc = withScoring(mini(), { deadAirGrace: grace });
-    // The silence counts once mini-call's two opening lines are read (3 s + 2 × 0.5 s).
-    const read = 4000;
+    // The silence counts once mini-call's three opening lines are read (3 s + 3 × 0.5 s).
+    const read = 4500;
     const log: LogEntry[] = [{ at: read + 9000, action: { type: 'say', choice: 'hello' } }];
     const r = replay(sc, 1, log);
     const dead = marksOf(sc, r.events, r.state).filter((m) => m.kind === 'deadAir');
