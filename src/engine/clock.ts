@@ -84,11 +84,11 @@ function speakUp(d: Draft): void {
   if (tr >= 0) {
     w(d, 'troubles')[tr] = { ...d.troubles[tr]!, penalised: true };
     promptCustomer(d, 'wait');
-    coach(d, 'coach.unexplainedWait', 'warn');
+    coach(d, 'coach.unexplainedWait', 'warn', {}, 'calm.transparency');
     addVar(d, ANGER, sc.persona_.unexplainedAnger);
   } else {
     promptCustomer(d, 'deadAir');
-    coach(d, 'coach.deadAir', 'warn');
+    coach(d, 'coach.deadAir', 'warn', {}, 'calm.deadAir');
     addVar(d, ANGER, sc.persona_.deadAirAnger);
   }
   addVar(d, PATIENCE, sc.persona_.deadAirPatience);
@@ -119,7 +119,7 @@ function fireOne(d: Draft): boolean {
     if (h.lastContact + sc.scoring.checkInEvery === now) {
       w(d, 'holds')[d.holds.length - 1] = { ...h, lastContact: now, overruns: h.overruns + 1 };
       promptCustomer(d, 'hold');
-      coach(d, 'coach.holdTooLong', 'warn');
+      coach(d, 'coach.holdTooLong', 'warn', {}, 'hold');
       addVar(d, ANGER, 1);
       addVar(d, PATIENCE, -1);
       checkHangUp(d);

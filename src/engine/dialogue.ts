@@ -28,9 +28,10 @@ export function sayChoice(d: Draft, c: number): void {
   // The same words again so soon sound like a recording: the customer notices.
   if (again && d.time - last < REPEAT_WINDOW) {
     addVar(d, PATIENCE, -1);
-    coach(d, 'coach.repeated', 'warn');
+    coach(d, 'coach.repeated', 'warn', {}, null);
   }
-  if (choice.tones.includes('transparent') && explainTroubles(d) === 0) coach(d, 'coach.tone.transparent', 'good');
+  if (choice.tones.includes('transparent') && explainTroubles(d) === 0)
+    coach(d, 'coach.tone.transparent', 'good', {}, 'calm.tone');
   for (const st of choice.steps) markStep(d, st);
   if (choice.coachKey) coach(d, choice.coachKey, lineVerdict(choice));
   applyEffects(d, choice.effects);
@@ -65,9 +66,10 @@ function reactToTone(d: Draft, tone: Tone, choice: string, again: boolean): void
   if (tone !== 'neutral') w(d, 'tones').push({ at: d.time, action: d.index, tone, choice });
   const fatal = sc.scoring.fatal.find((f) => f.tone === tone);
   if (fatal) commitFatal(d, fatal.id);
-  if (tone === 'rude' || tone === 'condescending') coach(d, `coach.tone.${tone}`, 'bad');
-  else if (tone === 'curt' || (tone === 'jargon' && sc.persona !== 'technical')) coach(d, `coach.tone.${tone}`, 'warn');
-  else if (tone === 'empathetic') coach(d, `coach.tone.${tone}`, 'good');
+  if (tone === 'rude' || tone === 'condescending') coach(d, `coach.tone.${tone}`, 'bad', {}, 'calm.tone');
+  else if (tone === 'curt' || (tone === 'jargon' && sc.persona !== 'technical'))
+    coach(d, `coach.tone.${tone}`, 'warn', {}, 'calm.tone');
+  else if (tone === 'empathetic') coach(d, `coach.tone.${tone}`, 'good', {}, 'calm.tone');
 }
 
 /**
@@ -76,19 +78,26 @@ function reactToTone(d: Draft, tone: Tone, choice: string, again: boolean): void
  */
 export function explainTroubles(d: Draft): number {
   const within = d.sc.scoring.transparencyWithin;
-  let explained = 0;
+  const explained: number[] = [];
   let lateBy = 0;
+  let asked = false;
   for (let i = 0; i < d.troubles.length; i++) {
     const t = d.troubles[i]!;
     if (t.explainedAt >= 0) continue;
     w(d, 'troubles')[i] = { ...t, explainedAt: d.time };
-    explained++;
-    if (d.time - t.at > within) lateBy = Math.max(lateBy, d.time - t.at);
+    explained.push(i);
+    // Noticed by the customer first (they asked), it is late whatever the clock says.
+    if (d.time - t.at > within || t.penalised) lateBy = Math.max(lateBy, d.time - t.at, 1);
+    asked ||= t.penalised;
   }
-  const seconds = String(Math.round(within / 1000));
-  if (lateBy > 0) coach(d, 'coach.explainedLate', 'warn', { late: String(Math.round(lateBy / 1000)), seconds });
-  else if (explained > 0) coach(d, 'coach.explainedInTime', 'good', { seconds });
-  return explained;
+  // The note names the troubles it speaks of (indices into `troubles`), as the debrief counts them.
+  const params = { seconds: String(Math.round(within / 1000)), troubles: explained.join(',') };
+  const item = 'calm.transparency';
+  if (asked) coach(d, 'coach.explainedAfterAsked', 'warn', params, item);
+  else if (lateBy > 0)
+    coach(d, 'coach.explainedLate', 'warn', { ...params, late: String(Math.round(lateBy / 1000)) }, item);
+  else if (explained.length > 0) coach(d, 'coach.explainedInTime', 'good', params, item);
+  return explained.length;
 }
 
 /** Records a stated diagnosis; the first correct and founded one stops the diagnosis clock. */
@@ -100,7 +109,7 @@ export function stateDiagnosis(d: Draft, diag: number): void {
   if (correct && d.diagnosedAt < 0) d.diagnosedAt = d.time;
   emit(d, { type: 'diagnosed', at: d.time, diagnosis: model.id, correct, founded });
   const key = correct ? 'coach.diagnosisRight' : founded ? 'coach.diagnosisWrong' : 'coach.diagnosisGuess';
-  coach(d, key, correct ? 'good' : 'warn');
+  coach(d, key, correct ? 'good' : 'warn', {}, 'diagnosis.time');
 }
 
 /** Called when the current speech ends: plays the next queued segment, or starts a silence. */

@@ -100,9 +100,15 @@ export function emit(d: Draft, event: EngineEvent): void {
   d.events.push(event);
 }
 
-/** Emits a coaching note, in training mode only. */
-export function coach(d: Draft, key: string, tone: CoachTone, params: Record<string, string> = {}): void {
-  if (d.mode === 'training') emit(d, { type: 'coached', at: d.time, key, tone, params });
+/** Emits a coaching note, in training mode only, tied to the scorecard line (`item`) it speaks of. */
+export function coach(
+  d: Draft,
+  key: string,
+  tone: CoachTone,
+  params: Record<string, string> = {},
+  item: string | null = null,
+): void {
+  if (d.mode === 'training') emit(d, { type: 'coached', at: d.time, key, tone, params, item });
 }
 
 export function updateTool(d: Draft, tool: number, patch: Partial<ToolState>): ToolState {
@@ -144,7 +150,13 @@ export function markStep(d: Draft, step: number, inOrder = stepInOrder(d, step))
   w(d, 'steps')[step] = { at: d.time, action: d.index, inOrder };
   const model = d.sc.steps[step]!;
   emit(d, { type: 'stepDone', at: d.time, step: model.id, inOrder });
-  coach(d, inOrder ? 'coach.stepDone' : 'coach.stepEarly', inOrder ? 'good' : 'warn', { step: model.key });
+  coach(
+    d,
+    inOrder ? 'coach.stepDone' : 'coach.stepEarly',
+    inOrder ? 'good' : 'warn',
+    { step: model.key },
+    `step.${model.id}`,
+  );
 }
 
 export function stepInOrder(d: Draft, step: number): boolean {
@@ -155,7 +167,7 @@ export function commitFatal(d: Draft, id: string): void {
   if (d.fatal.some((f) => f.id === id)) return;
   w(d, 'fatal').push({ id, at: d.time, action: d.index });
   emit(d, { type: 'fatalCommitted', at: d.time, id });
-  coach(d, 'coach.fatal', 'bad', { id });
+  coach(d, 'coach.fatal', 'bad', { id }, `fatal.${id}`);
 }
 
 /** Evaluates a condition against a state (null means "always"). */

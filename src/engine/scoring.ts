@@ -190,7 +190,10 @@ function calmLines(sc: ScenarioModel, s: CallState, duration: number): ScoreLine
   const toneCredit = clamp01(1 - bad.reduce((a, t) => a + TONE_PENALTY[t.tone]!, 0) / 100);
   const deadCredit = duration > 0 ? clamp01(1 - s.deadAirMs / (0.25 * duration)) : 1;
   const troubles = s.troubles;
-  const explained = troubles.filter((t) => t.explainedAt >= 0 && t.explainedAt - t.at <= sc.scoring.transparencyWithin);
+  // Explained in time, and before the customer had to ask about it.
+  const explained = troubles.filter(
+    (t) => t.explainedAt >= 0 && !t.penalised && t.explainedAt - t.at <= sc.scoring.transparencyWithin,
+  );
   const transparencyCredit = troubles.length ? explained.length / troubles.length : 1;
   const pokeCredit = clamp01(1 - (POKE_PENALTY * s.pokes.length) / 100);
   const line = (

@@ -154,9 +154,9 @@ function hold(d: Draft, ask: boolean): RejectReason | null {
   else {
     const fatal = d.sc.scoring.fatal.find((f) => f.event === 'holdWithoutAsking');
     if (fatal) commitFatal(d, fatal.id);
-    coach(d, 'coach.holdWithoutAsking', 'bad');
+    coach(d, 'coach.holdWithoutAsking', 'bad', {}, 'hold');
   }
-  if (d.holds.length > 2) coach(d, 'coach.holdAgain', 'warn');
+  if (d.holds.length > 2) coach(d, 'coach.holdAgain', 'warn', {}, 'hold');
   return null;
 }
 
@@ -175,7 +175,7 @@ function resume(d: Draft, thank: boolean): RejectReason | null {
   w(d, 'holds')[d.holds.length - 1] = { ...h, thanked: thank };
   closeHold(d);
   emit(d, { type: 'resumedCall', at: d.time, thanked: thank });
-  coach(d, thank ? 'coach.holdThanked' : 'coach.holdNotThanked', thank ? 'good' : 'warn');
+  coach(d, thank ? 'coach.holdThanked' : 'coach.holdNotThanked', thank ? 'good' : 'warn', {}, 'hold');
   if (!d.speech) startSilence(d);
   return null;
 }

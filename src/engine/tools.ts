@@ -72,7 +72,7 @@ export function runTool(d: Draft, t: number): void {
   if (!inOrder) {
     const step = d.sc.steps[model.step]!;
     if (step.fatalIfEarly) commitFatal(d, `${step.id}_early`);
-    else coach(d, 'coach.stepEarly', 'warn', { step: step.key });
+    else coach(d, 'coach.stepEarly', 'warn', { step: step.key }, `step.${step.id}`);
   }
 }
 
@@ -83,7 +83,7 @@ export function pokeTool(d: Draft, t: number): void {
   const next = updateTool(d, t, { pokes: tool.pokes + 1 });
   w(d, 'pokes').push({ at: d.time, action: d.index, tool: t });
   emit(d, { type: 'toolPoked', at: d.time, tool: d.sc.tools[t]!.id, count: next.pokes });
-  if (next.pokes === 2) coach(d, 'coach.rageClick', 'warn');
+  if (next.pokes === 2) coach(d, 'coach.rageClick', 'warn', {}, 'calm.rageClicks');
 }
 
 /** Restarts a crashed tool; the restart takes the crash's restart time. */

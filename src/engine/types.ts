@@ -194,6 +194,8 @@ export type EngineEvent = { readonly at: number } & (
       readonly key: string;
       readonly tone: CoachTone;
       readonly params: Readonly<Record<string, string>>;
+      /** The scorecard line this note speaks of (`step.verify`, `calm.transparency`, `hold`…): one rule, one voice. */
+      readonly item?: string | null;
     }
   | { readonly type: 'rejected'; readonly action: Action['type']; readonly reason: RejectReason }
 );
