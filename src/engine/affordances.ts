@@ -87,7 +87,7 @@ export function timeScaleOf(sc: ScenarioModel, s: CallState): number {
   if (s.ended) return 1;
   if (s.onHold) return sc.timeScale;
   if (isTalking(s) || !anyToolBusy(s)) return 1;
-  return offeredChoices(sc, s).length === 0 ? sc.timeScale : 1;
+  return anyOffered(sc, s) ? 1 : sc.timeScale;
 }
 
 /** When a busy tool will be free again (at the latest of its run, freeze and restart), or -1. */
@@ -113,6 +113,13 @@ function upcomingChoices(sc: ScenarioModel, s: CallState): number[] {
   return out;
 }
 
+/** Whether any line is on offer (the playbook's always-available lines first: the usual answer, and cheap). */
+function anyOffered(sc: ScenarioModel, s: CallState): boolean {
+  for (const c of sc.generic) if (isOffered(sc, s, c)) return true;
+  for (const c of sc.nodes[s.node]!.choices) if (isOffered(sc, s, c)) return true;
+  return false;
+}
+
 function isOffered(sc: ScenarioModel, s: CallState, c: number): boolean {
   const choice = sc.choices[c]!;
   if (choice.once && s.said[c]) return false;
@@ -124,9 +131,12 @@ export function toolPress(t: ToolState): ToolPress {
   return t.status === 'idle' ? 'run' : t.status === 'crashed' ? 'restart' : 'poke';
 }
 
+function clamp(x: number): number {
+  return Math.max(0, Math.min(1, x));
+}
+
 /** How far a busy tool has got, derived from the state alone (a frozen bar holds its value). */
 export function toolProgress(t: ToolState, time: number): number | null {
-  const clamp = (x: number): number => Math.max(0, Math.min(1, x));
   if (t.status === 'restarting') return t.restartFor > 0 ? clamp(1 - (t.restartEnd - time) / t.restartFor) : 1;
   if ((t.status !== 'running' && t.status !== 'frozen') || t.runEnd < 0) return null;
   const length = t.runEnd - t.runStart - t.pausedMs;
