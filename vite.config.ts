@@ -1,7 +1,20 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { parse } from 'yaml';
 import { defineConfig, type Plugin } from 'vite';
+import { phaserForTheDesk, precompress, preloadContent } from './vite.plugins.ts';
+
+/**
+ * A call's best path, `{ seed, mode, log }` from its golden file (`npm run golden:update`), for the
+ * debrief's model answer; null when the call has none.
+ */
+function bestPath(root: string, call: string, watch: (file: string) => void): unknown {
+  const file = join(root, 'test', 'golden', `${basename(call, '.yaml')}.json`);
+  if (!existsSync(file)) return null;
+  watch(file);
+  const g = JSON.parse(readFileSync(file, 'utf8')) as { seed: unknown; mode: unknown; log: unknown };
+  return { seed: g.seed, mode: g.mode, log: g.log };
+}
 
 /**
  * `virtual:hotliner-content`: the address of the game's content — the calls and the playbook
@@ -26,7 +39,7 @@ function content(): Plugin {
     const calls = readdirSync(dir)
       .filter((f) => f.endsWith('.yaml') && f !== 'playbook.yaml')
       .sort()
-      .map(read);
+      .map((f) => ({ ...read(f), best: bestPath(root, f, watch) }));
     // The interface's own strings (ui.json) stay in the code: they are needed before this loads.
     const locales: Record<string, Record<string, string>> = {};
     for (const lang of readdirSync(localeDir).sort()) {
@@ -63,10 +76,15 @@ function content(): Plugin {
 
 export default defineConfig({
   base: './',
-  plugins: [content()],
+  plugins: [
+    content(),
+    phaserForTheDesk(join(import.meta.dirname, 'src/game/phaser-desk.js')),
+    preloadContent(),
+    precompress(),
+  ],
   build: {
     target: 'es2022',
-    // Phaser alone is ~1.4 MB raw and is not tree-shaken.
+    // The desk's Phaser (vite.plugins.ts) is ~0.5 MB raw.
     chunkSizeWarningLimit: 1600,
   },
   server: { port: 5173, strictPort: false },

@@ -9,10 +9,11 @@ export type Rect = { readonly x: number; readonly y: number; readonly w: number;
 export const LAYOUT = {
   topBar: { x: 0, y: 0, w: 1280, h: 48 },
   portrait: { x: 16, y: 60, w: 368, h: 268 },
-  gauges: { x: 16, y: 336, w: 368, h: 72 },
-  checklist: { x: 16, y: 416, w: 368, h: 292 },
-  transcript: { x: 400, y: 60, w: 472, h: 392 },
-  choices: { x: 400, y: 460, w: 472, h: 248 },
+  gauges: { x: 16, y: 336, w: 368, h: 46 },
+  checklist: { x: 16, y: 390, w: 368, h: 318 },
+  transcript: { x: 400, y: 60, w: 472, h: 206 },
+  facts: { x: 400, y: 274, w: 472, h: 84 },
+  choices: { x: 400, y: 366, w: 472, h: 342 },
   monitor: { x: 888, y: 60, w: 376, h: 476 },
   controls: { x: 888, y: 544, w: 376, h: 164 },
 } as const satisfies Record<string, Rect>;

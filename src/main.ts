@@ -1,6 +1,6 @@
-// Entry point: the stage, the bundled calls, storage, sound, the drawn desk, then the menu.
+// Entry point: the stage and the drawn desk, the bundled calls, storage, sound, then the first screen.
 import { html, render } from 'lit-html';
-import { HowlerAudio } from './audio/HowlerAudio.ts';
+import { DeferredAudio } from './audio/DeferredAudio.ts';
 import { fetchContent, libraryOf, uiLocales } from './content/bundle.ts';
 import { createI18n } from './i18n/i18n.ts';
 import { isLang, type Lang } from './i18n/lang.ts';
@@ -21,6 +21,7 @@ function pickLang(params: URLSearchParams, saved: Lang | null): Lang {
 async function createDesk(parent: HTMLElement): Promise<DeskView | null> {
   try {
     const { createPhaserDesk } = await import('./game/PhaserDesk.ts');
+    mark('phaser');
     return await createPhaserDesk(parent);
   } catch {
     // Without WebGL or canvas the game stays fully playable in the HTML layer alone.
@@ -30,15 +31,26 @@ async function createDesk(parent: HTMLElement): Promise<DeskView | null> {
 
 async function start(): Promise<void> {
   // The content is fetched while the page sets itself up.
-  const content = fetchContent().then(libraryOf, (e: unknown) => (e instanceof Error ? e : new Error(String(e))));
+  const content = fetchContent().then(
+    (data) => (mark('fetched'), libraryOf(data)),
+    (e: unknown) => (e instanceof Error ? e : new Error(String(e))),
+  );
   const params = new URLSearchParams(location.search);
   const stage = new Stage(document.getElementById('app')!);
+  // ?desk=off: the HTML layer alone, for machines too slow to draw the desk. Otherwise Phaser
+  // loads and draws the desk alongside the content, without holding the screens back.
+  const reducedMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+  const desk = params.get('desk') === 'off' ? null : new LazyDesk(createDesk(stage.world));
+  desk?.setReducedMotion(reducedMotion);
+  document.body.classList.toggle('reduced-motion', reducedMotion);
   const store = new IdbStore();
   const settings = store.loadSettings();
   const lang = pickLang(params, settings.lang);
   document.documentElement.lang = lang;
   const lib = await content;
+  mark('content');
   if (lib instanceof Error) {
+    desk?.destroy();
     // Nothing to play: say so, in the trainee's language, with what went wrong.
     const ui = await createI18n({ playbook: null, calls: [], diags: [], locales: uiLocales() }, lang);
     render(
@@ -52,15 +64,16 @@ async function start(): Promise<void> {
     return;
   }
   const i18n = await createI18n(lib, lang);
+  mark('i18n');
   document.title = i18n.t('app.title');
-  const reducedMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
-  const audio = new HowlerAudio({ volume: settings.volume, muted: settings.muted, speech: settings.speech });
-  // ?desk=off: the HTML layer alone, for machines too slow to draw the desk. Otherwise the
-  // desk is drawn as soon as Phaser is ready, without holding the menu back.
-  const desk = params.get('desk') === 'off' ? null : new LazyDesk(createDesk(stage.world));
-  desk?.setReducedMotion(reducedMotion);
-  document.body.classList.toggle('reduced-motion', reducedMotion);
+  const audio = new DeferredAudio({ volume: settings.volume, muted: settings.muted, speech: settings.speech });
   await new App({ stage, lib, i18n, store, audio, desk, reducedMotion }).start(params);
+  mark('screen');
+}
+
+/** `hotliner:<step>` in the browser's performance timeline: where a start's time goes (read by bench:browser). */
+function mark(step: string): void {
+  performance.mark?.(`hotliner:${step}`);
 }
 
 void start();

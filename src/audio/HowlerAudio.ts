@@ -5,6 +5,7 @@ import type { Persona } from '../engine/model.ts';
 import type { Lang } from '../i18n/lang.ts';
 import type { AudioPort, AudioSettings, Cue } from '../ports/audio.ts';
 import type { Mood } from '../ports/desk-view.ts';
+import { DEFAULT_SETTINGS, sanitize, whenIdle } from './settings.ts';
 import { cancelSpeech, isSpeaking, speakLine } from './speech.ts';
 import { babble, babbleSeconds, synthSound, wavDataUri, type SoundName, type VoiceShape } from './synth.ts';
 
@@ -20,15 +21,18 @@ const BLOB_VARIANTS = 5;
 const BABBLE_GAP_MS = 90;
 const MAX_BABBLE_MS = 30_000;
 const FADE_MS = 60;
+/** The longest a loop waits for an idle moment before it is made anyway. */
+const IDLE_WAIT_MS = 1000;
 /** Per-sound level under the master volume: background sounds sit lower. */
 const LEVELS: Partial<Record<SoundName, number>> = { hold: 0.55, typing: 0.7, click: 0.6, ring: 0.8 };
-const DEFAULTS: AudioSettings = { volume: 0.7, muted: false, speech: false };
 
 /** AudioPort on howler (Web Audio, falling back to HTML5 Audio where howler does). */
 export class HowlerAudio implements AudioPort {
   private current: AudioSettings;
   private readonly howls = new Map<string, Howl>();
   private readonly loops = new Set<Loop>();
+  /** Loops asked for and not yet started: how to call each off. */
+  private readonly pending = new Map<Loop, () => void>();
   private globalsApplied = false;
   private babbleTimers: ReturnType<typeof setTimeout>[] = [];
   private blob: { readonly howl: Howl; readonly id: number } | null = null;
@@ -36,7 +40,7 @@ export class HowlerAudio implements AudioPort {
 
   /** `settings` are the stored ones; the caller persists changes made through configure. */
   constructor(settings: Partial<AudioSettings> = {}) {
-    this.current = sanitize({ ...DEFAULTS, ...settings });
+    this.current = sanitize({ ...DEFAULT_SETTINGS, ...settings });
   }
 
   get settings(): AudioSettings {
@@ -58,19 +62,48 @@ export class HowlerAudio implements AudioPort {
     guard(cue, () => this.howl(cue, () => synthSound(cue), LEVELS[cue])?.play());
   }
 
+  /**
+   * A loop is seconds of samples to synthesise, and the first sound also makes the audio context
+   * (the longer of the two): each waits for an idle moment of its own, so the screen that starts
+   * the loop is drawn first and a key pressed meanwhile is not held up for long.
+   */
   startLoop(loop: Loop): void {
     guard(loop, () => {
       if (this.loops.has(loop)) return;
-      const howl = this.howl(`loop:${loop}`, () => synthSound(loop), LEVELS[loop], loop);
-      if (!howl) return;
       this.loops.add(loop);
-      howl.play();
+      // Inside a click or a key press, the audio context is made at once: some browsers only let
+      // it start there.
+      if (!this.globalsApplied && navigator.userActivation?.isActive) this.applyGlobals();
+      const begin = (): void =>
+        guard(loop, () => {
+          const howl = this.howl(`loop:${loop}`, () => synthSound(loop), LEVELS[loop], loop);
+          if (howl) howl.play();
+          else this.loops.delete(loop);
+        });
+      this.later(loop, () => {
+        if (this.globalsApplied) return begin();
+        guard('context', () => this.applyGlobals());
+        this.later(loop, begin);
+      });
     });
+  }
+
+  /** Runs a loop's next step in an idle moment, unless the loop is stopped first. */
+  private later(loop: Loop, step: () => void): void {
+    this.pending.set(
+      loop,
+      whenIdle(() => {
+        this.pending.delete(loop);
+        step();
+      }, IDLE_WAIT_MS),
+    );
   }
 
   stopLoop(loop: Loop): void {
     guard(loop, () => {
       this.loops.delete(loop);
+      this.pending.get(loop)?.();
+      this.pending.delete(loop);
       this.howls.get(`loop:${loop}`)?.stop();
     });
   }
@@ -166,11 +199,6 @@ export class HowlerAudio implements AudioPort {
     this.babbleTimers = [];
     guard('babble', () => this.fadeBlob());
   }
-}
-
-function sanitize(s: AudioSettings): AudioSettings {
-  const volume = Number.isFinite(s.volume) ? Math.min(1, Math.max(0, s.volume)) : DEFAULTS.volume;
-  return { volume, muted: s.muted === true, speech: s.speech === true };
 }
 
 function guard(what: string, fn: () => void): void {

@@ -1,6 +1,8 @@
 // The calls, playbook and translations as the game loads them (browser side): one JSON file that
 // vite.config.ts builds from scenarios/ and locales/, fetched at start.
 import contentUrl from 'virtual:hotliner-content';
+import { parseBestPath } from '../analysis/model-answer.ts';
+import type { CallLog } from '../engine/replay.ts';
 import { bundledPlaybook, bundledScenario } from './bundled.ts';
 import type { LoadedScenario } from './load.ts';
 import type { PlaybookModel } from './playbook.ts';
@@ -13,10 +15,13 @@ const uiFiles = import.meta.glob('/locales/*/ui.json', { query: '?raw', import: 
 >;
 
 type DataFile = { readonly file: string; readonly data: unknown };
-/** What the content file holds: parsed YAML per file, and raw translation JSON by language and namespace. */
+/**
+ * What the content file holds: parsed YAML per file (with each call's best path, for the
+ * debrief's model answer), and raw translation JSON by language and namespace.
+ */
 export type ContentData = {
   readonly playbook: DataFile;
-  readonly calls: readonly DataFile[];
+  readonly calls: readonly (DataFile & { readonly best?: unknown })[];
   readonly locales: Readonly<Record<string, Readonly<Record<string, string>>>>;
 };
 
@@ -26,6 +31,8 @@ export type Library = {
   readonly diags: readonly Diagnostic[];
   /** Raw translation JSON by language and namespace. */
   readonly locales: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /** Each call's best path by call id (the debrief's model answer); absent for a call without one. */
+  readonly bestPaths?: ReadonlyMap<string, CallLog>;
 };
 
 /** The interface strings alone, by language (ui namespace). */
@@ -52,5 +59,12 @@ export function libraryOf(content: ContentData): Library {
   const pb = bundledPlaybook(content.playbook);
   if (!pb.playbook) return { playbook: null, calls: [], diags: pb.diags, locales };
   const calls = content.calls.map((f) => bundledScenario(f, pb.playbook!));
-  return { playbook: pb.playbook, calls, diags: pb.diags, locales };
+  const bestPaths = new Map<string, CallLog>();
+  content.calls.forEach((f, i) => {
+    // The document's id (the model's): asking for the model here would compile every call at start.
+    const id = calls[i]?.doc?.id;
+    const best = id ? parseBestPath(id, f.best) : null;
+    if (id && best) bestPaths.set(id, best);
+  });
+  return { playbook: pb.playbook, calls, diags: pb.diags, locales, bestPaths };
 }

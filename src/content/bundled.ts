@@ -13,21 +13,50 @@ export function bundledPlaybook(f: BundledFile): { playbook: PlaybookModel | nul
   return compilePlaybook(f.data as PlaybookDoc, dataSource(f.file));
 }
 
-/** Compiles a bundled call; a broken one (bypassing the checker) is listed with its diagnostics. */
+/**
+ * A bundled call, compiled the first time its model or diagnostics are asked for: opening one
+ * call from a link compiles that call alone, and the menu compiles the others when it lists them.
+ * Its texts (for the translations) are read from the document at once. A broken call (bypassing
+ * the checker) is listed with its diagnostics; one that fails only when compiled keeps its texts.
+ */
 export function bundledScenario(f: BundledFile, pb: PlaybookModel): LoadedScenario {
   const doc = f.data as ScenarioDoc;
+  let texts: LoadedScenario['texts'];
   try {
-    const { model, diags } = compileScenario(doc, dataSource(f.file), pb);
-    return { file: f.file, doc, model, texts: scenarioTexts(doc), diags };
+    texts = scenarioTexts(doc);
   } catch (e) {
-    const diag: Diagnostic = {
-      file: f.file,
-      line: 1,
-      col: 1,
-      severity: 'error',
-      code: 'invalid',
-      params: { path: '', detail: String(e) },
-    };
-    return { file: f.file, doc: null, model: null, texts: [], diags: [diag] };
+    return broken(f.file, e);
   }
+  let compiled: Pick<LoadedScenario, 'model' | 'diags'> | null = null;
+  const compile = (): Pick<LoadedScenario, 'model' | 'diags'> => {
+    try {
+      compiled ??= compileScenario(doc, dataSource(f.file), pb);
+    } catch (e) {
+      compiled = broken(f.file, e);
+    }
+    return compiled;
+  };
+  return {
+    file: f.file,
+    doc,
+    texts,
+    get model() {
+      return compile().model;
+    },
+    get diags() {
+      return compile().diags;
+    },
+  };
+}
+
+function broken(file: string, e: unknown): LoadedScenario {
+  const diag: Diagnostic = {
+    file,
+    line: 1,
+    col: 1,
+    severity: 'error',
+    code: 'invalid',
+    params: { path: '', detail: String(e) },
+  };
+  return { file, doc: null, model: null, texts: [], diags: [diag] };
 }

@@ -21,6 +21,7 @@ export function createPhaserDesk(parent: HTMLElement): Promise<DeskView> {
         // Visible in the browser's performance timeline (and read by the benchmarks).
         performance.measure?.('hotliner:desk-create', { start: started, end: performance.now() });
         resolve(deskView(game, s, boot.release));
+        markFirstFrame(game);
       }, 0);
     });
     try {
@@ -49,6 +50,16 @@ export function createPhaserDesk(parent: HTMLElement): Promise<DeskView> {
       reject(err instanceof Error ? err : new Error(String(err)));
     }
   });
+}
+
+/** `hotliner:desk-frame`: the first frame painted with the look the desk was last asked for (read by the benchmarks). */
+function markFirstFrame(game: Phaser.Game): void {
+  const painted = (renderer: unknown): void => {
+    if (!renderer) return; // a still frame (headlessStep) paints nothing
+    game.events.off(Phaser.Core.Events.POST_RENDER, painted);
+    performance.mark?.('hotliner:desk-frame');
+  };
+  game.events.on(Phaser.Core.Events.POST_RENDER, painted);
 }
 
 /**
@@ -81,7 +92,9 @@ function deskView(game: Phaser.Game, scene: DeskScene, release: () => void): Des
     destroy: () => {
       if (!alive) return;
       alive = false;
-      const gl = game.renderer instanceof Phaser.Renderer.WebGL.WebGLRenderer ? game.renderer.gl : null;
+      // The desk's Phaser (phaser-desk.js) has no WebGL renderer at all; the full one has.
+      const WebGL = Phaser.Renderer.WebGL as typeof Phaser.Renderer.WebGL | undefined;
+      const gl = WebGL && game.renderer instanceof WebGL.WebGLRenderer ? game.renderer.gl : null;
       game.events.once(Phaser.Core.Events.DESTROY, () => {
         release();
         // Browsers cap live GL contexts; give this one back now rather than at GC time.

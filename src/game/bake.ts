@@ -195,7 +195,9 @@ export function bake(scene: Phaser.Scene, key: string, box: Rect, draw: (g: Pen)
   if (!ctx) throw new Error('no 2D canvas to draw the desk with');
   ctx.translate(-box.x, -box.y);
   draw(new CanvasPen(ctx));
-  scene.textures.addCanvas(key, canvas);
+  // A plain texture over the canvas: addCanvas would make a CanvasTexture, which reads every
+  // pixel back (getImageData) for editing the desk never does; that read was 40% of the bake.
+  scene.textures.create(key, canvas, canvas.width, canvas.height)?.add('__BASE', 0, 0, 0, canvas.width, canvas.height);
   return key;
 }
 

@@ -23,15 +23,27 @@ export type ResultRecord = {
   readonly summary: ResultSummary;
 };
 
-/** A call cut by a reload or a crash, offered for resume on return. */
-export type InProgress = { readonly log: CallLog; readonly lang: Lang; readonly savedAt: string };
+/** `real`: the clock runs with the wall clock; `turns` (step by step): it moves only when the trainee waits. */
+export type Pace = 'real' | 'turns';
+
+/** A call cut by a reload or a crash, or left to be resumed, offered for resume on return (at its own pace). */
+export type InProgress = {
+  readonly log: CallLog;
+  readonly lang: Lang;
+  readonly savedAt: string;
+  /** Absent in a save made before the pace was kept: real time. */
+  readonly pace?: Pace;
+};
 
 export type Settings = {
   readonly lang: Lang | null;
   readonly mode: 'training' | 'exam';
+  readonly pace: Pace;
   readonly volume: number;
   readonly muted: boolean;
   readonly speech: boolean;
+  /** The invitation to play the guided call first was answered (played or skipped); absent: not yet. */
+  readonly guidedSeen?: boolean;
 };
 
 /** Something the store had to repair; the UI shows it once (i18n key + params). */

@@ -9,7 +9,15 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: FieldError
 export const OUTCOMES = ['resolved', 'escalated', 'lost', 'unfinished'] as const;
 export const RESULTS_FORMAT = 'hotliner-results';
 export const RESULTS_VERSION = 1;
-export const DEFAULT_SETTINGS: Settings = { lang: null, mode: 'training', volume: 0.7, muted: false, speech: false };
+export const DEFAULT_SETTINGS: Settings = {
+  lang: null,
+  mode: 'training',
+  pace: 'real',
+  volume: 0.7,
+  muted: false,
+  speech: false,
+};
+const isPace = (v: unknown): boolean => v === 'real' || v === 'turns';
 
 // Full ISO 8601 date-time with zone: Date.parse alone accepts too many loose forms ("1", "May 3").
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -88,8 +96,11 @@ export function parseInProgress(data: unknown): Parsed<InProgress> {
   const log = checkLog(data, errors);
   if (!isLang(data.lang)) errors.push({ path: 'lang', code: 'badField' });
   if (!isIsoDate(data.savedAt)) errors.push({ path: 'savedAt', code: 'badDate' });
+  // Saved before the pace was kept: it was played in real time.
+  if ('pace' in data && !isPace(data.pace)) errors.push({ path: 'pace', code: 'badField' });
   if (errors.length || !log) return { ok: false, errors };
-  return { ok: true, value: { log, lang: data.lang as InProgress['lang'], savedAt: data.savedAt as string } };
+  const pace = (data.pace ?? 'real') as InProgress['pace'];
+  return { ok: true, value: { log, lang: data.lang as InProgress['lang'], savedAt: data.savedAt as string, pace } };
 }
 
 /** Reads settings field by field; `repaired` names the fields that held a bad value (missing ones are not bad). */
@@ -105,9 +116,11 @@ export function readSettings(data: unknown): { value: Settings; repaired: string
   const value: Settings = {
     lang: pick('lang', (v) => v === null || isLang(v)),
     mode: pick('mode', (v) => v === 'training' || v === 'exam'),
+    pace: pick('pace', isPace),
     volume: pick('volume', (v) => typeof v === 'number' && v >= 0 && v <= 1),
     muted: pick('muted', (v) => typeof v === 'boolean'),
     speech: pick('speech', (v) => typeof v === 'boolean'),
+    guidedSeen: pick('guidedSeen', (v) => typeof v === 'boolean'),
   };
   return { value, repaired };
 }

@@ -11,7 +11,7 @@ import type { AudioPort, AudioSettings } from '../ports/audio.ts';
 import type { DeskView } from '../ports/desk-view.ts';
 import type { GameStore, InProgress, ResultRecord, ResultSummary, Settings, StorageNotice } from '../ports/storage.ts';
 import { CallSession, resultOf, type Pace } from '../session/call-session.ts';
-import { CallScreen } from './CallScreen.ts';
+import { CallScreen, type LeaveChoice } from './CallScreen.ts';
 import { download } from './download.ts';
 import { debriefModel, debriefView, type DebriefActions, type DebriefModel } from './DebriefScreen.ts';
 import { helpDialog } from './HelpDialog.ts';
@@ -62,21 +62,16 @@ export class App {
   private inProgress: InProgress | null = null;
   private saveTimer = 0;
   private replayTimer = 0;
-  /** Step-by-step pace: the clock waits for the trainee (reading at one's own speed, reviews). */
-  private pace: Pace = 'real';
   /** Which calls of the library the menu shows (kept while the app is open). */
   private filter: LibraryFilter = ALL_CALLS;
   private lastCall: string | null = null;
   /** A deep-linked call waiting while the trainee decides about a call cut by a reload. */
-  private linked: { sc: ScenarioModel; seed: number; mode: Mode } | null = null;
+  private linked: { sc: ScenarioModel; seed: number; mode: Mode; pace: Pace } | null = null;
   private readonly menuActions: MenuActions = {
-    play: (sc) => this.play(sc, Math.floor(Math.random() * 1_000_000_000) + 1, this.settings.mode),
+    play: (sc) => this.play(sc, Math.floor(Math.random() * 1_000_000_000) + 1, this.settings.mode, this.settings.pace),
     setLang: (lang) => void this.setLang(lang),
     setMode: (mode) => this.saveSettings({ mode }),
-    setPace: (pace) => {
-      this.pace = pace;
-      this.render();
-    },
+    setPace: (pace) => this.saveSettings({ pace }),
     setSound: (s) => this.setSound(s),
     setFilter: (filter) => {
       this.filter = filter;
@@ -87,6 +82,7 @@ export class App {
     resume: () => this.resume(),
     abandon: () => void this.abandon(),
     help: () => this.setHelp(true),
+    guidedSeen: () => this.saveSettings({ guidedSeen: true }),
   };
   private readonly closeHelp = (): void => this.setHelp(false);
 
@@ -102,24 +98,29 @@ export class App {
     return this.d.i18n.t.bind(this.d.i18n);
   }
 
-  /** Opens storage, then the deep-linked call, or the menu (offering to resume a cut call). */
+  /**
+   * Opens storage, then the deep-linked call, or the menu (offering to resume a cut call). A
+   * link's mode and pace are that call's only: the menu's saved settings stay as they were.
+   */
   async start(params: URLSearchParams): Promise<void> {
     this.notices = await this.d.store.open();
     this.results = await this.d.store.listResults();
     this.inProgress = await this.d.store.loadInProgress();
-    if (params.get('pace') === 'turns') this.pace = 'turns';
     const call = this.call(params.get('scenario'));
     const asked = params.get('mode');
     const mode = asked === 'exam' || asked === 'training' ? asked : this.settings.mode;
+    const paced = params.get('pace');
+    const pace = paced === 'turns' || paced === 'real' ? paced : this.settings.pace;
     const seed = Number(params.get('seed')) || 1;
-    if (call && !this.inProgress) return this.play(call, seed, mode);
+    if (call && !this.inProgress) return this.play(call, seed, mode, pace);
     // Never overwrite a cut call silently: ask first; abandoning it then opens the link.
-    if (call) this.linked = { sc: call, seed, mode };
+    if (call) this.linked = { sc: call, seed, mode, pace };
     this.menu();
   }
 
   private call(id: string | null): ScenarioModel | null {
-    return this.d.lib.calls.find((c) => c.model?.id === id)?.model ?? null;
+    // Matched on the document's id first: only the call asked for is compiled (see bundled.ts).
+    return this.d.lib.calls.find((c) => c.doc?.id === id && c.model?.id === id)?.model ?? null;
   }
 
   /** Renders the screen shown, and the shortcuts dialog over it. The only render into the overlay. */
@@ -141,8 +142,9 @@ export class App {
             lang: this.lang,
             mode: this.settings.mode,
             sound: this.d.audio.settings,
-            pace: this.pace,
+            pace: this.settings.pace,
             filter: this.filter,
+            guidedSeen: this.settings.guidedSeen ?? false,
             notices: [...this.notices, ...s.notices],
             inProgress: this.inProgress,
             focus: s.focus,
@@ -176,16 +178,20 @@ export class App {
     this.show({ kind: 'menu', focus: call ? { call } : null, notices });
   }
 
-  play(sc: ScenarioModel, seed: number, mode: Mode, from?: CallLog): void {
+  play(sc: ScenarioModel, seed: number, mode: Mode, pace: Pace, from?: CallLog): void {
     this.lastCall = sc.id;
+    // The store keeps one call in progress: from now on, this one.
+    this.inProgress = null;
     const restored = from ? replay(sc, from.seed, from.entries, from.mode, from.time) : null;
-    const session = new CallSession(sc, seed, mode, restored?.state, from?.entries ?? [], this.pace);
-    const save = (): void => {
-      if (!session.affordances.ended)
-        void this.d.store
-          .saveInProgress({ log: session.log, lang: this.lang, savedAt: new Date().toISOString() })
-          .catch(() => {});
-    };
+    const session = new CallSession(sc, seed, mode, restored?.state, from?.entries ?? [], pace);
+    const progress = (): InProgress => ({
+      log: session.log,
+      lang: this.lang,
+      savedAt: new Date().toISOString(),
+      pace: session.pace,
+    });
+    const save = (): Promise<void> =>
+      session.affordances.ended ? Promise.resolve() : this.d.store.saveInProgress(progress()).catch(() => {});
     const call = new CallScreen(
       session,
       {
@@ -195,9 +201,9 @@ export class App {
         desk: this.d.desk,
         reducedMotion: this.d.reducedMotion,
         invalidate: () => this.shown === shown && this.render(),
-        onAction: save,
+        onAction: () => void save(),
         onEnd: () => void this.finish(shown),
-        onLeave: () => this.menu(),
+        onLeave: (how) => void this.leave(how, progress, save),
         onHelp: () => this.setHelp(true),
         helpOpen: () => this.helpOpen,
       },
@@ -211,8 +217,24 @@ export class App {
         this.t('drift.resumed', { count: restored.rejected.length, at: clock(from.entries[first.index]?.at ?? 0) }),
       );
     this.show(shown);
-    save();
-    this.saveTimer = window.setInterval(save, SAVE_EVERY_MS);
+    void save();
+    this.saveTimer = window.setInterval(() => void save(), SAVE_EVERY_MS);
+  }
+
+  /**
+   * Leaves a call for the menu: kept, it is saved as it stands and the menu offers to resume it
+   * (this very call); abandoned, it is forgotten; over, its result is already stored.
+   */
+  private async leave(how: LeaveChoice, progress: () => InProgress, save: () => Promise<void>): Promise<void> {
+    clearInterval(this.saveTimer);
+    if (how === 'keep') {
+      this.inProgress = progress();
+      await save();
+    } else if (how === 'abandon') {
+      this.inProgress = null;
+      await this.d.store.clearInProgress().catch(() => {});
+    }
+    this.menu();
   }
 
   private resume(): void {
@@ -220,8 +242,7 @@ export class App {
     const p = this.inProgress;
     const sc = p && this.call(p.log.scenario);
     if (!p || !sc) return void this.abandon();
-    this.inProgress = null;
-    this.play(sc, p.log.seed, p.log.mode, p.log);
+    this.play(sc, p.log.seed, p.log.mode, p.pace ?? 'real', p.log);
   }
 
   private async abandon(): Promise<void> {
@@ -229,7 +250,7 @@ export class App {
     await this.d.store.clearInProgress();
     const linked = this.linked;
     this.linked = null;
-    if (linked) this.play(linked.sc, linked.seed, linked.mode);
+    if (linked) this.play(linked.sc, linked.seed, linked.mode, linked.pace);
     else this.menu();
   }
 
@@ -256,11 +277,11 @@ export class App {
     if (!sc) return this.menu([{ key: 'drift.gone', params: {} }]);
     const shown: DebriefShown = {
       kind: 'debrief',
-      model: debriefModel(sc, log, recorded),
+      model: debriefModel(sc, log, recorded, this.d.lib.bestPaths?.get(sc.id) ?? null),
       shownAt: null,
       replayed: null,
       actions: {
-        onAgain: () => this.play(sc, log.seed, log.mode),
+        onAgain: () => this.play(sc, log.seed, log.mode, this.settings.pace),
         onMenu: () => this.menu(),
         onPick: (at) => {
           shown.shownAt = at;

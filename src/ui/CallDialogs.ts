@@ -1,20 +1,27 @@
-// The call's two forms: stating a diagnosis, and the ticket's notes. Open or closed as the call
-// screen says; what can be stated and which facts can be noted are the engine's answer.
-import { html, type TemplateResult } from 'lit-html';
+// The call's forms: stating a diagnosis, the ticket's notes, leaving the call, and the pause.
+// Open or closed as the call screen says; what can be stated and which facts can be noted are
+// the engine's answer.
+import { html, nothing, type TemplateResult } from 'lit-html';
 import { live } from 'lit-html/directives/live.js';
 import { repeat } from 'lit-html/directives/repeat.js';
 import type { TFunction } from 'i18next';
 import type { ScenarioModel } from '../engine/model.ts';
 import type { LoggedAction } from '../engine/types.ts';
 import type { CallDialog } from './Controls.ts';
+import { capOf, shortcutOf } from './keymap.ts';
 import { modal } from './modal.ts';
 
 export type DialogActions = {
   readonly act: (a: LoggedAction) => void;
   /** The dialog closed (a choice made, Cancel, or Escape: told at once on `cancel`, not a task later on `close`). */
   readonly close: (which: CallDialog) => void;
-  /** A fact ticked or unticked in the ticket form. */
+  /** A fact ticked or unticked in the ticket form: the notes are written at once. */
   readonly pick: (fact: string, on: boolean) => void;
+  /** Leaving: the call kept to resume later from the menu, or abandoned. */
+  readonly keep: () => void;
+  readonly abandon: () => void;
+  /** The pause ends (its button, P or Escape). */
+  readonly resume: () => void;
 };
 
 /** `stateable`: the diagnoses that can still be stated; the others are shown, not offered. */
@@ -50,22 +57,39 @@ export function diagnosisDialog(
   </dialog>`;
 }
 
+/** What the ticket form shows besides the facts: the notes as the engine has them, and whether it was saved. */
+export type TicketModel = {
+  /** Every fact found so far, and those ticked. */
+  readonly known: readonly string[];
+  readonly picked: ReadonlySet<string>;
+  /** The notes written (the engine's), and the notes of the last save (null: never saved). */
+  readonly written: readonly string[];
+  readonly saved: readonly string[] | null;
+  /** The engine's word on saving now (the ticket tool is ready). */
+  readonly canSave: boolean;
+};
+
+/** Where the notes stand, in a sentence: seen at once, as the form's status. */
+function notesStatus(m: TicketModel, t: TFunction): string {
+  const kept = m.written.length ? t('call.notesKept', { count: m.written.length }) : t('call.notesNone');
+  if (!m.saved) return kept;
+  const same = m.saved.length === m.written.length && m.saved.every((f) => m.written.includes(f));
+  return `${kept} ${t(same ? 'call.ticketSavedSame' : 'call.ticketSavedOther', { count: m.saved.length })}`;
+}
+
 /**
- * The ticket form: every fact found (`known`), ticked as `picked`; the notes are written with
- * the facts ticked, and saving writes them first. `canSave`: the engine's word on saving now.
+ * The ticket form: every fact found, ticked as noted. Ticking writes the notes at once (nothing
+ * is lost by closing); saving runs the ticket tool with them. Close (or Escape) keeps the notes.
  */
 export function ticketDialog(
   sc: ScenarioModel,
   open: boolean,
-  known: readonly string[],
-  picked: ReadonlySet<string>,
-  canSave: boolean,
+  m: TicketModel,
   a: DialogActions,
   t: TFunction,
 ): TemplateResult {
-  const notes = (): LoggedAction => ({ type: 'writeTicket', notes: known.filter((f) => picked.has(f)) });
+  const { known, picked, canSave } = m;
   const save = (): void => {
-    a.act(notes());
     a.act({ type: 'saveTicket' });
     a.close('ticket');
   };
@@ -98,10 +122,47 @@ export function ticketDialog(
       <legend>${t('call.ticketFacts')}</legend>
       ${facts}
     </fieldset>
+    <p class="notes-status" role="status">${notesStatus(m, t)}</p>
     <div class="row">
-      <button type="button" @click=${() => a.act(notes())}>${t('call.writeNotes')}</button>
-      <button type="button" ?disabled=${!canSave} @click=${save}>${t('call.saveTicket')}</button>
-      <button type="button" class="quiet" @click=${() => a.close('ticket')}>${t('call.cancel')}</button>
+      <button type="button" class="primary" ?disabled=${!canSave} @click=${save}>${t('call.saveTicket')}</button>
+      <button type="button" @click=${() => a.close('ticket')}>${t('call.closeKeep')}</button>
     </div>
+    ${canSave ? nothing : html`<p class="dialog-note">${t('call.ticketBusy')}</p>`}
+  </dialog>`;
+}
+
+/** Leaving a live call: keep it to resume later, abandon it, or stay (the first button, and Escape). */
+export function leaveDialog(open: boolean, training: boolean, a: DialogActions, t: TFunction): TemplateResult {
+  return html`<dialog
+    class="dialog leave"
+    aria-label=${t('call.leaveTitle')}
+    ${modal(open)}
+    @cancel=${() => a.close('leave')}
+    @close=${() => a.close('leave')}
+  >
+    <h2>${t('call.leaveTitle')}</h2>
+    <p>${t(training ? 'call.leaveHelpTraining' : 'call.leaveHelpExam')}</p>
+    <div class="options">
+      <button type="button" class="option" @click=${() => a.close('leave')}>${t('call.leaveStay')}</button>
+      <button type="button" class="option" @click=${a.keep}>${t('call.leaveKeep')}</button>
+      <button type="button" class="option danger" @click=${a.abandon}>${t('call.leaveAbandon')}</button>
+    </div>
+  </dialog>`;
+}
+
+/** The pause: the clock stands still until Resume, P or Escape. */
+export function pauseDialog(open: boolean, a: DialogActions, t: TFunction): TemplateResult {
+  return html`<dialog
+    class="dialog pause"
+    aria-label=${t('call.pausedTitle')}
+    ${modal(open)}
+    @cancel=${a.resume}
+    @close=${a.resume}
+  >
+    <h2>${t('call.pausedTitle')}</h2>
+    <p>${t('call.pausedHelp')}</p>
+    <button type="button" class="primary" aria-keyshortcuts=${shortcutOf('pause')} @click=${a.resume}>
+      ${t('call.resumePause')}<kbd>${capOf('pause')}</kbd>
+    </button>
   </dialog>`;
 }

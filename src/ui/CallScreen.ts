@@ -1,6 +1,6 @@
 // The call: wires the session to the call view, the drawn desk, the sound and the keyboard.
 // It keeps only what the screen itself needs (the lines shown so far, the numbers on screen, an
-// open form); what can be done is always the session's affordances.
+// open form, a warning); what can be done is always the session's affordances.
 import type { TemplateResult } from 'lit-html';
 import type { TFunction } from 'i18next';
 import type { Affordances } from '../engine/affordances.ts';
@@ -8,13 +8,22 @@ import type { EngineEvent, LoggedAction } from '../engine/types.ts';
 import type { Lang } from '../i18n/lang.ts';
 import type { AudioPort } from '../ports/audio.ts';
 import type { DeskScene, DeskView } from '../ports/desk-view.ts';
-import type { CallSession } from '../session/call-session.ts';
+import type { CallSession, SkipStop } from '../session/call-session.ts';
 import { deskScene, playEvents } from './call-effects.ts';
 import { keyHandler, type KeyTarget } from './call-keys.ts';
 import { EMPTY_RECORD, recordEvents, recordNote, type CallRecord } from './call-record.ts';
 import { callView, type CallViewActions } from './CallView.ts';
+import { capOf } from './keymap.ts';
 import type { CallDialog } from './Controls.ts';
 import { assignSlots, type Slots } from './slots.ts';
+import { turnNote } from './turn.ts';
+import { clock } from './words.ts';
+
+/** How long a passing word (pause refused in an exam) stays on screen, in ms. */
+const FLASH_MS = 4000;
+
+/** How the trainee left: the call kept to resume later, abandoned, or over already. */
+export type LeaveChoice = 'keep' | 'abandon' | 'done';
 
 export type CallScreenDeps = {
   readonly t: TFunction;
@@ -27,7 +36,7 @@ export type CallScreenDeps = {
   /** After every logged action: the caller saves the call in progress. */
   readonly onAction: () => void;
   readonly onEnd: () => void;
-  readonly onLeave: () => void;
+  readonly onLeave: (how: LeaveChoice) => void;
   readonly onHelp: () => void;
   /** A dialog of the App's (the shortcuts) is open: keys belong to it. */
   readonly helpOpen: () => boolean;
@@ -39,8 +48,15 @@ export type CallEnding = { readonly notices: readonly string[]; readonly onDebri
 export class CallScreen implements KeyTarget {
   ringing: boolean;
   dialog: CallDialog | null = null;
-  /** The line numbers and the affordances as last rendered: keys act on what the trainee saw. */
+  /** The sayable line numbers and the affordances as last rendered: keys act on what the trainee saw. */
   shown: { readonly slots: Slots; readonly affordances: Affordances };
+  /** The numbers on screen, of the lines on offer or of the lines coming next (which keep them). */
+  private numbers: Slots = [];
+  /** What the last skip stopped short of, shown until that moment passes or the trainee acts. */
+  private warning: { readonly text: string; readonly until: number } | null = null;
+  /** A passing word (e.g. pause refused in an exam), shown until `until` (wall clock). */
+  private flash: { readonly text: string; readonly until: number } | null = null;
+  private flashTimer = 0;
   /** The transcript, the tools' last words and the coaching so far. */
   private seen: CallRecord = EMPTY_RECORD;
   private picked: ReadonlySet<string> = new Set();
@@ -62,7 +78,12 @@ export class CallScreen implements KeyTarget {
     pick: (fact, on) => this.pick(fact, on),
     skipWait: () => this.skipWait(),
     help: () => this.help(),
-    leave: () => this.deps.onLeave(),
+    leave: () => this.leave(),
+    pause: () => this.togglePause(),
+    resume: () => this.setPaused(false),
+    // A call that ended while the question was open (an exam's clock runs on) has nothing to keep.
+    keep: () => this.deps.onLeave(this.session.affordances.ended ? 'done' : 'keep'),
+    abandon: () => this.deps.onLeave('abandon'),
   };
 
   /** `history`: the events of a resumed call so far (its transcript); null for a new call, which rings first. */
@@ -103,9 +124,15 @@ export class CallScreen implements KeyTarget {
     this.changed();
   }
 
+  /** Paused by the trainee (the clock also stands still while the Leave question is open, without the pause screen). */
+  get paused(): boolean {
+    return this.session.paused && this.dialog !== 'leave';
+  }
+
   /** Sends an action to the call; a refusal is heard (the error beep), an accepted one saved. */
   act(a: LoggedAction): void {
-    if (this.ringing || this.left) return;
+    if (this.ringing || this.left || this.session.paused) return;
+    this.warning = null;
     const events = this.session.act(a);
     if (events.some((e) => e.type === 'rejected')) this.refuse();
     else this.deps.onAction();
@@ -126,23 +153,70 @@ export class CallScreen implements KeyTarget {
     // A late `close` event of a form closed before must not close the one open now.
     if (this.dialog !== dialog) return;
     this.dialog = null;
+    // Staying on the call: its clock runs again.
+    if (dialog === 'leave') this.session.setPaused(false);
     this.changed();
   }
 
+  /** Leaving a live call asks first (its clock stands still meanwhile, in training); a ringing or ended one just goes. */
+  leave(): void {
+    if (this.session.affordances.ended) return this.deps.onLeave('done');
+    if (this.ringing) return this.deps.onLeave('abandon');
+    if (this.session.mode === 'training') this.session.setPaused(true);
+    this.open('leave');
+  }
+
+  /** A fact ticked or unticked: the ticket's notes are written at once, so nothing is lost on closing. */
   pick(fact: string, on: boolean): void {
     const next = new Set(this.picked);
     if (on) next.add(fact);
     else next.delete(fact);
     this.picked = next;
+    const known = this.session.affordances.facts;
+    this.act({ type: 'writeTicket', notes: known.filter((f) => next.has(f)) });
     this.changed();
   }
 
   skipWait(): void {
-    this.session.skipWait();
+    if (this.ringing) return;
+    this.warning = this.warningOf(this.session.skipWait());
+    this.changed();
   }
 
   wait(ms: number): void {
     this.session.wait(ms);
+  }
+
+  togglePause(): void {
+    if (this.ringing || this.session.affordances.ended) return;
+    this.setPaused(!this.session.paused);
+  }
+
+  private setPaused(on: boolean): void {
+    if (on === this.session.paused) return;
+    if (!this.session.setPaused(on)) return this.notify(this.deps.t('call.pauseExam'));
+    if (on) {
+      this.deps.audio.stopVoice();
+      this.deps.audio.stopLoop('hold');
+    } else if (this.session.affordances.onHold) this.deps.audio.startLoop('hold');
+    this.changed();
+  }
+
+  /** Shows a passing word for a few seconds. */
+  private notify(text: string): void {
+    this.flash = { text, until: performance.now() + FLASH_MS };
+    clearTimeout(this.flashTimer);
+    this.flashTimer = window.setTimeout(() => this.changed(), FLASH_MS + 50);
+    this.changed();
+  }
+
+  /** The words for where a skip stopped short of a complaint. */
+  private warningOf(stop: SkipStop): { text: string; until: number } | null {
+    if (stop.kind !== 'warned') return null;
+    const t = this.deps.t;
+    const name = t(`${this.session.sc.ns}:customer.name`);
+    const at = clock(stop.at);
+    return { text: t(`call.skipStopped.${stop.reason}`, { name, at, key: capOf('wait') }), until: stop.at };
   }
 
   help(): void {
@@ -171,6 +245,8 @@ export class CallScreen implements KeyTarget {
     this.deps.desk?.render(this.scene());
     if (this.session.affordances.ended && !this.ended) {
       this.ended = true;
+      // The Leave question no longer stands once the call is over (its result is being kept).
+      if (this.dialog === 'leave') this.dialog = null;
       cancelAnimationFrame(this.frame);
       this.deps.audio.stopLoop('hold');
       this.deps.desk?.flash('hangup');
@@ -199,26 +275,20 @@ export class CallScreen implements KeyTarget {
     if (!this.left) this.deps.invalidate();
   }
 
-  /** A word on why no line is offered now, or null. */
-  private hint(aff: Affordances): string | null {
-    const t = this.deps.t;
-    const turns = this.session.pace === 'turns';
-    if (this.ringing) return null;
-    if (aff.ended) return t('call.ended');
-    if (aff.onHold) return t('call.onHoldHint');
-    if (aff.talking)
-      return turns ? t('call.turnsHint') : t(aff.talking === 'customer' ? 'call.listening' : 'call.speaking');
-    return null;
-  }
-
   /**
    * The screen now. The line numbers are worked out here, as they are drawn, and kept: the digit
    * keys resolve against this very list, never against one computed at key time.
    */
   view(ending: CallEnding): TemplateResult {
     const aff = this.session.affordances;
-    const slots = assignSlots(this.shown.slots, this.ringing ? [] : aff.lines);
-    this.shown = { slots, affordances: aff };
+    // The lines coming next take the numbers they will have once they can be said.
+    const sayable = !this.ringing && aff.lines.length > 0;
+    this.numbers = assignSlots(this.numbers, this.ringing ? [] : sayable ? aff.lines : aff.upcoming);
+    this.shown = { slots: sayable ? this.numbers : [], affordances: aff };
+    if (this.warning && this.session.state.time >= this.warning.until) this.warning = null;
+    if (this.flash && performance.now() >= this.flash.until) this.flash = null;
+    const t = this.deps.t;
+    const name = t(`${this.session.sc.ns}:customer.name`);
     return callView(
       {
         sc: this.session.sc,
@@ -228,13 +298,17 @@ export class CallScreen implements KeyTarget {
         ringing: this.ringing,
         lines: this.seen.lines,
         toolNotes: this.seen.notes,
-        coach: this.seen.coach,
         dialog: this.dialog,
         picked: this.picked,
+        paused: this.paused,
+        flash: this.flash?.text ?? null,
         choices: {
           ringing: this.ringing,
-          slots,
-          hint: this.hint(aff),
+          slots: this.numbers,
+          sayable,
+          upcomingLabel: t('call.upcoming'),
+          turn: this.ringing ? null : turnNote(aff, name, this.session.pace === 'turns', t),
+          warning: this.warning?.text ?? null,
           notices: ending.notices,
           onDebrief: ending.onDebrief,
           focus: this.focus,
@@ -250,6 +324,7 @@ export class CallScreen implements KeyTarget {
     this.left = true;
     cancelAnimationFrame(this.frame);
     clearTimeout(this.keyTimer);
+    clearTimeout(this.flashTimer);
     document.removeEventListener('keydown', this.onKey);
     this.unsubscribe();
     this.deps.audio.stopLoop('ring');

@@ -6,7 +6,8 @@ import type { ControlId } from '../engine/affordances.ts';
 import type { LoggedAction } from '../engine/types.ts';
 import { capOf, shortcutOf, type Command } from './keymap.ts';
 
-export type CallDialog = 'diagnosis' | 'ticket';
+/** The call's forms: stating a diagnosis, the ticket's notes, and leaving the call (asked first). */
+export type CallDialog = 'diagnosis' | 'ticket' | 'leave';
 
 export type ControlActions = {
   readonly act: (a: LoggedAction) => void;

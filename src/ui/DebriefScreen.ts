@@ -1,12 +1,19 @@
-// The debrief: the three scores and the outcome, each scorecard line with its evidence, the
-// call's timeline, its transcript rebuilt from the log, and try again / menu.
+// The debrief: why the call ended as it did, the three scores and the outcome (and how the total
+// is built), each scorecard line with its evidence and what would have earned it, the call's
+// timeline, its transcript rebuilt from the log, the model answer after a failure, and try
+// again / menu.
 import { html, nothing, type TemplateResult } from 'lit-html';
 import type { TFunction } from 'i18next';
+import { explainCall, type Explanation } from '../analysis/explain.ts';
+import type { Hint } from '../analysis/hints.ts';
 import type { ScenarioModel } from '../engine/model.ts';
 import { replayToEnd, type CallLog } from '../engine/replay.ts';
 import { scoreCall, type ScoreLine, type Scorecard } from '../engine/scoring.ts';
 import type { EngineEvent } from '../engine/types.ts';
 import type { ResultSummary } from '../ports/storage.ts';
+import { causeView, explainerView, hintsView } from './debrief-explain.ts';
+import { modelAnswerView } from './debrief-model.ts';
+import { panesView } from './debrief-panes.ts';
 import { driftOf, driftText, type Drift } from './drift.ts';
 import { focusOnce } from './focus.ts';
 import { timelineModel, timelineView, type TimelineModel } from './Timeline.ts';
@@ -27,6 +34,9 @@ export type DebriefModel = {
   readonly timeline: TimelineModel;
   /** For "replay the call": the events it plays (coaching left out) and how many are out after each beat. */
   readonly replay: { readonly events: readonly EngineEvent[]; readonly steps: readonly number[] };
+  /** Why it ended so, what would have earned each line, the model answer, how the total is built. */
+  readonly explain: Explanation;
+  readonly par: number;
 };
 
 export type DebriefActions = {
@@ -38,8 +48,16 @@ export type DebriefActions = {
   onReplay?(): void;
 };
 
-/** Everything the debrief shows, from the call and its log: the engine replays and scores. Pure. */
-export function debriefModel(sc: ScenarioModel, log: CallLog, recorded?: ResultSummary): DebriefModel {
+/**
+ * Everything the debrief shows, from the call and its log: the engine replays and scores. `best`
+ * is the call's best path (its golden log), for the model answer and the hints' "when". Pure.
+ */
+export function debriefModel(
+  sc: ScenarioModel,
+  log: CallLog,
+  recorded?: ResultSummary,
+  best: CallLog | null = null,
+): DebriefModel {
   const r = replayToEnd(sc, log.seed, log.entries, log.mode);
   const card = scoreCall(sc, r.state);
   const played = r.events.filter((e) => e.type !== 'coached');
@@ -57,17 +75,21 @@ export function debriefModel(sc: ScenarioModel, log: CallLog, recorded?: ResultS
     drift: driftOf(log.entries, r, card.total, recorded),
     timeline: timelineModel(sc, r.events, r.state),
     replay: { events: played, steps },
+    explain: explainCall(sc, log, r, card, best),
+    par: sc.parDiagnosis,
   };
 }
 
-function lineView(t: TFunction, l: ScoreLine, a: DebriefActions): TemplateResult {
+function lineView(t: TFunction, l: ScoreLine, a: DebriefActions, hints: readonly Hint[]): TemplateResult {
   const detail = l.id.startsWith('calm.') ? say(t, `${l.key}Detail`, l.params) : '';
   const points = l.weight ? `${Math.round(l.weight * l.credit * 10) / 10}/${l.weight}` : '';
   return html`<li class="score-line" data-line=${l.id} data-status=${l.status}>
     <span class="status">${t(`scorecard.status.${l.status}`)}</span
     ><span class="label">${say(t, l.key, l.params)}</span>
-    ${detail ? html`<span class="detail">${detail}</span>` : nothing}${points ? html`<span class="points">${points}</span>` : nothing}
+    ${points ? html`<span class="points">${points}</span>` : nothing}
     ${l.evidence.slice(0, 4).map((ev) => html`<button type="button" class="evidence" aria-label=${t('debrief.evidence', { at: clock(ev.at) })} @click=${() => a.onPick(ev.at)}>${clock(ev.at)}</button>`)}
+    ${detail ? html`<span class="detail">${detail}</span>` : nothing}
+    ${hints.length ? hintsView(t, hints, (at) => a.onPick(at)) : nothing}
   </li>`;
 }
 
@@ -92,6 +114,18 @@ export function debriefView(
   const c = m.card;
   const line = { t, ns: m.ns, customerName: t(`${m.ns}:customer.name`) };
   const events = replayed === null ? m.events : m.replay.events.slice(0, replayed);
+  const x = m.explain;
+  const pick = (at: number): void => a.onPick(at);
+  const model = x.model
+    ? {
+        title: t('debrief.model.title'),
+        body: modelAnswerView(
+          line,
+          x.model,
+          m.events.filter((e) => e.type !== 'coached'),
+        ),
+      }
+    : null;
   return html`<div class="debrief panel" role="region" aria-label=${t('scorecard.title')}>
     <header>
       <h1 tabindex="-1" ${focusOnce(m)}>${t('scorecard.title')} — ${t(`${m.ns}:title`)}</h1>
@@ -99,6 +133,7 @@ export function debriefView(
         ${t(`outcome.${c.outcome}`)} · ${t(c.won ? 'scorecard.won' : 'scorecard.lost')} · ${t('scorecard.total')}
         ${c.total}/100
       </p>
+      ${causeView(t, m.ns, x.verdict, pick)}
       ${m.drift ? html`<p class="notice drift" role="status">${driftText(t, m.drift)}</p>` : nothing}
     </header>
     <div class="scores">
@@ -106,6 +141,7 @@ export function debriefView(
       ${scoreView('diagnosis', t('scorecard.diagnosis'), c.diagnosis.at === null ? '—' : clock(c.diagnosis.at), t('scorecard.diagnosisPar', { par: clock(c.diagnosis.par), score: c.diagnosis.score }))}
       ${scoreView('calmness', t('scorecard.calmness'), `${c.calmness} %`, '')}
     </div>
+    ${explainerView(t, x.build, m.par)}
     <div class="debrief-body">
       <div class="debrief-left">
         ${SECTIONS.map(
@@ -113,7 +149,7 @@ export function debriefView(
             html`<section class="lines" data-section=${section}>
               <h3>${t(`scorecard.${section}`)}</h3>
               <ul>
-                ${c.lines.filter((l) => l.section === section).map((l) => lineView(t, l, a))}
+                ${c.lines.filter((l) => l.section === section).map((l) => lineView(t, l, a, x.hints.get(l.id) ?? []))}
               </ul>
             </section>`,
         )}
@@ -121,8 +157,12 @@ export function debriefView(
       <div class="debrief-right">
         <h2>${t('timeline.title')}</h2>
         ${timelineView(m.timeline, t, (at) => a.onPick(at))}
-        <h2>${t('call.transcript')}</h2>
-        ${transcriptView(events, line, t('call.transcript'), shownAt)}
+        ${panesView({
+          conversationTitle: t('call.transcript'),
+          conversation: transcriptView(events, line, t('call.transcript'), shownAt),
+          model,
+          showConversation: shownAt ?? (replayed !== null ? 'replay' : null),
+        })}
       </div>
     </div>
     <footer>

@@ -11,11 +11,11 @@ import type { AudioSettings } from '../ports/audio.ts';
 import type { InProgress, ResultRecord, StorageNotice } from '../ports/storage.ts';
 import type { Pace } from '../session/call-session.ts';
 import { focusOnce } from './focus.ts';
-import { matches, progress, standings, trainingOrder, type LibraryFilter } from './library.ts';
+import { guidedInvitation, inviteView } from './GuidedInvite.ts';
+import { isGuided, LEVELS, matches, progress, standings, trainingOrder, type LibraryFilter } from './library.ts';
 
 /** Each language named in itself: whoever cannot read the current one still finds theirs. */
 const LANG_NAMES = { fr: 'Français', en: 'English' } as const satisfies Record<Lang, string>;
-const LEVELS = [1, 2, 3] as const;
 const RECENT_RESULTS = 12;
 
 export type MenuModel = {
@@ -28,6 +28,8 @@ export type MenuModel = {
   readonly inProgress: InProgress | null;
   readonly pace: Pace;
   readonly filter: LibraryFilter;
+  /** The newcomer's invitation to the guided call was answered (played or skipped): it is not shown again. */
+  readonly guidedSeen: boolean;
   /** Optional: put the keyboard on this call's Play button, once per request object (back from a call). */
   readonly focus?: { readonly call: string } | null;
 };
@@ -44,11 +46,23 @@ export type MenuActions = {
   readonly resume: () => void;
   readonly abandon: () => void;
   readonly help: () => void;
+  /** The invitation to the guided call was answered: remembered with the settings. */
+  readonly guidedSeen: () => void;
 };
 
 // Inputs are bound with live(): the page shows the model even after an action left it unchanged.
 const checked = (e: Event): boolean => (e.target as HTMLInputElement).checked;
 const dots = (n: number): string => '●'.repeat(n) + '○'.repeat(3 - n);
+
+/** A call's level as the card shows it: dots, or "guided" (with "start here") for a guided call. */
+function level(sc: ScenarioModel, t: TFunction): TemplateResult {
+  if (isGuided(sc))
+    return html`<span class="difficulty guided" aria-label=${t('menu.difficultyGuided')}>${t('menu.guided')}</span
+      ><span class="start-here">${t('menu.startHere')}</span>`;
+  return html`<span class="difficulty" aria-label=${t('menu.difficulty', { level: sc.difficulty })}
+    >${dots(sc.difficulty)}</span
+  >`;
+}
 
 function callCard(
   sc: ScenarioModel,
@@ -61,13 +75,10 @@ function callCard(
   const s = standing.get(sc.id);
   const best =
     s?.best == null ? t('menu.notPlayed') : t(s.won ? 'menu.bestWon' : 'menu.best', { score: s.best, count: s.plays });
-  return html`<li class="call-card" data-call=${sc.id}>
+  return html`<li class="call-card ${isGuided(sc) ? 'guided' : ''}" data-call=${sc.id}>
     <div class="call-head">
       <h3>${title}</h3>
-      <span class="persona ${sc.persona}">${t(`persona.${sc.persona}`)}</span
-      ><span class="difficulty" aria-label=${t('menu.difficulty', { level: sc.difficulty })}
-        >${dots(sc.difficulty)}</span
-      >
+      <span class="persona ${sc.persona}">${t(`persona.${sc.persona}`)}</span>${level(sc, t)}
     </div>
     <p class="summary">${t(`${sc.ns}:summary`)}</p>
     <p class="best ${s?.won ? 'won' : ''}">${best}</p>
@@ -103,8 +114,18 @@ function filters(f: LibraryFilter, a: MenuActions, t: TFunction): TemplateResult
     </div>
     <div role="group" aria-label=${t('menu.filterDifficulty')}>
       <span class="filter-label">${t('menu.filterDifficulty')}</span>
-      ${choice(t('menu.all'), f.difficulty === 0, { ...f, difficulty: 0 }, 'difficulty-0')}
-      ${LEVELS.map((d) => choice('●'.repeat(d), f.difficulty === d, { ...f, difficulty: d }, `difficulty-${d}`, t('menu.difficulty', { level: d })))}
+      ${choice(t('menu.all'), f.difficulty === 'all', { ...f, difficulty: 'all' }, 'difficulty-all')}
+      ${LEVELS.map((d) =>
+        d === 0
+          ? choice(t('menu.guided'), f.difficulty === d, { ...f, difficulty: d }, 'difficulty-0')
+          : choice(
+              '●'.repeat(d),
+              f.difficulty === d,
+              { ...f, difficulty: d },
+              `difficulty-${d}`,
+              t('menu.difficulty', { level: d }),
+            ),
+      )}
     </div>
   </div>`;
 }
@@ -220,6 +241,7 @@ export function menuView(m: MenuModel, a: MenuActions, t: TFunction): TemplateRe
           </div>`
         : nothing
     }
+    ${inviteView(guidedInvitation(library, m.results, m.guidedSeen), a, t)}
     <div class="menu-body">
       <section class="menu-calls" aria-label=${t('menu.calls')}>
         <div class="calls-head">

@@ -10,6 +10,8 @@ import { clock } from './words.ts';
 const W = 760;
 const H = 150;
 const PAD = { l: 34, r: 10, t: 12, b: 22 };
+/** Room a time label ("06:00") takes, in the chart's units, with a margin. */
+export const LABEL_W = 32;
 
 export type MarkKind = 'crash' | 'freeze' | 'wait' | 'hold' | 'deadAir' | 'diagnosis';
 /** A moment or a span of the call; words are chosen by the view (`timeline.<kind>`). */
@@ -35,7 +37,7 @@ export function marksOf(sc: ScenarioModel, events: readonly EngineEvent[], s: Ca
     if (e.type === 'diagnosed' && e.correct) marks.push({ at: e.at, kind: 'diagnosis' });
   }
   for (const h of s.holds) marks.push({ at: h.since, until: h.end >= 0 ? h.end : s.time, kind: 'hold' });
-  // The engine records dead air net of the grace period; the span drawn is the whole silence.
+  // The span drawn is the whole silence on the clock; `ms` is the dead air the engine counted in it.
   for (const d of s.deadAir) marks.push({ at: d.at, until: d.until, kind: 'deadAir', ms: d.ms });
   return marks.sort((a, b) => a.at - b.at);
 }
@@ -61,11 +63,32 @@ export function markLabel(t: TFunction, mk: Mark): string {
   return `${clock(mk.at)} — ${t(`timeline.${mk.kind}`, { tool, seconds: Math.round((mk.ms ?? 0) / 1000) })}`;
 }
 
+export type AxisLabel = { readonly ms: number; readonly x: number; readonly anchor: 'middle' | 'end' };
+
+/**
+ * The time axis' labels: a whole minute each (every few minutes on a long call, so they never
+ * overlap), centred under their tick, the last one pulled inside the chart when it would stick out.
+ */
+export function axisLabels(end: number): AxisLabel[] {
+  const x = (ms: number): number => PAD.l + ((W - PAD.l - PAD.r) * ms) / end;
+  const perMinute = x(60_000) - x(0);
+  const every = Math.max(1, Math.ceil((LABEL_W + 8) / perMinute));
+  const out: AxisLabel[] = [];
+  for (let m = 0; m * 60_000 <= end; m += every) {
+    const at = x(m * 60_000);
+    out.push(
+      at + LABEL_W / 2 > W - 2
+        ? { ms: m * 60_000, x: W - 2, anchor: 'end' }
+        : { ms: m * 60_000, x: at, anchor: 'middle' },
+    );
+  }
+  return out;
+}
+
 /** An SVG chart; `onPick(at)` is called when a mark is chosen (click, Enter or Space). */
 export function timelineView(m: TimelineModel, t: TFunction, onPick: (at: number) => void): TemplateResult {
   const x = (ms: number): number => PAD.l + ((W - PAD.l - PAD.r) * ms) / m.end;
   const y = (anger: number): number => PAD.t + ((H - PAD.t - PAD.b) * (10 - anger)) / 10;
-  const minutes = Array.from({ length: Math.floor(m.end / 60_000) + 1 }, (_, i) => i * 60_000);
   const curve =
     m.anger.map((p, i) => (i === 0 ? `M ${x(0)} ${y(p.value)}` : `H ${x(p.at)} V ${y(p.value)}`)).join(' ') +
     ` H ${x(m.end)}`;
@@ -85,7 +108,8 @@ export function timelineView(m: TimelineModel, t: TFunction, onPick: (at: number
   return html`<svg class="timeline" viewBox="0 0 760 150" role="group" aria-label=${t('timeline.title')}>
     <rect class="plot" x=${PAD.l} y=${PAD.t} width=${W - PAD.l - PAD.r} height=${H - PAD.t - PAD.b}></rect>
     ${[0, 5, 10].map((v) => svg`<text class="axis" x="4" y=${y(v) + 4}>${v}</text>`)}
-    ${minutes.map((ms) => svg`<text class="axis" x=${x(ms) - 10} y=${H - 6}>${clock(ms)}</text>`)} ${m.marks.map(mark)}
+    ${axisLabels(m.end).map((l) => svg`<text class="axis" x=${l.x} y=${H - 6} text-anchor=${l.anchor}>${clock(l.ms)}</text>`)}
+    ${m.marks.map(mark)}
     <path class="anger-curve" d=${curve}></path>
     <text class="legend" x=${W - PAD.r - 120} y=${PAD.t + 12}>${t('timeline.anger')}</text>
   </svg>`;

@@ -1,5 +1,6 @@
-// The seven tool windows' words and buttons, laid over the windows the desk draws. Each button
-// says what a press does now and sends what the engine says it sends.
+// The seven tool windows' words and buttons, laid over the windows the desk draws: the tool's
+// name in the title bar, its status, its last words, and a button that says what a press does
+// now and sends what the engine says it sends.
 import { html, nothing, type TemplateResult } from 'lit-html';
 import { repeat } from 'lit-html/directives/repeat.js';
 import type { TFunction } from 'i18next';
@@ -10,8 +11,20 @@ import { toolWindowRect } from '../layout.ts';
 import { shortcutOf } from './keymap.ts';
 import { place } from './Stage.ts';
 
-/** What each tool last said (its answer, or its crash), shown in its window until the next run. */
-export type ToolNotes = Readonly<Partial<Record<ToolId, string>>>;
+/** A tool's last words: its answer (or the notes kept, for the ticket), or its crash message. */
+export type ToolNote = { readonly kind: 'answer' | 'crash'; readonly text: string };
+
+/** What each tool last said, kept until the next run or restart. */
+export type ToolNotes = Readonly<Partial<Record<ToolId, ToolNote>>>;
+
+/**
+ * The words a window shows beside its status: a crash message only while crashed, an answer
+ * only while ready, so that the window never says two things at once.
+ */
+export function shownNote(status: ToolAffordance['status'], note: ToolNote | undefined): string | null {
+  if (!note) return null;
+  return (note.kind === 'crash' ? status === 'crashed' : status === 'idle') ? note.text : null;
+}
 
 /** The tool's button, worded after what a press does now. Once the call is over there is none. */
 function pressButton(
@@ -43,13 +56,14 @@ function pressButton(
 function windowView(
   a: ToolAffordance,
   i: number,
-  note: string | undefined,
+  note: ToolNote | undefined,
   onPress: (action: LoggedAction) => void,
   t: TFunction,
   ringing: boolean,
 ): TemplateResult {
   const name = t(`tools.${a.id}`);
   const status = t(`toolStatus.${a.status}`);
+  const words = shownNote(a.status, note);
   return html`<div
     class="tool-window"
     data-status=${a.status}
@@ -58,7 +72,7 @@ function windowView(
     style=${place(toolWindowRect(i))}
   >
     <span class="tool-name">${name}</span><span class="tool-status">${status}</span
-    ><span class="tool-result" title=${note ?? nothing}>${note ?? nothing}</span>
+    ><span class="tool-result" title=${words ?? nothing}>${words ?? nothing}</span>
     ${a.press && a.action ? pressButton(a.press, a.action, i, name, status, ringing, onPress, t) : nothing}
   </div>`;
 }

@@ -1,7 +1,8 @@
 // The conversation as it happens: customer, trainee, tools and coaching, announced to screen
-// readers (role="log"). The words of each line come from the same `lineOf` as the debrief's.
-import { html, type TemplateResult } from 'lit-html';
-import { ref } from 'lit-html/directives/ref.js';
+// readers (role="log") as it is said, and kept scrolled to its newest line. The words of each
+// line come from the same `lineOf` as the debrief's.
+import { html, noChange, type TemplateResult } from 'lit-html';
+import { Directive, directive, PartType, type ElementPart, type PartInfo } from 'lit-html/directive.js';
 import { repeat } from 'lit-html/directives/repeat.js';
 import type { EngineEvent } from '../engine/types.ts';
 import { lineOf, type Line, type LineContext } from './transcript-view.ts';
@@ -36,25 +37,83 @@ export function shownPart(l: LiveLine, time: number): string {
   return l.text.slice(0, n);
 }
 
-// A new line is brought into view once it is on the page (a stable callback: called once per line).
-const follow = (el: Element | undefined): void => {
-  if (el) queueMicrotask(() => el.isConnected && el.scrollIntoView?.({ block: 'nearest' }));
-};
+/**
+ * The phrases of a sentence, each with its closing punctuation and the space after it: what a
+ * screen reader is given at a time, as each is said.
+ */
+export function phrasesOf(text: string): string[] {
+  return text.split(/(?<=[.,;:!?…»)]\s+)(?=\S)/u);
+}
+
+/** The phrases said in full once `shown` characters are said (all of them once the line is said). */
+export function heardPhrases(text: string, shown: number): string[] {
+  const out: string[] = [];
+  let end = 0;
+  for (const p of phrasesOf(text)) {
+    end += p.length;
+    if (end > shown && shown < text.length) break;
+    out.push(p);
+  }
+  return out;
+}
 
 function lineView(l: LiveLine, time: number, c: LineContext): TemplateResult {
   const who = l.kind === 'customer' ? c.customerName : c.t(`speaker.${l.kind}`);
-  // A line spoken over time keeps the whole sentence for screen readers from the start, in a
-  // visually hidden copy; the copy on screen is hidden from them. The shape never changes, so
-  // the log announces each line once.
-  const words =
-    l.until > l.at
-      ? html`<span class="words sr-only">${l.text}</span
-          ><span class="words" aria-hidden="true">${shownPart(l, time)}</span>`
-      : html`<span class="words">${l.text}</span>`;
-  return html`<li class="line ${l.kind}" data-at=${l.at} ${ref(follow)}>
-    <span class="who">${who} · ${clock(l.at)}</span>${words}
-  </li>`;
+  // A line spoken over time reaches screen readers phrase by phrase as it is said, in a visually
+  // hidden copy (each phrase added to the log is announced once); the letters appearing on
+  // screen are hidden from them.
+  let words: TemplateResult;
+  if (l.until > l.at) {
+    const shown = shownPart(l, time);
+    words = html`<span class="words sr-only"
+        >${heardPhrases(l.text, shown.length).map((p) => html`<span>${p}</span>`)}</span
+      ><span class="words" aria-hidden="true">${shown}</span>`;
+  } else words = html`<span class="words">${l.text}</span>`;
+  return html`<li class="line ${l.kind}" data-at=${l.at}><span class="who">${who} · ${clock(l.at)}</span>${words}</li>`;
 }
+
+/**
+ * Keeps a scrolled list on its newest line: a new line always brings it into view; a line
+ * growing (words being said) follows only if the reader has not scrolled back up to read.
+ */
+class FollowEnd extends Directive {
+  private el: HTMLElement | null = null;
+  private pinned = true;
+  private count = -1;
+  private size = -1;
+
+  constructor(info: PartInfo) {
+    super(info);
+    if (info.type !== PartType.ELEMENT) throw new Error('followEnd binds to an element: <ol ${followEnd(n, m)}>');
+  }
+
+  render(_count: number, _size: number): typeof noChange {
+    return noChange;
+  }
+
+  override update(part: ElementPart, [count, size]: [number, number]): typeof noChange {
+    const el = part.element as HTMLElement;
+    if (this.el !== el) {
+      this.el = el;
+      el.addEventListener('scroll', () => {
+        this.pinned = el.scrollHeight - el.scrollTop - el.clientHeight < 24;
+      });
+    }
+    const added = count !== this.count;
+    if ((added || size !== this.size) && (added || this.pinned)) {
+      this.pinned = true;
+      // After this render has put the lines in the page.
+      queueMicrotask(() => {
+        el.scrollTop = el.scrollHeight;
+      });
+    }
+    this.count = count;
+    this.size = size;
+    return noChange;
+  }
+}
+
+const followEnd = directive(FollowEnd);
 
 /** The live transcript at call time `time`. */
 export function liveTranscriptView(
@@ -64,13 +123,15 @@ export function liveTranscriptView(
   label: string,
   style: string,
 ): TemplateResult {
+  const last = lines.at(-1);
   return html`<ol
-    class="transcript panel"
+    class="transcript live panel"
     role="log"
     aria-live="polite"
     aria-label=${label}
     tabindex="0"
     style=${style}
+    ${followEnd(lines.length, last ? shownPart(last, time).length : 0)}
   >
     ${repeat(
       lines,

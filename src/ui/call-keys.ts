@@ -3,16 +3,20 @@
 import type { Affordances } from '../engine/affordances.ts';
 import type { LoggedAction } from '../engine/types.ts';
 import { controlOf, type CallDialog } from './Controls.ts';
-import { commandOf } from './keymap.ts';
+import { commandOf, type Command } from './keymap.ts';
 import { lineAt, type Slots } from './slots.ts';
 
 const SECOND = 1000;
 const TEN_SECONDS = 10_000;
+/** Keys that let time pass: they still work while a form is open (step by step, the form must not stop the call). */
+const TIME_KEYS: ReadonlySet<Command> = new Set(['wait', 'second', 'tenSeconds']);
 
 /** What the keys need of the call screen. */
 export interface KeyTarget {
   readonly ringing: boolean;
   readonly dialog: CallDialog | null;
+  /** The clock is paused: the pause overlay has the keyboard. */
+  readonly paused: boolean;
   /** As last rendered. */
   readonly shown: { readonly slots: Slots; readonly affordances: Affordances };
   helpOpen(): boolean;
@@ -24,21 +28,31 @@ export interface KeyTarget {
   skipWait(): void;
   wait(ms: number): void;
   help(): void;
+  /** Pauses, or resumes a paused call (training only: an exam says it cannot). */
+  togglePause(): void;
 }
 
+// A ticked box or a pressed button does not take letters: only fields where one types do.
 function typing(target: EventTarget | null): boolean {
-  const tag = (target as HTMLElement | null)?.tagName;
-  return tag === 'INPUT' || tag === 'SELECT' || tag === 'TEXTAREA';
+  const el = target as HTMLInputElement | null;
+  if (el?.tagName === 'INPUT') return !['checkbox', 'radio', 'button', 'range'].includes(el.type);
+  return el?.tagName === 'SELECT' || el?.tagName === 'TEXTAREA';
 }
 
 /** The keydown listener of a call screen. */
 export function keyHandler(c: KeyTarget): (e: KeyboardEvent) => void {
   return (e) => {
-    // An open form has the keyboard (its own keys, Escape to close it); so does a field.
-    if (c.dialog || c.helpOpen() || typing(e.target)) return;
+    if (c.helpOpen() || typing(e.target)) return;
     const pressed = commandOf(e);
     if (!pressed) return;
     const { command, n } = pressed;
+    // Paused, P resumes; Escape is the pause dialog's own (it closes it, which resumes).
+    if (c.paused) {
+      if (command === 'pause' && e.key !== 'Escape') (e.preventDefault(), c.togglePause());
+      return;
+    }
+    // An open form has the keyboard (its own keys, Escape to close it), but time can still pass.
+    if (c.dialog && !(c.dialog !== 'leave' && TIME_KEYS.has(command))) return;
     if (command === 'pickUp') {
       // Once picked up, Enter is the focused button's own (it says the focused line).
       if (c.ringing) (e.preventDefault(), c.pickUp());
@@ -66,6 +80,8 @@ export function keyHandler(c: KeyTarget): (e: KeyboardEvent) => void {
         return c.wait(SECOND);
       case 'tenSeconds':
         return c.wait(TEN_SECONDS);
+      case 'pause':
+        return c.togglePause();
       default: {
         const control = controlOf(command);
         if (!control) return;

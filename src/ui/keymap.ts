@@ -14,6 +14,7 @@ export const COMMANDS = [
   'wait',
   'second',
   'tenSeconds',
+  'pause',
   'help',
 ] as const;
 export type Command = (typeof COMMANDS)[number];
@@ -30,6 +31,8 @@ export type Binding = {
   readonly shift: boolean;
   /** The cap shown on the button, when it differs from the key. */
   readonly cap?: string;
+  /** A second key for the same command (`Escape` for pause), as the README writes it and as `KeyboardEvent.key`. */
+  readonly alias?: { readonly label: string; readonly key: string };
 };
 
 /** In the order of the shortcuts dialog; the i18n keys are `help.keys.<command>` and `help.does.<command>`. */
@@ -46,6 +49,7 @@ export const KEYMAP: readonly Binding[] = [
   { command: 'wait', label: 'W', key: 'w', digits: 0, shift: false },
   { command: 'second', label: '.', key: '.', digits: 0, shift: false },
   { command: 'tenSeconds', label: '>', key: '>', digits: 0, shift: false },
+  { command: 'pause', label: 'P', key: 'p', digits: 0, shift: false, alias: { label: 'Esc', key: 'Escape' } },
   { command: 'help', label: '?', key: '?', digits: 0, shift: false },
 ];
 
@@ -73,18 +77,24 @@ export function commandOf(e: KeyPress): Pressed | null {
     if (b.digits > 0) {
       if (digit >= 1 && digit <= b.digits && e.shiftKey === b.shift && (!b.shift || /^Digit/.test(e.code)))
         return { command: b.command, n: digit };
-    } else if (b.key !== null && e.key.toLowerCase() === b.key.toLowerCase()) {
+    } else if (b.key !== null && [b.key, b.alias?.key].some((k) => k?.toLowerCase() === e.key.toLowerCase())) {
       return { command: b.command, n: 0 };
     }
   }
   return null;
 }
 
-/** The `aria-keyshortcuts` value of a command (of its n-th key for a range): `H`, `3`, `Shift+3`. */
+/** The `aria-keyshortcuts` value of a command (of its n-th key for a range): `H`, `3`, `Shift+3`, `P Escape`. */
 export function shortcutOf(command: Command, n = 0): string {
   const b = binding(command);
   if (b.digits > 0) return `${b.shift ? 'Shift+' : ''}${n}`;
-  return b.key!.length === 1 ? b.key!.toUpperCase() : b.key!;
+  const name = (k: string): string => (k.length === 1 ? k.toUpperCase() : k);
+  return [b.key!, ...(b.alias ? [b.alias.key] : [])].map(name).join(' ');
+}
+
+/** Every key label of the map, as the README's key table writes them (a command's second key included). */
+export function keyLabels(): string[] {
+  return KEYMAP.flatMap((b) => [b.label, ...(b.alias ? [b.alias.label] : [])]);
 }
 
 /** The key cap shown on a button: `H`, `3`, `↵`. */

@@ -1,12 +1,20 @@
-// The call library as the menu shows it: in training order (difficulty, then persona), narrowed by
-// the trainee's filter, with their standing on each call. Pure: no DOM, testable in node.
+// The call library as the menu shows it: in training order (difficulty, then persona; guided calls
+// first), narrowed by the trainee's filter, with their standing on each call. Pure: no DOM, testable in node.
 import { PERSONAS, type Persona, type ScenarioModel } from '../engine/model.ts';
 import type { ResultRecord } from '../ports/storage.ts';
 
-export type LibraryFilter = { readonly persona: Persona | 'all'; readonly difficulty: 0 | 1 | 2 | 3 };
-export const ALL_CALLS: LibraryFilter = { persona: 'all', difficulty: 0 };
+/** The levels a call can have: 0 is a guided call (the coach shows the way), then 1 to 3. */
+export const LEVELS = [0, 1, 2, 3] as const;
+export type Level = (typeof LEVELS)[number];
+export type LibraryFilter = { readonly persona: Persona | 'all'; readonly difficulty: Level | 'all' };
+export const ALL_CALLS: LibraryFilter = { persona: 'all', difficulty: 'all' };
 
-/** Easiest first; within a level, angry → confused → technical; then by id, so the order is stable. */
+/** A guided call (difficulty 0): a newcomer's first call, offered before the others. */
+export function isGuided(sc: Pick<ScenarioModel, 'difficulty'>): boolean {
+  return sc.difficulty === 0;
+}
+
+/** Easiest first (guided calls at the top); within a level, angry → confused → technical; then by id. */
 export function trainingOrder(calls: readonly ScenarioModel[]): ScenarioModel[] {
   return [...calls].sort(
     (a, b) =>
@@ -17,7 +25,9 @@ export function trainingOrder(calls: readonly ScenarioModel[]): ScenarioModel[] 
 }
 
 export function matches(sc: ScenarioModel, f: LibraryFilter): boolean {
-  return (f.persona === 'all' || sc.persona === f.persona) && (f.difficulty === 0 || sc.difficulty === f.difficulty);
+  return (
+    (f.persona === 'all' || sc.persona === f.persona) && (f.difficulty === 'all' || sc.difficulty === f.difficulty)
+  );
 }
 
 export type Standing = { readonly best: number | null; readonly won: boolean; readonly plays: number };

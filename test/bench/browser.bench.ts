@@ -1,166 +1,233 @@
-// npm run bench:browser: builds the game and a bare Phaser 4 page, serves both, and measures in
-// Debian's Chromium, side by side in one run. Prints medians and ratios; never pass/fail.
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+// npm run bench:browser: builds the game and a bare Phaser 4 page drawn with the Canvas renderer
+// (the desk's), serves both, and loads each cold (a fresh browser profile per load: no HTTP
+// cache, no code cache) with the CPU throttled (CDP Emulation.setCPUThrottlingRate; 4× stands
+// for a training room's old laptop), then prints medians and ratios to the bare page. A second
+// bare page, built on the desk's own part of Phaser, shows what the game's own code costs.
+// Figures are printed, never asserted: machines are noisy.
+//   -- --runs N      loads per figure (default 5)
+//   -- --rates 4,1   CPU throttling rates (default 4 and 1)
+//   -- --profile     also writes a CPU profile of one 4× cold deep link (to 3 s after its first frame), summarised
+//   -- --root DIR    measures another checkout of the game
+//   -- --against DIR also measures another checkout, its loads interleaved with these (before/after)
+//   -- --no-heap     skips the ten-call heap check
+//   -- --no-minify   builds the game unminified (readable names in the profile)
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { gzipSync } from 'node:zlib';
-import type { Page } from 'playwright-core';
-import { build, preview } from 'vite';
+import { parseArgs } from 'node:util';
+import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { ROOT } from '../../src/cli/repo.ts';
 import { launch } from '../e2e/browser.ts';
+import { heapGrowth } from './heap.ts';
+import { serveBare, serveGame, type Served } from './pages.ts';
+import { fps, longTasksIn, PROBE_SCRIPT, readProbe, transferred, until } from './probe.ts';
+import { startProfile } from './profile.ts';
+import { sizes } from './sizes.ts';
 
-const RUNS = 5;
+const { values: opt } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '5' },
+    rates: { type: 'string', default: '4,1' },
+    profile: { type: 'boolean', default: false },
+    root: { type: 'string', default: ROOT },
+    against: { type: 'string' },
+    'no-heap': { type: 'boolean', default: false },
+    'no-minify': { type: 'boolean', default: false },
+  },
+});
+const RUNS = Number(opt.runs);
+const RATES = opt.rates.split(',').map(Number);
+const GAME_ROOT = resolve(opt.root);
 const TMP = join(ROOT, '.bench-tmp');
+const DEEP_LINK = '?lang=en&scenario=box-no-sync&seed=1';
+const SETTLE_MS = 3000;
+const DESK_FRAME = "performance.getEntriesByName('hotliner:desk-frame').length > 0";
+const BARE_FRAME = "performance.getEntriesByName('bare:frame').length > 0";
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
+const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+const ms = (x: number): string => `${x.toFixed(0)} ms`;
+const ratio = (a: number, b: number): string => (a / b).toFixed(2);
+
+/** One cold load: a fresh profile, the CPU throttled before navigation, the probe installed. */
+async function cold<T>(
+  rate: number,
+  url: string,
+  then: (page: Page, cdp: CDPSession, ctx: BrowserContext) => Promise<T>,
+): Promise<T> {
+  const ctx = await launch();
+  try {
+    await ctx.addInitScript(PROBE_SCRIPT);
+    const page = await ctx.newPage();
+    const cdp = await ctx.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+    await page.goto(url, { waitUntil: 'commit' });
+    return await then(page, cdp, ctx);
+  } finally {
+    await ctx.close();
+  }
 }
 
-/** A bare Phaser 4 page the benchmark builds itself: the yardstick for boot time and fps. */
-async function buildBare(): Promise<string> {
-  const dir = join(TMP, 'bare');
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(
-    join(dir, 'index.html'),
-    '<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,"></head><body><script type="module" src="./main.ts"></script></body></html>',
-  );
-  writeFileSync(
-    join(dir, 'main.ts'),
-    `import Phaser from 'phaser';
-class Bare extends Phaser.Scene {
-  private box!: Phaser.GameObjects.Rectangle;
-  create() { this.box = this.add.rectangle(640, 360, 200, 120, 0x3366cc); (window as any).__firstFrame ??= 0; this.game.events.once('postrender', () => { (window as any).__firstFrame = performance.now(); }); }
-  update(t: number) { this.box.rotation = t / 1000; }
-}
-new Phaser.Game({ type: Phaser.AUTO, width: 1280, height: 720, banner: false, audio: { noAudio: true }, scene: Bare });
-`,
-  );
-  await build({
-    root: dir,
-    logLevel: 'warn',
-    build: { outDir: join(dir, 'dist'), emptyOutDir: true, chunkSizeWarningLimit: 4000 },
+type Sample = Record<string, number>;
+
+async function loadBare(rate: number, bare: Served): Promise<Sample> {
+  return cold(rate, bare.url, async (page, cdp) => {
+    await until(cdp, BARE_FRAME);
+    const f = (await readProbe(page)).frame!;
+    const fpsNow = await fps(page, 3000);
+    const p = await readProbe(page);
+    const lt = longTasksIn(p, 0, f);
+    return { frame: f, ltCount: lt.count, ltMs: lt.ms, fps: fpsNow };
   });
-  return join(dir, 'dist');
 }
 
-async function serve(dir: string): Promise<{ url: string; close: () => Promise<void> }> {
-  const server = await preview({
-    root: dir,
-    build: { outDir: dir },
-    preview: { port: 0, host: '127.0.0.1' },
-    logLevel: 'warn',
+async function loadMenu(rate: number, game: Served): Promise<Sample> {
+  return cold(rate, `${game.url}?lang=en`, async (page, cdp) => {
+    await until(cdp, 'window.__probe.menu !== null');
+    // A trainee pressing Tab as soon as the menu shows, five times 100 ms apart.
+    for (let i = 0; i < 5; i++) {
+      await page.keyboard.press('Tab');
+      await page.waitForTimeout(100);
+    }
+    await page.waitForTimeout(SETTLE_MS);
+    const p = await readProbe(page);
+    const keys = p.events.filter((e) => e.name === 'keydown' && e.start >= p.menu!).map((e) => e.duration);
+    const lt = longTasksIn(p, 0, p.menu!);
+    return { menu: p.menu!, ltCount: lt.count, ltMs: lt.ms, keyWorst: Math.max(16, ...keys), keyFirst: keys[0] ?? 16 };
   });
-  const a = server.httpServer.address();
-  return { url: `http://127.0.0.1:${typeof a === 'object' && a ? a.port : 0}/`, close: () => server.close() };
 }
 
-async function fps(page: Page, ms: number): Promise<number> {
-  return page.evaluate(
-    (ms) =>
-      new Promise<number>((done) => {
-        let frames = 0;
-        const start = performance.now();
-        const tick = (now: number): void => {
-          frames++;
-          if (now - start < ms) requestAnimationFrame(tick);
-          else done((frames * 1000) / (now - start));
-        };
-        requestAnimationFrame(tick);
-      }),
-    ms,
-  );
+type CallSample = { readonly s: Sample; readonly marks: Sample };
+
+async function loadCall(rate: number, game: Served, profileTo?: string): Promise<CallSample> {
+  return cold(rate, `${game.url}${DEEP_LINK}`, async (page, cdp) => {
+    const profiler = profileTo ? await startProfile(cdp) : null;
+    await until(cdp, `window.__probe.pickUp !== null && ${DESK_FRAME}`);
+    await page.waitForTimeout(SETTLE_MS);
+    if (profiler) process.stdout.write((await profiler.stop(profileTo!)) + '\n');
+    const p = await readProbe(page);
+    const first = Math.max(p.pickUp!, p.frame!);
+    const before = longTasksIn(p, 0, first);
+    const after = longTasksIn(p, first, first + SETTLE_MS);
+    const marks: Sample = { ...p.marks };
+    for (const [name, [start, dur]] of Object.entries(p.measures)) {
+      marks[`${name} (start)`] = start;
+      marks[`${name} (duration)`] = dur;
+    }
+    // The call's desk animating: pick up, then run a tool (its progress bar moves).
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Shift+Digit2');
+    await page.waitForTimeout(500);
+    const callFps = await fps(page, 3000);
+    const s = { first, pickUp: p.pickUp!, frame: p.frame!, fps: callFps };
+    return {
+      s: { ...s, ltCount: before.count, ltMs: before.ms, ltAfterCount: after.count, ltAfterMs: after.ms },
+      marks,
+    };
+  });
 }
 
-function gz(file: string): number {
-  return gzipSync(readFileSync(file)).length;
+function med(samples: readonly Sample[], key: string): number {
+  return median(samples.map((s) => s[key]!));
 }
 
-function files(dir: string): string[] {
-  return readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : [join(dir, f)]));
+/** The fastest and slowest run, to show how noisy the machine was. */
+function spread(samples: readonly Sample[], key: string): string {
+  const xs = samples.map((s) => s[key]!);
+  return `(runs ${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)})`;
+}
+
+type Game = Served & { readonly label: string };
+
+/** The figures of one game at one rate, as report lines. */
+function report(
+  label: string,
+  b: readonly Sample[],
+  bd: readonly Sample[],
+  m: readonly Sample[],
+  calls: readonly CallSample[],
+): string[] {
+  const c = calls.map((x) => x.s);
+  const marks = calls.map((x) => x.marks);
+  const bf = med(b, 'frame');
+  const bdf = med(bd, 'frame');
+  const markNames = [...new Set(marks.flatMap((s) => Object.keys(s)))].filter((n) => n.startsWith('hotliner:'));
+  const markAt = (n: string): number => median(marks.flatMap((s) => (s[n] === undefined ? [] : [s[n]])));
+  return [
+    `  ${label}`,
+    `  call first frame (deep link ${DEEP_LINK}: pick-up focused and desk painted): ${ms(med(c, 'first'))} ${spread(c, 'first')}; bare Canvas page first frame ${ms(bf)} ${spread(b, 'frame')}; ratio ${ratio(med(c, 'first'), bf)} (aim ≤ 1.5)`,
+    `    pick-up focused ${ms(med(c, 'pickUp'))}, desk painted ${ms(med(c, 'frame'))}; the bare page on the desk's own part of Phaser: ${ms(bdf)}, ratio ${ratio(med(c, 'first'), bdf)}`,
+    `  menu interactive (first enabled Play button): ${ms(med(m, 'menu'))}; ratio ${ratio(med(m, 'menu'), bf)}`,
+    `  long tasks until the call's first frame: ${med(c, 'ltCount')} tasks, ${ms(med(c, 'ltMs'))} (bare page: ${med(b, 'ltCount')}, ${ms(med(b, 'ltMs'))}); in the ${SETTLE_MS / 1000} s after: ${med(c, 'ltAfterCount')}, ${ms(med(c, 'ltAfterMs'))}`,
+    `  long tasks until the menu is interactive: ${med(m, 'ltCount')} tasks, ${ms(med(m, 'ltMs'))}`,
+    `  key press just after the menu is interactive (key down to next paint; Tab ×5, 100 ms apart): worst ${ms(med(m, 'keyWorst'))}, first ${ms(med(m, 'keyFirst'))} (16 ms = under the 16 ms Event Timing floor)`,
+    `  fps during a call (a tool running): ${med(c, 'fps').toFixed(1)}; bare page ${med(b, 'fps').toFixed(1)}; ratio ${ratio(med(c, 'fps'), med(b, 'fps'))}`,
+    `  the call's marks and measures (ms since navigation; medians):`,
+    ...markNames.sort((x, y) => markAt(x) - markAt(y)).map((n) => `    ${ms(markAt(n)).padStart(8)}  ${n}`),
+  ];
+}
+
+/** Every page at one rate, runs interleaved (bare, then each game) so a busy machine weighs on all alike. */
+async function measureRate(rate: number, bare: Served, bareDesk: Served, games: readonly Game[]): Promise<string[]> {
+  const b: Sample[] = [];
+  const bd: Sample[] = [];
+  const m = games.map((): Sample[] => []);
+  const c = games.map((): CallSample[] => []);
+  for (let i = 0; i < RUNS; i++) {
+    b.push(await loadBare(rate, bare));
+    bd.push(await loadBare(rate, bareDesk));
+    for (const [g, game] of games.entries()) {
+      m[g]!.push(await loadMenu(rate, game));
+      c[g]!.push(await loadCall(rate, game));
+    }
+    const firsts = c.map((x) => ms(x.at(-1)!.s.first!)).join(' / ');
+    process.stderr.write(`  ${rate}× run ${i + 1}/${RUNS}: bare ${ms(b.at(-1)!.frame!)}, call first frame ${firsts}\n`);
+  }
+  return [`CPU ${rate}×, cold:`, ...games.flatMap((game, g) => report(game.label, b, bd, m[g]!, c[g]!))];
 }
 
 async function main(): Promise<void> {
   mkdirSync(TMP, { recursive: true });
-  await build({ root: ROOT, logLevel: 'warn' });
-  const dist = resolve(ROOT, 'dist');
-  const bareDist = await buildBare();
-  const app = await serve(dist);
-  const bare = await serve(bareDist);
-  const ctx = await launch(['--js-flags=--expose-gc', '--enable-precise-memory-info']);
-  const page = await ctx.newPage();
-  const bareBoot: number[] = [];
-  const appBoot: number[] = [];
-  const bareFps: number[] = [];
-  const appFps: number[] = [];
-  const loaded = new Set<string>();
-  page.on('response', (r) => loaded.add(new URL(r.url()).pathname));
-  for (let i = 0; i < RUNS; i++) {
-    await page.goto(bare.url);
-    await page.waitForFunction(() => (window as unknown as { __firstFrame?: number }).__firstFrame! > 0);
-    bareBoot.push(await page.evaluate(() => (window as unknown as { __firstFrame: number }).__firstFrame));
-    bareFps.push(await fps(page, 3000));
-    loaded.clear();
-    await page.goto(`${app.url}?lang=en`);
-    await page.waitForSelector('button.play:not([disabled])');
-    appBoot.push(await page.evaluate(() => performance.now()));
-    await page.goto(`${app.url}?lang=en&scenario=box-no-sync&mode=training&seed=1`);
-    // The call measured in the previous run was cut by leaving: abandon it to open the link.
-    const abandon = page.getByRole('button', { name: 'Abandon' });
-    await Promise.race([abandon.waitFor(), page.getByRole('button', { name: /Pick up/ }).waitFor()]);
-    if (await abandon.count()) await abandon.press('Enter');
-    await page.getByRole('button', { name: /Pick up/ }).waitFor();
-    await page.keyboard.press('Enter');
-    await page.keyboard.press('Shift+Digit2');
-    await page.waitForTimeout(500);
-    appFps.push(await fps(page, 3000));
-  }
-  const firstLoad = [...loaded]
-    .map((p) => join(dist, p === '/' ? 'index.html' : p))
-    .filter((f) => {
-      try {
-        return statSync(f).isFile();
-      } catch {
-        return false;
-      }
-    });
-  const js = files(dist).filter((f) => f.endsWith('.js'));
-  const contentFile = files(dist).filter((f) => /content-[\w-]+\.json$/.test(f));
-  const heap = async (): Promise<number> => {
-    await page.evaluate(() => (window as unknown as { gc?: () => void }).gc?.());
-    return page.evaluate(
-      () => (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize,
+  const tmp = mkdtempSync(join(TMP, 'run-'));
+  const roots = [GAME_ROOT, ...(opt.against ? [resolve(opt.against)] : [])];
+  const games: Game[] = [];
+  for (const [i, root] of roots.entries())
+    games.push({ ...(await serveGame(root, join(tmp, `app${i}`), !opt['no-minify'])), label: `the game at ${root}:` });
+  const bare = await serveBare(tmp, 'full');
+  const bareDesk = await serveBare(tmp, 'desk');
+  const game = games[0]!;
+  const out: string[] = [];
+  try {
+    const ctx = await launch();
+    const version = ctx.browser()?.version() ?? '';
+    await ctx.close();
+    out.push(
+      `Browser benchmark: Chromium ${version}, every load cold (fresh profile), median of ${RUNS}; yardstick: a bare Phaser 4 page with the Canvas renderer (the desk's)`,
     );
-  };
-  const playOne = async (n: number): Promise<void> => {
-    await page.getByRole('button', { name: /^Play/ }).first().press('Enter');
-    await page.getByRole('button', { name: /Pick up/ }).press('Enter');
-    await page.locator('.choice').first().waitFor();
-    await page.keyboard.press('x');
-    await page.getByRole('button', { name: 'See the debrief' }).press('Enter');
-    await page.getByRole('button', { name: /Back to the calls/ }).press('Enter');
-    void n;
-  };
-  await page.goto(`${app.url}?lang=en`);
-  if (await page.getByRole('button', { name: 'Abandon' }).count())
-    await page.getByRole('button', { name: 'Abandon' }).press('Enter');
-  await playOne(1);
-  const afterOne = await heap();
-  for (let n = 2; n <= 10; n++) await playOne(n);
-  const afterTen = await heap();
-  await ctx.close();
-  await app.close();
-  await bare.close();
-  const kb = (b: number): string => `${(b / 1024).toFixed(0)} kB`;
-  const calls = (JSON.parse(readFileSync(contentFile[0]!, 'utf8')) as { calls: unknown[] }).calls.length;
-  const out = [
-    `Browser benchmark (Chromium ${ctx.browser()?.version() ?? ''}, median of ${RUNS} runs)`,
-    `boot: bare Phaser first frame ${median(bareBoot).toFixed(0)} ms, game menu interactive ${median(appBoot).toFixed(0)} ms, ratio ${(median(appBoot) / median(bareBoot)).toFixed(2)} (aim ≤ 1.5)`,
-    `fps: bare ${median(bareFps).toFixed(1)}, call with the line test running ${median(appFps).toFixed(1)}, ratio ${(median(appFps) / median(bareFps)).toFixed(2)} (aim ≥ 0.95)`,
-    `JS gzipped: ${kb(js.reduce((a, f) => a + gz(f), 0))} (aim ≤ 500 kB); first-load assets gzipped: ${kb(firstLoad.reduce((a, f) => a + gz(f), 0))} over ${firstLoad.length} files (aim ≤ 1 MB)`,
-    `content (calls, playbook, translations; data, not code, and part of the first load): ${kb(contentFile.reduce((a, f) => a + gz(f), 0))} gzipped for ${calls} calls`,
-    `JS heap: after 1 call ${(afterOne / 1048576).toFixed(1)} MB, after 10 calls ${(afterTen / 1048576).toFixed(1)} MB, growth ${((afterTen - afterOne) / 1048576).toFixed(2)} MB (aim ≤ 5 MB)`,
-  ];
-  process.stdout.write(out.join('\n') + '\n');
+    if (opt.profile) {
+      const file = join(TMP, 'call-4x.cpuprofile');
+      await loadCall(4, game, file);
+      process.stdout.write(`(CPU profile written to ${file})\n`);
+    }
+    for (const rate of RATES) out.push(...(await measureRate(rate, bare, bareDesk, games)));
+    for (const g of games) {
+      const served = await cold(1, `${g.url}${DEEP_LINK}`, async (page, cdp) => {
+        await until(cdp, DESK_FRAME);
+        await page.waitForTimeout(SETTLE_MS);
+        return transferred(page);
+      });
+      const bareServed = await cold(1, bare.url, async (page, cdp) => {
+        await until(cdp, BARE_FRAME);
+        return transferred(page);
+      });
+      out.push(`Sizes, ${g.label}`, ...sizes(g.dir, served, bare.dir, bareServed));
+    }
+    if (!opt['no-heap']) out.push(await heapGrowth(game.url));
+  } finally {
+    for (const g of games) await g.close();
+    await bare.close();
+    await bareDesk.close();
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  process.stdout.write(`${out.join('\n')}\n`);
 }
 
 await main();

@@ -1,5 +1,5 @@
 // Shared browser-test plumbing: build once, serve with Vite's preview API, drive Debian's Chromium.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -7,9 +7,15 @@ import { build, preview, type PreviewServer } from 'vite';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/**
+ * Builds into a directory of its own (not the repository's dist/, which another run, a benchmark
+ * or a colleague's build may be rewriting meanwhile) and serves it.
+ */
 export async function buildAndServe(root: string): Promise<{ server: PreviewServer; url: string }> {
-  await build({ root, logLevel: 'warn' });
-  const server = await preview({ root, preview: { port: 0, host: '127.0.0.1' }, logLevel: 'warn' });
+  const outDir = mkdtempSync(join(tmpdir(), 'hotliner-dist-'));
+  await build({ root, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  const server = await preview({ root, build: { outDir }, preview: { port: 0, host: '127.0.0.1' }, logLevel: 'warn' });
+  server.httpServer.on('close', () => rmSync(outDir, { recursive: true, force: true }));
   const address = server.httpServer.address();
   const port = typeof address === 'object' && address ? address.port : 4173;
   return { server, url: `http://127.0.0.1:${port}/` };

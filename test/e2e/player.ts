@@ -143,12 +143,15 @@ export async function playActions(page: Page, log: readonly LogEntry[], texts: T
         break;
       }
       case 'writeTicket': {
+        // Each tick writes the notes at once; the form is then closed (the notes are kept).
         await page.keyboard.press('t');
         const dialog = page.getByRole('dialog');
-        for (const box of await dialog.getByRole('checkbox').all()) if (await box.isChecked()) await box.press('Space');
-        for (const f of a.notes) await dialog.getByRole('checkbox', { name: texts.fact(f) }).press('Space');
-        await dialog.getByRole('button', { name: /Write the notes|Écrire les notes/ }).press('Enter');
-        await page.keyboard.press('Escape');
+        const wanted = new Set(a.notes.map((f) => texts.fact(f)));
+        for (const box of await dialog.getByRole('checkbox').all()) {
+          const name = (await box.evaluate((el) => el.closest('label')?.textContent ?? '')).trim();
+          if ((await box.isChecked()) !== wanted.has(name)) await box.press('Space');
+        }
+        await dialog.getByRole('button', { name: /^(Close|Fermer)/ }).press('Enter');
         break;
       }
       default:

@@ -388,12 +388,13 @@ const SCHEMA_CASES: readonly Case[] = [
     en: ['"difficulty" is 5', 'maximum is 3'],
   },
   {
-    name: 'a difficulty below 1',
+    // 0 is a guided call; below that is an error.
+    name: 'a difficulty below 0',
     code: 'tooSmall',
-    edits: [['difficulty: 1', `difficulty: ${HERE}0`]],
-    params: { path: 'difficulty', value: '0', limit: '1' },
-    fr: ['vaut 0', 'minimum est 1'],
-    en: ['is 0', 'minimum is 1'],
+    edits: [['difficulty: 1', `difficulty: ${HERE}-1`]],
+    params: { path: 'difficulty', value: '-1', limit: '0' },
+    fr: ['vaut -1', 'minimum est 0'],
+    en: ['is -1', 'minimum is 0'],
   },
 ];
 

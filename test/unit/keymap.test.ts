@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../src/cli/repo.ts';
-import { capOf, commandOf, KEYMAP, shortcutOf, type KeyPress } from '../../src/ui/keymap.ts';
+import { capOf, commandOf, keyLabels, shortcutOf, type KeyPress } from '../../src/ui/keymap.ts';
 
 const press = (key: string, code = '', shiftKey = false, mods: Partial<KeyPress> = {}): KeyPress => ({
   key,
@@ -32,7 +32,7 @@ function readmeKeys(): string[] {
 
 describe('the key map', () => {
   it("is the README's key table, key for key", () => {
-    expect(readmeKeys().sort()).toEqual(KEYMAP.map((b) => b.label).sort());
+    expect(readmeKeys().sort()).toEqual(keyLabels().sort());
   });
 
   it.each([
@@ -49,6 +49,8 @@ describe('the key map', () => {
       is: { command: 'tenSeconds', n: 0 },
     },
     { name: '? shows the shortcuts', e: press('?', 'Slash', true), is: { command: 'help', n: 0 } },
+    { name: 'P pauses', e: press('p', 'KeyP'), is: { command: 'pause', n: 0 } },
+    { name: 'so does Escape', e: press('Escape', 'Escape'), is: { command: 'pause', n: 0 } },
     { name: 'Enter picks up', e: press('Enter', 'Enter'), is: { command: 'pickUp', n: 0 } },
     { name: 'a browser shortcut is left alone', e: press('r', 'KeyR', false, { ctrlKey: true }), is: null },
     { name: 'a key without a command', e: press('q', 'KeyQ'), is: null },
@@ -63,5 +65,7 @@ describe('the key map', () => {
     expect(shortcutOf('pickUp')).toBe('Enter');
     expect(capOf('pickUp')).toBe('↵');
     expect(capOf('help')).toBe('?');
+    expect(shortcutOf('pause')).toBe('P Escape');
+    expect(capOf('pause')).toBe('P');
   });
 });

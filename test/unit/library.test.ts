@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Persona, ScenarioModel } from '../../src/engine/model.ts';
 import type { ResultRecord } from '../../src/ports/storage.ts';
-import { ALL_CALLS, matches, progress, standings, trainingOrder } from '../../src/ui/library.ts';
+import { ALL_CALLS, isGuided, matches, progress, standings, trainingOrder } from '../../src/ui/library.ts';
 
 // Only the fields the library reads; the rest of a model is irrelevant to ordering and filtering.
 const call = (id: string, persona: Persona, difficulty: number): ScenarioModel =>
@@ -30,12 +30,22 @@ describe('the call library', () => {
 
   it.each([
     [ALL_CALLS, 5],
-    [{ persona: 'angry', difficulty: 0 }, 3],
+    [{ persona: 'angry', difficulty: 'all' }, 3],
+    [{ persona: 'all', difficulty: 0 }, 0],
     [{ persona: 'angry', difficulty: 2 }, 2],
     [{ persona: 'all', difficulty: 1 }, 3],
     [{ persona: 'technical', difficulty: 3 }, 0],
   ] as const)('filter %o keeps %i calls', (f, n) => {
     expect(calls.filter((c) => matches(c, f))).toHaveLength(n);
+  });
+
+  it('lists a guided call (difficulty 0) before every other, and the guided filter keeps only it', () => {
+    const withGuide = [...calls, call('z-guide', 'confused', 0)];
+    expect(trainingOrder(withGuide)[0]!.id).toBe('z-guide');
+    expect(withGuide.filter((c) => matches(c, { persona: 'all', difficulty: 0 })).map((c) => c.id)).toEqual([
+      'z-guide',
+    ]);
+    expect(withGuide.filter(isGuided).map((c) => c.id)).toEqual(['z-guide']);
   });
 
   it('keeps the best total, whether a call was ever won, and how often it was played', () => {

@@ -5,6 +5,7 @@ import { makeLog } from '../../src/engine/replay.ts';
 import type { ResultRecord } from '../../src/ports/storage.ts';
 import { ALL_CALLS, trainingOrder, type LibraryFilter } from '../../src/ui/library.ts';
 import { menuView, type MenuActions, type MenuModel } from '../../src/ui/MenuScreen.ts';
+import { guidedInvitation } from '../../src/ui/GuidedInvite.ts';
 import { boundValues } from '../support/templates.ts';
 import { repoCalls } from '../support/load.ts';
 
@@ -24,6 +25,7 @@ const actions: MenuActions = {
   resume: noop,
   abandon: noop,
   help: noop,
+  guidedSeen: noop,
 };
 const result = (scenario: string, total: number, won: boolean): ResultRecord => ({
   id: `${scenario}-${total}`,
@@ -43,6 +45,7 @@ const model = (patch: Partial<MenuModel> = {}): MenuModel => ({
   inProgress: null,
   pace: 'real',
   filter: ALL_CALLS,
+  guidedSeen: false,
   ...patch,
 });
 // The call titles the menu binds (each card twice: heading and Play's name), in the order shown.
@@ -58,14 +61,15 @@ describe('the menu view', () => {
   });
 
   it.each([
-    { persona: 'angry', difficulty: 0 },
+    { persona: 'angry', difficulty: 'all' },
+    { persona: 'all', difficulty: 0 },
     { persona: 'all', difficulty: 3 },
     { persona: 'technical', difficulty: 1 },
   ] satisfies LibraryFilter[])('shows only the calls the filter %o keeps', (filter) => {
     const kept = trainingOrder(calls).filter(
       (sc) =>
         (filter.persona === 'all' || sc.persona === filter.persona) &&
-        (filter.difficulty === 0 || sc.difficulty === filter.difficulty),
+        (filter.difficulty === 'all' || sc.difficulty === filter.difficulty),
     );
     const shown = shownTitles(model({ filter }));
     expect(shown).toEqual(kept.map((sc) => `${sc.ns}:title`));
@@ -89,5 +93,30 @@ describe('the menu view', () => {
     expect(values).toContain('menu.resume');
     expect(values).toContain('menu.abandon');
     expect(values).toContain('storage.unavailable{}');
+  });
+});
+
+describe('the guided call on the menu', () => {
+  const guided = calls.find((sc) => sc.difficulty === 0)!;
+  const values = (patch: Partial<MenuModel> = {}): unknown[] => boundValues(menuView(model(patch), actions, t));
+
+  it('is the first card, marked "start here" and "guided" rather than dots', () => {
+    expect(shownTitles(model())[0]).toBe(`${guided.ns}:title`);
+    expect(values()).toContain('menu.startHere');
+    expect(values()).toContain('menu.difficultyGuided');
+  });
+
+  it('is offered on first launch, until the invitation is answered or a call is finished', () => {
+    const invite = `menu.inviteText${JSON.stringify({ title: `${guided.ns}:title` })}`;
+    expect(values()).toContain(invite);
+    expect(values({ guidedSeen: true })).not.toContain(invite);
+    expect(values({ results: [result(calls[0]!.id, 40, false)] })).not.toContain(invite);
+  });
+
+  it('is offered by guidedInvitation only to a newcomer, and only if the library has one', () => {
+    expect(guidedInvitation(calls, [], false)?.id).toBe(guided.id);
+    expect(guidedInvitation(calls, [], true)).toBeNull();
+    const others = calls.filter((sc) => sc !== guided);
+    expect(guidedInvitation(others, [], false)).toBeNull();
   });
 });

@@ -43,7 +43,7 @@ const result = (id: string, finishedAt = '2025-03-01T10:00:00.000Z'): ResultReco
   log,
   summary: { total: 72, process: 80, diagnosis: 60, calmness: 75, outcome: 'resolved', won: true },
 });
-const progress: InProgress = { log, lang: 'en', savedAt: '2025-03-01T09:58:00Z' };
+const progress: InProgress = { log, lang: 'en', savedAt: '2025-03-01T09:58:00Z', pace: 'turns' };
 
 let dbCount = 0;
 const stores: IdbStore[] = [];
@@ -97,13 +97,18 @@ describe('validators', () => {
     const badLog = parseResult({ ...result('a'), log: { ...log, entries: [{ at: 0, action: { type: 'dance' } }] } });
     expect(badLog.ok ? [] : badLog.errors).toEqual([{ path: 'log.entries[0].action.type', code: 'unknownAction' }]);
     expect(parseInProgress({ ...progress, savedAt: 12 }).ok).toBe(false);
+    expect(parseInProgress({ ...progress, pace: 'fast' }).ok).toBe(false);
+    // A call saved before the pace was kept was played in real time.
+    const { pace: _, ...older } = progress;
+    expect(parseInProgress(older)).toEqual({ ok: true, value: { ...progress, pace: 'real' } });
   });
 
   it('settings fall back field by field and never fail', () => {
     expect(parseSettings('garbage')).toEqual(DEFAULT_SETTINGS);
-    expect(parseSettings({ lang: 'fr', volume: 7, muted: true, mode: 'exam' })).toEqual({
+    expect(parseSettings({ lang: 'fr', volume: 7, muted: true, mode: 'exam', pace: 'fast' })).toEqual({
       lang: 'fr',
       mode: 'exam',
+      pace: 'real',
       volume: 0.7,
       muted: true,
       speech: false,
@@ -301,7 +306,7 @@ describe('IdbStore', () => {
 });
 
 describe('settings', () => {
-  const mine: Settings = { lang: 'fr', mode: 'exam', volume: 0.3, muted: true, speech: true };
+  const mine: Settings = { lang: 'fr', mode: 'exam', pace: 'turns', volume: 0.3, muted: true, speech: true };
 
   it('round-trips through localStorage', () => {
     const ls = new FakeLocalStorage();
