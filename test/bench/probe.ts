@@ -8,6 +8,8 @@ export type Probe = {
   readonly longTasks: readonly (readonly [start: number, duration: number])[];
   /** Event Timing entries of 16 ms and more: key down to the next paint, queueing included. */
   readonly events: readonly { readonly name: string; readonly start: number; readonly duration: number }[];
+  /** When each key was pressed (the keydown's timeStamp). */
+  readonly keys: readonly number[];
   /** The menu's first enabled Play button is on the page. */
   readonly menu: number | null;
   /** The ringing call's pick-up button is on the page and has the focus: Enter picks up. */
@@ -19,7 +21,8 @@ export type Probe = {
 };
 
 export const PROBE_SCRIPT = `(() => {
-  const p = { longTasks: [], events: [], menu: null, pickUp: null };
+  const p = { longTasks: [], events: [], keys: [], menu: null, pickUp: null };
+  addEventListener('keydown', (e) => p.keys.push(e.timeStamp), { capture: true, passive: true });
   window.__probe = p;
   const observe = (type, opts, fn) => {
     try { new PerformanceObserver((l) => l.getEntries().forEach(fn)).observe({ type, buffered: true, ...opts }); } catch {}
@@ -98,4 +101,9 @@ export async function until(cdp: CDPSession, expression: string, timeoutMs = 120
     if (Date.now() > end) throw new Error(`timed out waiting for ${expression}`);
     await new Promise((done) => setTimeout(done, 50));
   }
+}
+
+/** Each key press's latency (key down to the next paint); presses under Event Timing's 16 ms floor count as 16. */
+export function keyLatencies(p: Probe): number[] {
+  return p.keys.map((at) => p.events.find((e) => e.name === 'keydown' && Math.abs(e.start - at) < 1)?.duration ?? 16);
 }

@@ -373,6 +373,7 @@ describe('the conversation', () => {
     expect(goodbye).toBeGreaterThan(0);
     expect(goodbye).toBeLessThan(hungUp);
     expect(lines.at(-1)).toMatch(/Lost/);
+    expect((await turn(page).innerText()).trim()).toMatch(/^Ended\s+The call is over\.$/);
     expect(errors).toEqual([]);
     await page.close();
   });
