@@ -44,3 +44,17 @@ export function playbookWith(patch: (yaml: string) => string): PlaybookModel {
   if (!r.playbook) throw new Error(JSON.stringify(r.diags));
   return r.playbook;
 }
+
+/**
+ * Replaces the tools block of mini-call with `tools` (YAML, indented two spaces), with a
+ * customer patient enough to sit through long silences while the tools are tested.
+ */
+export const withTools =
+  (tools: string) =>
+  (y: string): string =>
+    y
+      .replace(/tools:\n[\s\S]*?\ndiagnoses:/, `tools:\n${tools}\ndiagnoses:`)
+      .replace(
+        '  name: M. Test',
+        '  name: M. Test\n  vars: { anger: { init: 0, max: 100 }, patience: { init: 100, max: 100 } }',
+      );

@@ -2,17 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { affordances, enumerateActions, toolProgress } from '../../src/engine/affordances.ts';
 import { TOOL_IDS } from '../../src/engine/model.ts';
 import { Driver } from '../support/drive.ts';
-import { compile, fixture, mini, playbookWith } from '../support/load.ts';
-
-const withTools =
-  (tools: string) =>
-  (y: string): string =>
-    y
-      .replace(/tools:\n[\s\S]*?\ndiagnoses:/, `tools:\n${tools}\ndiagnoses:`)
-      .replace(
-        '  name: M. Test',
-        '  name: M. Test\n  vars: { anger: { init: 0, max: 100 }, patience: { init: 100, max: 100 } }',
-      );
+import { compile, fixture, mini, playbookWith, withTools } from '../support/load.ts';
 
 const tool = (d: Driver, id: (typeof TOOL_IDS)[number]) => affordances(d.sc, d.state).tools[TOOL_IDS.indexOf(id)]!;
 

@@ -5,21 +5,7 @@ import { offeredChoices, timeScaleOf } from '../../src/engine/affordances.ts';
 import { initialState, step } from '../../src/engine/step.ts';
 import { ANGER, PATIENCE } from '../../src/engine/model.ts';
 import { Driver } from '../support/drive.ts';
-import { compile, fixture, mini, playbookWith } from '../support/load.ts';
-
-/**
- * Replaces the tools block of mini-call with `tools` (YAML, indented two spaces), with a
- * customer patient enough to sit through long silences while the tools are tested.
- */
-const withTools =
-  (tools: string) =>
-  (y: string): string =>
-    y
-      .replace(/tools:\n[\s\S]*?\ndiagnoses:/, `tools:\n${tools}\ndiagnoses:`)
-      .replace(
-        '  name: M. Test',
-        '  name: M. Test\n  vars: { anger: { init: 0, max: 100 }, patience: { init: 100, max: 100 } }',
-      );
+import { compile, fixture, mini, playbookWith, withTools } from '../support/load.ts';
 
 /** Runs the opening of mini-call so the account may be touched. */
 function opened(d: Driver): Driver {

@@ -2,17 +2,7 @@
 // waiting on a tool in trouble, in a silence, once per threshold.
 import { describe, expect, it } from 'vitest';
 import { Driver } from '../support/drive.ts';
-import { mini } from '../support/load.ts';
-
-const withTools =
-  (tools: string) =>
-  (y: string): string =>
-    y
-      .replace(/tools:\n[\s\S]*?\ndiagnoses:/, `tools:\n${tools}\ndiagnoses:`)
-      .replace(
-        '  name: M. Test',
-        '  name: M. Test\n  vars: { anger: { init: 0, max: 100 }, patience: { init: 100, max: 100 } }',
-      );
+import { mini, withTools } from '../support/load.ts';
 
 const prompts = (d: Driver): string[] => d.of('customerPrompted').map((e) => e.reason);
 
