@@ -194,12 +194,13 @@ async function main(): Promise<void> {
   const bare = await serveBare(tmp, 'full');
   const bareDesk = await serveBare(tmp, 'desk');
   const game = games[0]!;
-  const out: string[] = [];
+  // Each part is printed as soon as it is measured: a late failure loses nothing.
+  const say = (...lines: string[]): void => void process.stdout.write(`${lines.join('\n')}\n`);
   try {
     const ctx = await launch();
     const version = ctx.browser()?.version() ?? '';
     await ctx.close();
-    out.push(
+    say(
       `Browser benchmark: Chromium ${version}, every load cold (fresh profile), median of ${RUNS}; yardstick: a bare Phaser 4 page with the Canvas renderer (the desk's)`,
     );
     if (opt.profile) {
@@ -207,7 +208,7 @@ async function main(): Promise<void> {
       await loadCall(4, game, file);
       process.stdout.write(`(CPU profile written to ${file})\n`);
     }
-    for (const rate of RATES) out.push(...(await measureRate(rate, bare, bareDesk, games)));
+    for (const rate of RATES) say(...(await measureRate(rate, bare, bareDesk, games)));
     for (const g of games) {
       const served = await cold(1, `${g.url}${DEEP_LINK}`, async (page, cdp) => {
         await until(cdp, DESK_FRAME);
@@ -218,16 +219,15 @@ async function main(): Promise<void> {
         await until(cdp, BARE_FRAME);
         return transferred(page);
       });
-      out.push(`Sizes, ${g.label}`, ...sizes(g.dir, served, bare.dir, bareServed));
+      say(`Sizes, ${g.label}`, ...sizes(g.dir, served, bare.dir, bareServed));
     }
-    if (!opt['no-heap']) out.push(await heapGrowth(game.url));
+    if (!opt['no-heap']) say(await heapGrowth(game.url).catch((e: unknown) => `JS heap: not measured (${String(e)})`));
   } finally {
     for (const g of games) await g.close();
     await bare.close();
     await bareDesk.close();
     rmSync(tmp, { recursive: true, force: true });
   }
-  process.stdout.write(`${out.join('\n')}\n`);
 }
 
 await main();
