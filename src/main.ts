@@ -6,7 +6,7 @@ import { createI18n } from './i18n/i18n.ts';
 import { isLang, type Lang } from './i18n/lang.ts';
 import type { DeskView } from './ports/desk-view.ts';
 import { IdbStore } from './storage/IdbStore.ts';
-import { App } from './ui/App.ts';
+import { App, openStore } from './ui/App.ts';
 import { LazyDesk } from './ui/LazyDesk.ts';
 import { Stage } from './ui/Stage.ts';
 import './ui/app.css';
@@ -45,6 +45,8 @@ async function start(): Promise<void> {
   document.body.classList.toggle('reduced-motion', reducedMotion);
   const store = new IdbStore();
   const settings = store.loadSettings();
+  // The store opens while the content arrives (a deep link's call waits on both).
+  const opened = openStore(store);
   const lang = pickLang(params, settings.lang);
   document.documentElement.lang = lang;
   const lib = await content;
@@ -67,7 +69,7 @@ async function start(): Promise<void> {
   mark('i18n');
   document.title = i18n.t('app.title');
   const audio = new DeferredAudio({ volume: settings.volume, muted: settings.muted, speech: settings.speech });
-  await new App({ stage, lib, i18n, store, audio, desk, reducedMotion }).start(params);
+  await new App({ stage, lib, i18n, store, audio, desk, reducedMotion }).start(params, opened);
   mark('screen');
 }
 

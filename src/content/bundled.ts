@@ -14,20 +14,15 @@ export function bundledPlaybook(f: BundledFile): { playbook: PlaybookModel | nul
 }
 
 /**
- * A bundled call, compiled the first time its model or diagnostics are asked for: opening one
- * call from a link compiles that call alone, and the menu compiles the others when it lists them.
- * Its texts (for the translations) are read from the document at once. A broken call (bypassing
- * the checker) is listed with its diagnostics; one that fails only when compiled keeps its texts.
+ * A bundled call, compiled the first time its model or diagnostics are asked for, its texts read
+ * the first time they are (for its language's translations): opening one call from a link
+ * compiles that call alone, and the menu compiles the others when it lists them. A call that
+ * fails to compile (bypassing the checker) is listed with its diagnostics and no model.
  */
 export function bundledScenario(f: BundledFile, pb: PlaybookModel): LoadedScenario {
   const doc = f.data as ScenarioDoc;
-  let texts: LoadedScenario['texts'];
-  try {
-    texts = scenarioTexts(doc);
-  } catch (e) {
-    return broken(f.file, e);
-  }
   let compiled: Pick<LoadedScenario, 'model' | 'diags'> | null = null;
+  let texts: LoadedScenario['texts'] | null = null;
   const compile = (): Pick<LoadedScenario, 'model' | 'diags'> => {
     try {
       compiled ??= compileScenario(doc, dataSource(f.file), pb);
@@ -39,7 +34,14 @@ export function bundledScenario(f: BundledFile, pb: PlaybookModel): LoadedScenar
   return {
     file: f.file,
     doc,
-    texts,
+    get texts() {
+      try {
+        texts ??= scenarioTexts(doc);
+      } catch {
+        texts = [];
+      }
+      return texts;
+    },
     get model() {
       return compile().model;
     },

@@ -1,9 +1,9 @@
 // The one place i18next is used: UI strings, the playbook and each call's namespace.
-import i18next, { type i18n } from 'i18next';
+import i18next, { type BackendModule, type i18n } from 'i18next';
 import type { Library } from '../content/bundle.ts';
 import { playbookTexts } from '../content/playbook.ts';
 import { SOURCES_KEY, unflatten } from '../content/texts.ts';
-import { LANGS, type Lang } from './lang.ts';
+import { isLang, LANGS, type Lang } from './lang.ts';
 
 function parse(text: string | undefined): Record<string, unknown> {
   if (!text) return {};
@@ -16,30 +16,53 @@ function parse(text: string | undefined): Record<string, unknown> {
   }
 }
 
-/** An i18next instance holding every namespace of the library, in both languages. */
+type Bundle = Record<string, Record<string, unknown>>;
+
+/**
+ * One language's namespaces: its translation files, then the texts of the playbook and of the
+ * calls written in that language (their source texts win over a translation file).
+ */
+function bundleOf(lib: Library, lang: Lang): Bundle {
+  const out: Bundle = {};
+  for (const [ns, text] of Object.entries(lib.locales[lang] ?? {})) if (ns !== 'checker') out[ns] = parse(text);
+  if (lib.playbook?.doc.lang === lang)
+    out.playbook = unflatten(Object.fromEntries(playbookTexts(lib.playbook.doc).map((t) => [t.key, t.text])));
+  for (const call of lib.calls)
+    if (call.doc?.lang === lang)
+      out[call.doc.id] = unflatten(Object.fromEntries(call.texts.map((t) => [t.key, t.text])));
+  return out;
+}
+
+/** Every namespace of the library, in any language (read without parsing anything). */
+function namespacesOf(lib: Library): string[] {
+  const names = new Set<string>(lib.playbook ? ['playbook'] : []);
+  for (const lang of LANGS) for (const ns of Object.keys(lib.locales[lang] ?? {})) if (ns !== 'checker') names.add(ns);
+  for (const call of lib.calls) if (call.doc) names.add(call.doc.id);
+  return [...names];
+}
+
+/**
+ * An i18next instance over every namespace of the library. The language asked for is read at
+ * once; the other when the trainee switches to it (through a backend that reads the library):
+ * starting the game does not parse translations nobody reads.
+ */
 export async function createI18n(lib: Library, lng: Lang): Promise<i18n> {
-  const resources: Record<string, Record<string, Record<string, unknown>>> = {};
-  for (const lang of LANGS) {
-    resources[lang] = {};
-    for (const [ns, text] of Object.entries(lib.locales[lang] ?? {}))
-      if (ns !== 'checker') resources[lang][ns] = parse(text);
-  }
-  if (lib.playbook) {
-    const source = Object.fromEntries(playbookTexts(lib.playbook.doc).map((t) => [t.key, t.text]));
-    resources[lib.playbook.doc.lang]!.playbook = unflatten(source);
-  }
-  for (const call of lib.calls) {
-    if (!call.doc) continue;
-    resources[call.doc.lang]![call.doc.id] = unflatten(Object.fromEntries(call.texts.map((t) => [t.key, t.text])));
-  }
-  const inst = i18next.createInstance();
+  const bundles = new Map<Lang, Bundle>();
+  const bundle = (lang: Lang): Bundle => bundles.get(lang) ?? bundles.set(lang, bundleOf(lib, lang)).get(lang)!;
+  const library: BackendModule = {
+    type: 'backend',
+    init: () => {},
+    read: (language, ns, done) => done(null, isLang(language) ? (bundle(language)[ns] ?? {}) : {}),
+  };
+  const inst = i18next.createInstance().use(library);
   await inst.init({
     lng,
     fallbackLng: false,
     supportedLngs: [...LANGS],
     defaultNS: 'ui',
-    ns: Object.keys(resources.fr ?? {}),
-    resources,
+    ns: namespacesOf(lib),
+    resources: { [lng]: bundle(lng) },
+    partialBundledLanguages: true,
     // Text only ever reaches the page through textContent, so nothing needs HTML escaping.
     interpolation: { escapeValue: false },
     returnNull: false,

@@ -23,6 +23,16 @@ import { clock } from './words.ts';
 const SAVE_EVERY_MS = 3000;
 const REPLAY_BEAT_MS = 350;
 
+/** What the first screen needs from the store: its notices, the results, a call cut short. */
+export type OpenedStore = { notices: StorageNotice[]; results: ResultRecord[]; inProgress: InProgress | null };
+
+/** Opens the store and reads it (started by main.ts alongside the content, before the App exists). */
+export async function openStore(store: GameStore): Promise<OpenedStore> {
+  const notices = await store.open();
+  const [results, inProgress] = await Promise.all([store.listResults(), store.loadInProgress()]);
+  return { notices, results, inProgress };
+}
+
 export type AppDeps = {
   readonly stage: Stage;
   readonly lib: Library;
@@ -102,10 +112,9 @@ export class App {
    * Opens storage, then the deep-linked call, or the menu (offering to resume a cut call). A
    * link's mode and pace are that call's only: the menu's saved settings stay as they were.
    */
-  async start(params: URLSearchParams): Promise<void> {
-    this.notices = await this.d.store.open();
-    this.results = await this.d.store.listResults();
-    this.inProgress = await this.d.store.loadInProgress();
+  /** Opens the store (or takes its opening, started earlier: see `openStore`), then the first screen. */
+  async start(params: URLSearchParams, opened: Promise<OpenedStore> = openStore(this.d.store)): Promise<void> {
+    ({ notices: this.notices, results: this.results, inProgress: this.inProgress } = await opened);
     const call = this.call(params.get('scenario'));
     const asked = params.get('mode');
     const mode = asked === 'exam' || asked === 'training' ? asked : this.settings.mode;

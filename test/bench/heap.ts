@@ -12,6 +12,9 @@ async function playOne(page: Page): Promise<void> {
   await page.locator('li[data-call="box-no-sync"]').getByRole('button', { name: /^Play/ }).press('Enter');
   await page.getByRole('button', { name: /Pick up/ }).press('Enter');
   await page.locator('.choice').first().waitFor();
+  // Hang up as soon as the call lets the trainee (X is refused while the button is disabled).
+  const hangUp = page.getByRole('button', { name: /^Hang up/ });
+  while (!(await hangUp.isEnabled())) await page.waitForTimeout(50);
   await page.keyboard.press('x');
   await page.getByRole('button', { name: 'See the debrief' }).press('Enter');
   await page.getByRole('button', { name: /Back to the calls/ }).press('Enter');

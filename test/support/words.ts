@@ -2,7 +2,7 @@
 // repository's calls, playbook and translations.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { TFunction } from 'i18next';
+import type { i18n, TFunction } from 'i18next';
 import type { Library } from '../../src/content/bundle.ts';
 import { ROOT, readScenario, scenarioFiles } from '../../src/cli/repo.ts';
 import { createI18n } from '../../src/i18n/i18n.ts';
@@ -18,8 +18,13 @@ function library(): Library {
   return { playbook: pb, calls: scenarioFiles().map((f) => readScenario(f, pb)), diags: [], locales };
 }
 
+/** The game's i18next instance, started in `lang`. */
+export function realI18n(lang: Lang): Promise<i18n> {
+  return createI18n(library(), lang);
+}
+
 /** The words of the game in `lang` (a missing key is reported through console.warn, as in the game). */
 export async function realWords(lang: Lang): Promise<TFunction> {
-  const i18n = await createI18n(library(), lang);
-  return i18n.t.bind(i18n);
+  const inst = await realI18n(lang);
+  return inst.t.bind(inst);
 }
