@@ -3,11 +3,12 @@
 import { nextEventAt } from '../engine/clock.ts';
 import { offeredChoices } from '../engine/affordances.ts';
 import { ANGER, PATIENCE, type ChoiceModel, type ScenarioModel } from '../engine/model.ts';
-import { scoreCall, type Scorecard } from '../engine/scoring.ts';
+import { scoreCall, warmLines, type Scorecard } from '../engine/scoring.ts';
 import { MinHeap } from './heap.ts';
 import { initialState } from '../engine/step.ts';
 import { applyPlan, searchPlans, type LoggedStep } from './plans.ts';
 import { randomPlay } from './random-play.ts';
+import { strategyReport, type StrategyOptions, type StrategyReport } from './strategies.ts';
 import type { Action, CallState, ToolStatus } from '../engine/types.ts';
 
 export type Analysis = {
@@ -30,9 +31,17 @@ export type Analysis = {
   readonly randomPlays: number;
   readonly randomWinRate: number;
   readonly randomOutcomes: Readonly<Record<string, number>>;
+  /** How naive and bad agents fare (strategies.ts), when asked for with `strategies`. */
+  readonly strategies?: StrategyReport;
 };
 
-export type AnalyzeOptions = { readonly seed?: number; readonly stateCap?: number; readonly randomPlays?: number };
+export type AnalyzeOptions = {
+  readonly seed?: number;
+  readonly stateCap?: number;
+  readonly randomPlays?: number;
+  /** Also play the strategy baselines, with these options (the seed is the analysis's unless given). */
+  readonly strategies?: StrategyOptions;
+};
 
 /** A state met by the search; the state itself is dropped once expanded (paths need only logs). */
 type Rec = { state: CallState | null; readonly parent: number; readonly log: readonly LoggedStep[]; dead: boolean };
@@ -93,7 +102,7 @@ export function analyze(sc: ScenarioModel, opts: AnalyzeOptions = {}): Analysis 
       queue.push(recs.length - 1, next.time);
     }
   }
-  const { seenNodes, seenChoices, ...random } = randomPlay(sc, opts.randomPlays ?? 2000, seed);
+  const { seenNodes, seenChoices, randomBest, ...random } = randomPlay(sc, opts.randomPlays ?? 2000, seed);
   for (const n of seenNodes) visitedNodes[n] = 1;
   for (const c of seenChoices) offered[c] = 1;
   const bestLog = best ? pathTo(recs, best.rec) : [];
@@ -115,6 +124,9 @@ export function analyze(sc: ScenarioModel, opts: AnalyzeOptions = {}): Analysis 
     states: recs.length,
     truncated,
     ...random,
+    ...(opts.strategies && {
+      strategies: strategyReport(sc, { seed, ...opts.strategies }, { ...random, randomBest }),
+    }),
   };
 }
 
@@ -166,7 +178,7 @@ function dominates(a: Mark, b: Mark): boolean {
  */
 export function measure(sc: ScenarioModel, s: CallState): Mark {
   let unexplained = 0;
-  for (const t of s.troubles) if (t.explainedAt < 0) unexplained++;
+  for (const t of s.troubles) if (t.explainedAt < 0 && t.perceived) unexplained++;
   let early = 0;
   for (const st of s.steps) if (st && !st.inOrder) early++;
   let wrong = 0;
@@ -235,7 +247,7 @@ function memory(sc: ScenarioModel): Memory {
 
 const STATUS_CODE: Record<ToolStatus, number> = { idle: 0, running: 1, frozen: 2, crashed: 3, restarting: 4 };
 const SEGMENT_CODE = { enter: 0, reply: 1, end: 2 } as const;
-const OUTCOME_CODE: Record<string, number> = { resolved: 1, escalated: 2, lost: 3 };
+const OUTCOME_CODE: Record<string, number> = { resolved: 1, escalated: 2, lost: 3, left: 4, needless: 5 };
 
 /** Builds a situation key: 16-bit codes turned into one flat string (short, and quick to hash). */
 class KeyBuilder {
@@ -307,7 +319,13 @@ export function situation(sc: ScenarioModel, s: CallState): string {
   for (const n of s.notes) k.code(n);
   k.code(s.ticketSaved ? s.ticketSaved.length + 1 : 0);
   for (const n of s.ticketSaved ?? []) k.code(n);
+  const { categories, priorities } = sc.scoring.ticket;
+  for (const c of [s.ticketClass, s.ticketSavedClass])
+    k.code(c ? 1 + categories.indexOf(c.category) * priorities.length + priorities.indexOf(c.priority) : 0);
   k.code(s.fatal.length);
+  k.code(s.misordered.length);
+  // The empathy credit counts distinct warm lines, said or not still reachable: up to the credit's cap.
+  k.code(Math.min(warmLines(s).length, sc.scoring.calm.empathyLines));
   k.code(s.ended ? OUTCOME_CODE[s.ended.outcome]! : 0);
   k.code(s.rng >>> 16);
   k.code(s.rng);
@@ -337,6 +355,8 @@ export function describe(a: Action): string {
       return a.thank ? 'resume:thank' : 'resume';
     case 'writeTicket':
       return `writeTicket:${a.notes.join('+')}`;
+    case 'classifyTicket':
+      return `classifyTicket:${a.category}+${a.priority}`;
     case 'tick':
       return 'wait';
     default:

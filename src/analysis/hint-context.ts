@@ -12,7 +12,7 @@ export const AVOIDED_TONES: readonly Tone[] = ['rude', 'condescending', 'curt', 
 
 /** A line to say: its id and i18n key. */
 export type LineHint = { readonly choice: string; readonly key: string };
-export type HoldPart = 'ask' | 'checkIn' | 'thank' | 'ended';
+export type HoldPart = 'ask' | 'reason' | 'checkIn' | 'thank' | 'ended';
 
 export type Hint =
   /** A line of this call that performs the step; `at`: first moment it was on offer (null: never in this call). */
@@ -32,6 +32,11 @@ export type Hint =
       readonly kind: 'notes';
       readonly missing: readonly string[];
       readonly unknown: readonly string[];
+      /** Unconfirmed statements noted as facts (keys). */
+      readonly wrong: readonly string[];
+      /** The right category and priority (playbook label keys) when the ticket had them wrong or unset. */
+      readonly category: string | null;
+      readonly priority: string | null;
       readonly saved: boolean;
     }
   /** The right diagnosis (key), from when its evidence was known (`at`), against par. */
@@ -69,7 +74,9 @@ export type Hint =
         readonly line: (LineHint & { readonly at: number }) | null;
       }[];
     }
-  | { readonly kind: 'rageClicks'; readonly clicks: readonly { readonly at: number; readonly tool: ToolId }[] };
+  | { readonly kind: 'rageClicks'; readonly clicks: readonly { readonly at: number; readonly tool: ToolId }[] }
+  /** A question asked before a simpler one that was on offer (choice keys). */
+  | { readonly kind: 'order'; readonly at: number; readonly choice: string; readonly simpler: string };
 
 /** What a hint needs to know about the call: the model, how it ended, its moments, and the model answer's log. */
 export type HintContext = {

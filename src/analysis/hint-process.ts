@@ -1,7 +1,7 @@
 // Hints for the process and diagnosis lines: which line or tool would have done a missed step and
 // from when, what an early step should have waited for, what a hold or the notes lacked, when the
 // diagnosis could first be stated. Pure.
-import { holds as conditionHolds } from '../engine/draft.ts';
+import { expectedNotes, holds as conditionHolds, rightDiagnosis } from '../engine/draft.ts';
 import type { ScoreLine } from '../engine/scoring.ts';
 import { AVOIDED_TONES, lineHint, modelSays, type Hint, type HintContext, type HoldPart } from './hint-context.ts';
 
@@ -11,6 +11,7 @@ export function processHints(cx: HintContext, l: ScoreLine): Hint[] {
   if (l.id.startsWith('fatal.')) return fatalEarlyHints(cx, l);
   if (l.id === 'hold') return [holdHint(cx)];
   if (l.id === 'ticketNotes') return [notesHint(cx)];
+  if (l.id === 'order') return orderHints(cx);
   if (l.id === 'diagnosis.time') return diagnosisHints(cx);
   return [];
 }
@@ -108,6 +109,7 @@ function holdHint(cx: HintContext): Hint {
   const holds = s.holds.map((h) => {
     const missing: HoldPart[] = [];
     if (!h.asked) missing.push('ask');
+    else if (h.reason < 0) missing.push('reason');
     if (h.overruns > 0) missing.push('checkIn');
     if (!h.thanked) missing.push(resumed.has(h.end) || h.end < 0 ? 'thank' : 'ended');
     return { at: h.since, missing };
@@ -120,23 +122,35 @@ function holdHint(cx: HintContext): Hint {
   };
 }
 
+function orderHints(cx: HintContext): Hint[] {
+  const first = cx.state.misordered[0];
+  if (!first) return [];
+  const key = (id: string): string => cx.sc.choices[cx.sc.index.choices.get(id)!]!.key;
+  return [{ kind: 'order', at: first.at, choice: key(first.choice), simpler: key(first.simpler) }];
+}
+
 function notesHint(cx: HintContext): Hint {
   const { sc, state: s } = cx;
   const byHand = sc.ticketStep >= 0 && s.steps[sc.ticketStep] != null;
   const notes = s.ticketSaved ?? (byHand ? s.notes : []);
-  const missing = sc.ticketNotes.filter((f) => !notes.includes(f));
+  const missing = expectedNotes(sc, s).filter((f) => !notes.includes(f));
   const key = (f: number): string => `${sc.ns}:facts.${sc.facts[f]!}`;
+  const cls = s.ticketSaved ? s.ticketSavedClass : byHand ? s.ticketClass : null;
+  const right = sc.ticketClass;
   return {
     kind: 'notes',
     missing: missing.map(key),
     unknown: missing.filter((f) => !s.facts[f]).map(key),
+    wrong: sc.ticketUnconfirmed.filter((f) => notes.includes(f)).map(key),
+    category: right && cls?.category !== right.category ? `playbook:ticket.categories.${right.category}` : null,
+    priority: right && cls?.priority !== right.priority ? `playbook:ticket.priorities.${right.priority}` : null,
     saved: s.ticketSaved !== null || byHand,
   };
 }
 
 function diagnosisHints(cx: HintContext): Hint[] {
   const sc = cx.sc;
-  const d = sc.diagnoses.findIndex((x) => x.correct);
+  const d = sc.diagnoses.findIndex((_, i) => rightDiagnosis(sc, cx.state, i));
   if (d < 0) return [];
   const dg = sc.diagnoses[d]!;
   const first = cx.moments.find((m) => conditionHolds(sc, m.state, dg.evidence));

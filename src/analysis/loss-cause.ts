@@ -107,6 +107,7 @@ function resultCause(sc: ScenarioModel, s: CallState, card: Scorecard): Cause {
     ['process', w.process * (100 - card.process), card.process],
     ['diagnosis', w.diagnosis * (100 - card.diagnosis.score), card.diagnosis.score],
     ['calmness', w.calmness * (100 - card.calmness), card.calmness],
+    ['resolution', w.resolution * (100 - card.resolution), card.resolution],
   ];
   const [weakest, , score] = lost.reduce((a, b) => (b[1] > a[1] ? b : a));
   return { kind: 'lowScore', outcome: s.ended.outcome, at, total: card.total, pass, weakest, score };
@@ -123,7 +124,7 @@ function fatalCause(sc: ScenarioModel, s: CallState): Cause | null {
     at: f.at,
     key: model?.key ?? 'scorecard.fatalEarly',
     params: early ? { step: early.key } : {},
-    line: mark ? lineRef(sc, mark.choice, false) : null,
+    line: mark ? lineRef(sc, mark.choice, false) : f.choice ? lineRef(sc, f.choice, false) : null,
   };
 }
 

@@ -4,8 +4,9 @@
 import { anyToolBusy, busyUntil } from '../engine/affordances.ts';
 import { nextEventAt } from '../engine/clock.ts';
 import { holds } from '../engine/draft.ts';
-import { PHASES, type ScenarioModel } from '../engine/model.ts';
+import type { ScenarioModel } from '../engine/model.ts';
 import { step } from '../engine/step.ts';
+import { deskWork } from './desk.ts';
 import type { Action, CallState } from '../engine/types.ts';
 
 export type LoggedStep = { readonly at: number; readonly action: Exclude<Action, { type: 'tick' }> };
@@ -168,91 +169,6 @@ function inCanonicalOrder(sc: ScenarioModel, s: CallState, c: number): boolean {
 }
 
 /** A tool will keep the customer waiting a while yet: a hold is worth asking for. */
-function longWait(s: CallState): boolean {
+export function longWait(s: CallState): boolean {
   return s.tools.some((t) => busyUntil(t) - s.time >= 20_000);
-}
-
-/**
- * Writing down every ticket-worthy fact known so far, unless the notes already say exactly that.
- * The notes are kept in fact order (whatever order the call lists them under `ticket.notes`).
- */
-function notesDue(sc: ScenarioModel, s: CallState): Action | null {
-  // Walks the facts in order without allocating: this runs for every state the search meets.
-  let n = 0;
-  let same = true;
-  for (let f = 0; f < s.facts.length; f++) {
-    if (!s.facts[f] || !sc.ticketNote[f]) continue;
-    if (s.notes[n] !== f) same = false;
-    n++;
-  }
-  if (n === 0 || (same && n === s.notes.length)) return null;
-  const notes: string[] = [];
-  for (let f = 0; f < s.facts.length; f++) if (s.facts[f] && sc.ticketNote[f]) notes.push(sc.facts[f]!);
-  return { type: 'writeTicket', notes };
-}
-
-/** The one piece of desk work due now, if any. */
-function deskWork(sc: ScenarioModel, s: CallState): Action | null {
-  const correct = sc.diagnoses.findIndex((dg) => dg.correct && holds(sc, s, dg.evidence));
-  if (correct >= 0 && s.diagnosedAt < 0) return { type: 'diagnose', diagnosis: sc.diagnoses[correct]!.id };
-  const notes = notesDue(sc, s);
-  if (notes) return notes;
-  for (let t = 0; t < s.tools.length; t++) {
-    const tool = s.tools[t]!;
-    const model = sc.tools[t]!;
-    if (!toolWorthRunning(sc, s, t) || (isChoiceTool(sc, t) && !preparedFor(sc, s, t))) continue;
-    if (tool.status === 'crashed') return { type: 'restartTool', tool: model.id };
-    if (tool.status !== 'idle') continue;
-    if (model.step >= 0 && !stepDue(sc, s, model.step)) continue;
-    if (model.id === 'ticket' && !ticketDue(sc, s)) continue;
-    return { type: 'runTool', tool: model.id };
-  }
-  return null;
-}
-
-/**
- * Tools whose playbook step is optional (remote control, escalation, supervisor) are a
- * decision, not routine desk work: the search runs one only once the outcome it would give is
- * one the author wrote a condition for, or brings a fact a line of the current node waits
- * for. Running them at the wrong moment, for nothing, is left to random play.
- */
-function isChoiceTool(sc: ScenarioModel, t: number): boolean {
-  const model = sc.tools[t]!;
-  return model.step >= 0 && !sc.steps[model.step]!.required;
-}
-
-function preparedFor(sc: ScenarioModel, s: CallState, t: number): boolean {
-  const outcome = sc.tools[t]!.outcomes.find((o) => holds(sc, s, o.cond));
-  if (!outcome) return false;
-  if (outcome.cond !== null) return true;
-  // Or a line of the current node is waiting for a fact this outcome would bring.
-  const brings = outcome.effects.learn.filter((f) => !s.facts[f]).map((f) => sc.facts[f]!);
-  return sc.nodes[s.node]!.choices.some((c) => sc.choices[c]!.cond?.reads.facts.some((f) => brings.includes(f)));
-}
-
-/** A step is due once its prerequisites and every step of the earlier phases are done. */
-function stepDue(sc: ScenarioModel, s: CallState, step: number): boolean {
-  const model = sc.steps[step]!;
-  if (!model.after.every((a) => s.steps[a])) return false;
-  const phase = PHASES.indexOf(model.phase);
-  return sc.scoredSteps.every(
-    (i) => PHASES.indexOf(sc.steps[i]!.phase) >= phase || s.steps[i] != null || sc.tools.some((t) => t.step === i),
-  );
-}
-
-/** The ticket is saved once its notes are complete, or once the fix is under way. */
-function ticketDue(sc: ScenarioModel, s: CallState): boolean {
-  if (sc.ticketNotes.every((f) => s.facts[f])) return true;
-  return sc.resolveStep >= 0 && s.steps[sc.resolveStep] != null;
-}
-
-function toolWorthRunning(sc: ScenarioModel, s: CallState, t: number): boolean {
-  const model = sc.tools[t]!;
-  if (!model.configured && (model.step < 0 || !sc.steps[model.step]!.required)) return false;
-  if (model.id === 'ticket') return s.ticketSaved === null || s.ticketSaved.join(',') !== s.notes.join(',');
-  if (model.step >= 0 && !s.steps[model.step] && sc.steps[model.step]!.required) return true;
-  const o = model.outcomes.findIndex((x) => holds(sc, s, x.cond));
-  if (o < 0 || o === s.tools[t]!.lastOutcome) return false;
-  const fx = model.outcomes[o]!.effects;
-  return fx.learn.some((f) => !s.facts[f]) || fx.set.length > 0 || fx.add.length > 0;
 }

@@ -14,6 +14,8 @@ export type RandomPlayResult = {
   /** What random play reached: witnesses that a node or line is reachable at all. */
   seenNodes: Set<number>;
   seenChoices: Set<number>;
+  /** The best-scoring play (the earliest among equals), or null when none was played. */
+  randomBest: { readonly total: number; readonly outcome: string; readonly won: boolean } | null;
 };
 
 const MAX_ACTIONS = 1000;
@@ -25,6 +27,7 @@ export function randomPlay(sc: ScenarioModel, n: number, seed: number): RandomPl
   let rng = seedRng(seed ^ 0x5eed);
   const seenNodes = new Set<number>();
   const seenChoices = new Set<number>();
+  let best: RandomPlayResult['randomBest'] = null;
   for (let i = 0; i < n; i++) {
     let s = initialState(sc, seed + i, 'exam');
     for (let guard = 0; guard < MAX_ACTIONS && !s.ended; guard++) {
@@ -40,8 +43,17 @@ export function randomPlay(sc: ScenarioModel, n: number, seed: number): RandomPl
     const card = scoreCall(sc, s);
     if (card.won) wins++;
     outcomes[card.outcome] = (outcomes[card.outcome] ?? 0) + 1;
+    if (!best || (card.won && !best.won) || (card.won === best.won && card.total > best.total))
+      best = { total: card.total, outcome: card.outcome, won: card.won };
   }
-  return { randomPlays: n, randomWinRate: n ? wins / n : 0, randomOutcomes: outcomes, seenNodes, seenChoices };
+  return {
+    randomPlays: n,
+    randomWinRate: n ? wins / n : 0,
+    randomOutcomes: outcomes,
+    seenNodes,
+    seenChoices,
+    randomBest: best,
+  };
 }
 
 /**

@@ -47,7 +47,9 @@ function legal(a: LoggedAction, aff: Affordances): boolean {
     case 'diagnose':
       return aff.diagnoses.includes(a.diagnosis);
     case 'writeTicket':
-      return a.notes.every((f) => aff.facts.includes(f)) && !aff.ended;
+      return a.notes.every((f) => aff.notable.includes(f)) && !aff.ended;
+    case 'classifyTicket':
+      return !aff.ended;
     case 'saveTicket':
       return aff.controls.saveTicket;
     case 'hangUp':

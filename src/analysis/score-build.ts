@@ -1,6 +1,6 @@
 // How a call's Total was built, with the call's own numbers read from the model: the three
 // scores and their weights, what the outcome and an automatic fail do, what Passed requires. Pure.
-import type { ScenarioModel } from '../engine/model.ts';
+import { WINNING, type ScenarioModel } from '../engine/model.ts';
 import type { Scorecard, Section } from '../engine/scoring.ts';
 
 export type ScoreTerm = { readonly section: Section; readonly weight: number; readonly score: number };
@@ -17,6 +17,8 @@ export type ScoreBuild = {
   readonly fatal: readonly { readonly key: string; readonly params: Readonly<Record<string, string | number>> }[];
   readonly total: number;
   readonly pass: number;
+  /** The share of the outcome's weight each outcome earns, in % (when the outcome has a weight). */
+  readonly outcomes: Readonly<Record<string, number>> | null;
   /** What Passed requires, each with whether this call met it. */
   readonly needs: { readonly finished: boolean; readonly noFatal: boolean; readonly score: boolean };
   readonly won: boolean;
@@ -29,10 +31,11 @@ export function scoreBuild(sc: ScenarioModel, card: Scorecard): ScoreBuild {
     { section: 'process', weight: w.process, score: card.process },
     { section: 'diagnosis', weight: w.diagnosis, score: card.diagnosis.score },
     { section: 'calmness', weight: w.calmness, score: card.calmness },
+    ...(w.resolution > 0 ? [{ section: 'resolution' as const, weight: w.resolution, score: card.resolution }] : []),
   ];
   const weights = terms.reduce((a, x) => a + x.weight, 0);
   const average = weights ? terms.reduce((a, x) => a + x.weight * x.score, 0) / weights : 0;
-  const finished = card.outcome === 'resolved' || card.outcome === 'escalated';
+  const finished = card.outcome !== 'unfinished' && WINNING.has(card.outcome);
   const fatal = card.lines.filter((l) => l.status === 'fatal').map((l) => ({ key: l.key, params: l.params }));
   return {
     terms,
@@ -42,6 +45,10 @@ export function scoreBuild(sc: ScenarioModel, card: Scorecard): ScoreBuild {
     fatal,
     total: card.total,
     pass: sc.scoring.passScore,
+    outcomes:
+      w.resolution > 0
+        ? Object.fromEntries(Object.entries(sc.scoring.outcomes).map(([o, x]) => [o, Math.round(100 * x)]))
+        : null,
     needs: { finished, noFatal: card.fatal.length === 0, score: card.total >= sc.scoring.passScore },
     won: card.won,
   };

@@ -4,6 +4,7 @@ import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { analyze, type Analysis, type AnalyzeOptions } from '../analysis/analyze.ts';
 import type { Diagnostic } from '../content/source.ts';
+import { lineLengths } from '../analysis/strategies.ts';
 import { readPlaybook, readScenario } from './repo.ts';
 
 /** One call's result: its analysis, or the errors that kept it from loading. */
@@ -13,12 +14,16 @@ export type FileAnalysis = {
   readonly errors: readonly Diagnostic[];
 };
 
-/** Loads and analyses one file (the playbook is read once per thread). */
+/**
+ * Loads and analyses one file (the playbook is read once per thread). With `strategies`, the
+ * strategies measure lines by their source texts.
+ */
 function analyzeFile(file: string, opts: AnalyzeOptions): FileAnalysis {
   const pb = readPlaybook().playbook!;
   const loaded = readScenario(file, pb);
   if (!loaded.model) return { file, analysis: null, errors: loaded.diags.filter((d) => d.severity === 'error') };
-  return { file, analysis: analyze(loaded.model, opts), errors: [] };
+  const strategies = opts.strategies && { ...opts.strategies, lineLengths: lineLengths(loaded.doc!, pb.doc) };
+  return { file, analysis: analyze(loaded.model, { ...opts, strategies }), errors: [] };
 }
 
 /**

@@ -1,5 +1,6 @@
 // npm run scenarios:analyze [-- --json] [--plays N] [--cap N] [--jobs N] [files…]: can each call be won, how well, by which path.
 import type { Analysis } from '../analysis/analyze.ts';
+import { STRATEGIES, type StrategyReport } from '../analysis/strategies.ts';
 import { checkerText } from '../content/messages.ts';
 import { analyzeFiles, jobCount } from './analyze-pool.ts';
 import { cliLang, fileArgs, readPlaybook, scenarioFiles } from './repo.ts';
@@ -13,7 +14,7 @@ function numberFlag(args: readonly string[], flag: string, fallback: number): nu
 
 /** The JSON record of one call, as documented in the README. */
 export function analysisJson(a: Analysis): Record<string, unknown> {
-  const { bestLog: _log, bestCard, ...rest } = a;
+  const { bestLog: _log, bestCard, strategies, ...rest } = a;
   return {
     ...rest,
     bestCard: bestCard && {
@@ -23,7 +24,34 @@ export function analysisJson(a: Analysis): Record<string, unknown> {
       calmness: bestCard.calmness,
       outcome: bestCard.outcome,
     },
+    ...(strategies && {
+      strategies: Object.fromEntries(
+        STRATEGIES.map((name) => {
+          const { score, outcome, passed, applicable } = strategies[name];
+          return [name, { score, outcome, passed, applicable }];
+        }),
+      ),
+    }),
   };
+}
+
+/** The strategies as a compact table: name, score, outcome, passed (random: its best play, and its win rate). */
+function strategyTable(report: StrategyReport, t: (k: string) => string): string[] {
+  const rows = STRATEGIES.map((name) => {
+    const r = report[name];
+    if (!r.applicable) return [name, '-', '-', t('strategy.notApplicable')];
+    const passed = t(r.passed ? 'strategy.yes' : 'strategy.no');
+    const rate = r.winRate === undefined ? '' : ` (${(100 * r.winRate).toFixed(1)}%)`;
+    return [name, String(r.score), r.outcome ?? '-', passed + rate];
+  });
+  const head = ['strategy.name', 'strategy.score', 'strategy.outcome', 'strategy.passed'].map(t);
+  const width = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: readonly string[]): string =>
+    '    ' +
+    cells
+      .map((c, i) => (i === 1 ? c.padStart(width[i]!) : i === cells.length - 1 ? c : c.padEnd(width[i]!)))
+      .join('  ');
+  return [`  ${t('strategies')}:`, line(head), ...rows.map(line)];
 }
 
 function report(a: Analysis, lang: string): string {
@@ -47,6 +75,7 @@ function report(a: Analysis, lang: string): string {
   list('neverOffered', a.neverOfferedChoices);
   list('stepsNeverDone', a.stepsNeverDone);
   list('softLocks', a.softLocks);
+  if (a.strategies) lines.push(...strategyTable(a.strategies, t));
   return lines.join('\n');
 }
 
@@ -63,7 +92,11 @@ async function main(args: string[]): Promise<number> {
   }
   const given = fileArgs(args, ['--lang', '--plays', '--cap', '--jobs']);
   const files = given.length ? given : scenarioFiles();
-  const done = await analyzeFiles(files, { stateCap: cap, randomPlays: plays }, jobCount(jobs, files.length));
+  const done = await analyzeFiles(
+    files,
+    { stateCap: cap, randomPlays: plays, strategies: {} },
+    jobCount(jobs, files.length),
+  );
   const results: Analysis[] = [];
   for (const r of done) {
     if (r.analysis) results.push(r.analysis);

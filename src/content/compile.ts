@@ -9,6 +9,7 @@ import {
   type ScenarioModel,
   type StepModel,
   type ToolModel,
+  type Tone,
   type UtteranceModel,
 } from '../engine/model.ts';
 import { durationMs, rangeMs, speakingMs } from './durations.ts';
@@ -92,6 +93,7 @@ export function compileScenario(
   const facts = Object.keys(doc.facts ?? {});
   const nodes = Object.keys(doc.nodes);
   const diagnoses = Object.keys(doc.diagnoses);
+  const causes = Object.keys(doc.causes ?? {});
   const choiceIds = [
     ...nodes.flatMap((n) => (doc.nodes[n]!.choices ?? []).map((c) => c.id)),
     ...pb.doc.lines.map((l) => l.id),
@@ -104,6 +106,7 @@ export function compileScenario(
     nodes: new Set(nodes),
     diagnoses: new Set(diagnoses),
     tools: new Set(TOOL_IDS),
+    causes: new Set(causes),
   };
   const ctx: Ctx = {
     doc,
@@ -134,6 +137,7 @@ export function compileScenario(
   const model: ScenarioModel = {
     id: doc.id,
     persona: doc.persona,
+    causes,
     difficulty: doc.difficulty,
     timeScale: doc.timeScale ?? 1,
     ns,
@@ -154,11 +158,20 @@ export function compileScenario(
       id,
       key: `${ns}:diagnoses.${id}`,
       correct: doc.diagnoses[id]!.correct ?? false,
+      cause: causes.indexOf(doc.diagnoses[id]!.cause ?? ''),
       evidence: evidence[i] ?? null,
     })),
     parDiagnosis: durationMs(doc.par.diagnosis) ?? 0,
     ticketNotes: (doc.ticket?.notes ?? []).map((f) => ctx.factIndex.get(f)!),
     ticketNote: facts.map((f) => (doc.ticket?.notes ?? []).includes(f)),
+    ticketNotesByCause: causes.map((c) =>
+      (doc.ticket?.byCause?.[c] ?? []).flatMap((f) => (ctx.factIndex.has(f) ? [ctx.factIndex.get(f)!] : [])),
+    ),
+    ticketUnconfirmed: (doc.ticket?.unconfirmed ?? []).map((f) => ctx.factIndex.get(f)!),
+    ticketClass:
+      doc.ticket?.category && doc.ticket.priority
+        ? { category: doc.ticket.category, priority: doc.ticket.priority }
+        : null,
     start: ctx.nodeIndex.get(doc.start)!,
     onHangUp: doc.onHangUp ? ctx.nodeIndex.get(doc.onHangUp)! : -1,
     persona_: pb.personas[doc.persona],
@@ -198,10 +211,43 @@ function checkHeader(ctx: Ctx): void {
     diags.push(unknownRef(source, ['onHangUp'], 'gotoMissing', doc.onHangUp, ctx.nodeIndex.keys()));
   if (!Object.values(doc.diagnoses).some((dg) => dg.correct))
     diags.push(diagAt(source, ['diagnoses'], 'error', 'noCorrectDiagnosis'));
+  const causes = Object.keys(doc.causes ?? {});
+  let strayCause = false;
+  for (const [id, dg] of Object.entries(doc.diagnoses))
+    if (dg.cause !== undefined && !causes.includes(dg.cause)) {
+      diags.push(unknownRef(source, ['diagnoses', id, 'cause'], 'undeclaredCause', dg.cause, causes));
+      strayCause = true;
+    }
+  // Each cause needs its right diagnosis: one marked correct for it, or correct whatever the cause
+  // (not said again when a diagnosis names a cause that does not exist: that is the error).
+  if (!strayCause)
+    for (const c of causes)
+      if (!Object.values(doc.diagnoses).some((dg) => dg.correct && (dg.cause === undefined || dg.cause === c)))
+        diags.push(diagAt(source, ['causes', c], 'error', 'causeWithoutDiagnosis', { name: c }));
+  for (const [c, notes] of Object.entries(doc.ticket?.byCause ?? {})) {
+    if (!causes.includes(c)) diags.push(unknownRef(source, ['ticket', 'byCause', c], 'undeclaredCause', c, causes));
+    notes.forEach((f, i) => {
+      if (!ctx.factIndex.has(f))
+        diags.push(unknownRef(source, ['ticket', 'byCause', c, i], 'undeclaredFact', f, ctx.factIndex.keys()));
+    });
+  }
   (doc.ticket?.notes ?? []).forEach((f, i) => {
     if (!ctx.factIndex.has(f))
       diags.push(unknownRef(source, ['ticket', 'notes', i], 'undeclaredFact', f, ctx.factIndex.keys()));
   });
+  (doc.ticket?.unconfirmed ?? []).forEach((f, i) => {
+    if (!ctx.factIndex.has(f))
+      diags.push(unknownRef(source, ['ticket', 'unconfirmed', i], 'undeclaredFact', f, ctx.factIndex.keys()));
+    else if (doc.ticket?.notes.includes(f))
+      diags.push(diagAt(source, ['ticket', 'unconfirmed', i], 'error', 'unconfirmedNoted', { name: f }));
+  });
+  const t = ctx.pb.scoring.ticket;
+  if (doc.ticket?.category !== undefined && !t.categories.includes(doc.ticket.category))
+    diags.push(unknownRef(source, ['ticket', 'category'], 'undeclaredCategory', doc.ticket.category, t.categories));
+  if (doc.ticket?.priority !== undefined && !t.priorities.includes(doc.ticket.priority))
+    diags.push(unknownRef(source, ['ticket', 'priority'], 'undeclaredPriority', doc.ticket.priority, t.priorities));
+  if ((doc.ticket?.category === undefined) !== (doc.ticket?.priority === undefined))
+    diags.push(diagAt(source, ['ticket'], 'error', 'classHalf'));
   checkDuration(ctx, ['par', 'diagnosis'], doc.par.diagnosis);
   if (doc.maxDuration !== undefined) checkDuration(ctx, ['maxDuration'], doc.maxDuration);
   (doc.steps ?? []).forEach((s, i) =>
@@ -332,13 +378,26 @@ function compileChoice(ctx: Ctx, c: ChoiceDoc, node: number, path: PathPart[] | 
         unknownRef(ctx.source, [...p, 'then', 'diagnose'], 'undeclaredDiagnosis', then.diagnose, ctx.diagIndex.keys()),
       );
   }
+  if (c.critical !== undefined && !ctx.pb.scoring.fatal.some((f) => f.id === c.critical))
+    ctx.diags.push(
+      unknownRef(
+        ctx.source,
+        [...p, 'critical'],
+        'undeclaredCritical',
+        c.critical,
+        ctx.pb.scoring.fatal.map((f) => f.id),
+      ),
+    );
+  const tones: Tone[] = c.tone === undefined ? ['neutral'] : Array.isArray(c.tone) ? c.tone : [c.tone];
+  const cond = condition(ctx, [...p, 'if'], c.if);
   const model: ChoiceModel = {
     id: c.id,
     key: `${key}.text`,
     node,
     steps,
-    tones: c.tone === undefined ? ['neutral'] : Array.isArray(c.tone) ? c.tone : [c.tone],
-    cond: condition(ctx, [...p, 'if'], c.if),
+    tones,
+    cond,
+    explains: tones.includes('transparent') ? toolsNamed(cond) : [],
     once: c.once ?? goto < 0,
     duration: c.duration !== undefined ? checkDuration(ctx, [...p, 'duration'], c.duration) : speakingMs(c.text),
     reply: c.reply ? { id: 'reply', key: `${key}.reply`, cond: null, duration: speakingMs(c.reply) } : null,
@@ -347,9 +406,19 @@ function compileChoice(ctx: Ctx, c: ChoiceDoc, node: number, path: PathPart[] | 
     diagnose,
     goto,
     end: then?.end ?? null,
+    critical: c.critical ?? null,
+    account: c.account ?? false,
+    rank: c.rank ?? 0,
   };
   if (!path) ctx.diags.length = sub;
   return model;
+}
+
+/** The tools a condition names (`any`: all of them), as indices. */
+function toolsNamed(cond: CompiledCondition | null): number[] {
+  const named = cond?.reads.tools ?? [];
+  if (named.includes('any')) return TOOL_IDS.map((_, i) => i);
+  return TOOL_IDS.flatMap((t, i) => (named.includes(t) ? [i] : []));
 }
 
 /** A duration range as the trainer wrote it (no JSON quotes around a plain "2m..1m"). */

@@ -93,16 +93,23 @@ function buildPlaybook(doc: PlaybookDoc, source: SourceFile): PlaybookModel {
   }
   const scoring: ScoringModel = {
     passScore: doc.passScore,
-    weights: doc.weights,
+    weights: { ...doc.weights, resolution: doc.weights.resolution ?? 0 },
+    outcomes: { resolved: 1, escalated: 1, left: 1, needless: 0, lost: 0, ...doc.outcomes },
     lostFactor: doc.lostFactor,
     holdWeight: doc.hold.weight,
     checkInEvery: ms(doc.hold.checkInEvery),
     ticketWeight: doc.ticketNotes.weight,
+    orderWeight: doc.filterOrder?.weight ?? 0,
+    ticket: {
+      categories: Object.keys(doc.ticketNotes.categories ?? {}),
+      priorities: Object.keys(doc.ticketNotes.priorities ?? {}),
+    },
     fatal: doc.fatal.map((f) => ({
       id: f.id,
       key: `${PLAYBOOK_NS}:fatal.${f.id}`,
       tone: f.tone ?? null,
       event: f.event ?? null,
+      accountBefore: f.accountBefore ?? null,
     })),
     calm: {
       anger: doc.calmness.anger,
@@ -110,6 +117,8 @@ function buildPlaybook(doc: PlaybookDoc, source: SourceFile): PlaybookModel {
       deadAir: doc.calmness.deadAir,
       transparency: doc.calmness.transparency,
       rageClicks: doc.calmness.rageClicks,
+      empathy: doc.calmness.empathy ?? 0,
+      empathyLines: doc.calmness.empathyLines ?? 2,
     },
     deadAirGrace: ms(doc.calmness.deadAirGrace),
     transparencyWithin: ms(doc.calmness.transparencyWithin),
@@ -129,6 +138,10 @@ export function playbookTexts(doc: PlaybookDoc): TextEntry[] {
     { key: 'hold', text: doc.hold.label, path: ['hold', 'label'] },
     { key: 'ticketNotes', text: doc.ticketNotes.label, path: ['ticketNotes', 'label'] },
   ];
+  if (doc.filterOrder) out.push({ key: 'filterOrder', text: doc.filterOrder.label, path: ['filterOrder', 'label'] });
+  for (const part of ['categories', 'priorities'] as const)
+    for (const [id, text] of Object.entries(doc.ticketNotes[part] ?? {}))
+      out.push({ key: `ticket.${part}.${id}`, text, path: ['ticketNotes', part, id] });
   doc.steps.forEach((s, i) => out.push({ key: `steps.${s.id}`, text: s.label, path: ['steps', i, 'label'] }));
   doc.fatal.forEach((f, i) => out.push({ key: `fatal.${f.id}`, text: f.label, path: ['fatal', i, 'label'] }));
   doc.lines.forEach((l, i) => {

@@ -60,8 +60,8 @@ export const Condition = z
   .min(1)
   .describe(
     d(
-      'Condition : and/or/not (et/ou/non), comparaisons, knows(fait), done(étape), said(choix), visited(nœud), diagnosed(diag), running(outil), crashed(outil), frozen(outil), elapsed, onHold.',
-      'Condition: and/or/not (et/ou/non), comparisons, knows(fact), done(step), said(choice), visited(node), diagnosed(diag), running(tool), crashed(tool), frozen(tool), elapsed, onHold.',
+      'Condition : and/or/not (et/ou/non), comparaisons, knows(fait), done(étape), said(choix), visited(nœud), diagnosed(diag), running(outil), crashed(outil), frozen(outil), cause(cause), elapsed, onHold.',
+      'Condition: and/or/not (et/ou/non), comparisons, knows(fact), done(step), said(choice), visited(node), diagnosed(diag), running(tool), crashed(tool), frozen(tool), cause(cause), elapsed, onHold.',
     ),
   );
 
@@ -178,6 +178,32 @@ export const Choice = z
     then: Effects.optional().describe(
       d('Ce qui se passe une fois la réplique dite.', 'What happens once the line is said.'),
     ),
+    critical: Id.optional().describe(
+      d(
+        'Faute éliminatoire que cette réplique commet (un id de la liste `fatal` du playbook : password, promise, legal…).',
+        "Critical mistake this line makes (an id from the playbook's `fatal` list: password, promise, legal…).",
+      ),
+    ),
+    rank: z
+      .number()
+      .int()
+      .min(1)
+      .optional()
+      .describe(
+        d(
+          "Rang d'une question de filtrage, de la cause la plus simple (1) à la plus complexe : posée alors qu'une question plus simple du même nœud et de la même étape était proposée, elle coûte la ligne « la cause la plus simple d'abord ».",
+          'Rank of a filter question, from the simplest cause (1) up: asked while a simpler question of the same node and step was on offer, it costs the "simplest cause first" line.',
+        ),
+      ),
+    account: z
+      .boolean()
+      .optional()
+      .describe(
+        d(
+          "La réplique agit sur le compte ou en divulgue le contenu : éliminatoire avant la vérification d'identité.",
+          'The line acts on or discloses the account: a critical fail before identity is verified.',
+        ),
+      ),
   })
   .strict();
 
@@ -383,6 +409,22 @@ export const Scenario = z
       .record(IdKey, Text)
       .optional()
       .describe(d('Faits à découvrir, avec leur libellé.', 'Facts to discover, with their label.')),
+    causes: z
+      .record(
+        IdKey,
+        z
+          .object({
+            note: z.string().optional().describe(d('Note pour les formateurs.', 'Note for trainers.')),
+          })
+          .strict(),
+      )
+      .optional()
+      .describe(
+        d(
+          "Famille de symptômes : les causes possibles, tirées par la graine (une nouvelle graine, un nouveau cas). Chacune a ses faits, ses résultats d'outils (conditions cause(id)) et son bon diagnostic (diagnoses.<id>.cause).",
+          'Symptom family: the possible causes, drawn by the seed (a new seed, a new case). Each has its facts, its tool results (cause(id) conditions) and its right diagnosis (diagnoses.<id>.cause).',
+        ),
+      ),
     tools: z
       .partialRecord(z.enum(TOOL_IDS), ToolConfig)
       .optional()
@@ -397,6 +439,12 @@ export const Scenario = z
               .boolean()
               .optional()
               .describe(d('Le bon diagnostic (un au moins).', 'The right diagnosis (at least one).')),
+            cause: Id.optional().describe(
+              d(
+                'Dans une famille de symptômes : la cause (une de causes) pour laquelle ce diagnostic est le bon.',
+                'In a symptom family: the cause (one of causes) for which this diagnosis is the right one.',
+              ),
+            ),
             evidence: Condition.optional().describe(
               d(
                 "Ce qu'il faut savoir pour l'affirmer ; avant, c'est une supposition qui ne compte pas.",
@@ -413,6 +461,36 @@ export const Scenario = z
         notes: z
           .array(Id)
           .describe(d('Identifiants des faits attendus dans les notes.', 'Ids of the facts expected in the notes.')),
+        byCause: z
+          .record(IdKey, z.array(Id))
+          .optional()
+          .describe(
+            d(
+              'Dans une famille de symptômes : les faits attendus en plus dans les notes, par cause.',
+              'In a symptom family: the facts also expected in the notes, by cause.',
+            ),
+          ),
+        unconfirmed: z
+          .array(Id)
+          .optional()
+          .describe(
+            d(
+              'Faits jamais confirmés par le client (des suppositions plausibles), proposés dans le formulaire du ticket : les noter est une erreur.',
+              'Facts the customer never confirmed (plausible assumptions), offered in the ticket form: noting one is a mistake.',
+            ),
+          ),
+        category: Id.optional().describe(
+          d(
+            'La bonne catégorie du ticket (une de ticketNotes.categories du playbook).',
+            "The ticket's right category (one of the playbook's ticketNotes.categories).",
+          ),
+        ),
+        priority: Id.optional().describe(
+          d(
+            'La bonne priorité du ticket (une de ticketNotes.priorities du playbook).',
+            "The ticket's right priority (one of the playbook's ticketNotes.priorities).",
+          ),
+        ),
       })
       .strict()
       .optional()
@@ -509,9 +587,42 @@ export const Playbook = z
         process: z.number().describe(d('Poids du processus.', 'Weight of the process.')),
         diagnosis: z.number().describe(d('Poids du temps de diagnostic.', 'Weight of the time to diagnosis.')),
         calmness: z.number().describe(d('Poids du calme.', 'Weight of calmness.')),
+        resolution: z
+          .number()
+          .optional()
+          .describe(
+            d(
+              "Poids de l'issue (résolu, escaladé à bon escient…), selon le barème `outcomes`.",
+              'Weight of the outcome (resolved, rightly escalated…), by the `outcomes` scale.',
+            ),
+          ),
       })
       .strict()
-      .describe(d('Poids des trois scores dans le total.', 'Weights of the three scores in the total.')),
+      .describe(
+        d('Poids des scores (et de l’issue) dans le total.', 'Weights of the scores (and the outcome) in the total.'),
+      ),
+    outcomes: z
+      .object(
+        Object.fromEntries(
+          OUTCOMES.map((o) => [
+            o,
+            z
+              .number()
+              .min(0)
+              .max(1)
+              .optional()
+              .describe(d(`Part gagnée par l'issue ${o} (0 à 1).`, `Share earned by the outcome ${o} (0 to 1).`)),
+          ]),
+        ),
+      )
+      .strict()
+      .optional()
+      .describe(
+        d(
+          "Part du poids de l'issue gagnée par chaque issue (0 à 1) : resolved, escalated, left (le client part, traité dans les règles), needless (technicien ou escalade inutile), lost.",
+          'Share of the outcome weight each outcome earns (0 to 1): resolved, escalated, left (the customer leaves, handled by the book), needless (a needless technician or escalation), lost.',
+        ),
+      ),
     lostFactor: z
       .number()
       .min(0)
@@ -533,10 +644,31 @@ export const Playbook = z
           'Hold: permission, regular check-ins, thanks.',
         ),
       ),
+    filterOrder: z
+      .object({
+        weight: z.number().describe(d("Poids de l'ordre des questions.", 'Weight of the order of the questions.')),
+        label: Text,
+      })
+      .strict()
+      .optional()
+      .describe(
+        d(
+          "Questions de filtrage dans l'ordre, de la cause la plus simple à la plus complexe (les répliques `rank`).",
+          'Filter questions in order, from the simplest cause up (the lines with a `rank`).',
+        ),
+      ),
     ticketNotes: z
       .object({
         weight: z.number().describe(d('Poids des notes du ticket.', 'Weight of the ticket notes.')),
         label: Text,
+        categories: z
+          .record(Id, Text)
+          .optional()
+          .describe(d('Catégories du ticket : id → libellé.', 'Ticket categories: id → label.')),
+        priorities: z
+          .record(Id, Text)
+          .optional()
+          .describe(d('Priorités du ticket : id → libellé.', 'Ticket priorities: id → label.')),
       })
       .strict()
       .describe(d('Notes du ticket.', 'Ticket notes.')),
@@ -556,6 +688,12 @@ export const Playbook = z
               .enum(['agentHungUp', 'holdWithoutAsking'])
               .optional()
               .describe(d('Événement éliminatoire.', 'Event that is an automatic fail.')),
+            accountBefore: Id.optional().describe(
+              d(
+                'Étape avant laquelle toute réplique marquée `account: true` (qui agit sur le compte ou en divulgue le contenu) est éliminatoire : verify.',
+                'Step before which any line marked `account: true` (acting on or disclosing the account) is an automatic fail: verify.',
+              ),
+            ),
           })
           .strict(),
       )
@@ -588,6 +726,26 @@ export const Playbook = z
           .number()
           .describe(d('Poids de la transparence sur les outils.', 'Weight of being open about the tools.')),
         rageClicks: z.number().describe(d('Poids des clics rageurs.', 'Weight of rage clicks.')),
+        empathy: z
+          .number()
+          .optional()
+          .describe(
+            d(
+              "Poids de l'empathie et de la prise en charge : des répliques distinctes aux tons empathetic, reassuring ou ownership (voir empathyLines).",
+              'Weight of empathy and ownership: distinct lines with the tones empathetic, reassuring or ownership (see empathyLines).',
+            ),
+          ),
+        empathyLines: z
+          .number()
+          .int()
+          .min(1)
+          .optional()
+          .describe(
+            d(
+              "Nombre de répliques distinctes d'empathie ou de prise en charge pour le crédit entier (2 par défaut).",
+              'Distinct empathy or ownership lines needed for full credit (2 by default).',
+            ),
+          ),
         deadAirGrace: Duration.describe(
           d("Silence toléré pendant une attente d'outil.", 'Silence tolerated during a tool wait.'),
         ),

@@ -11,6 +11,7 @@ export function emptySymbols(): Symbols {
     nodes: new Set(),
     diagnoses: new Set(),
     tools: new Set(),
+    causes: new Set(),
   };
 }
 

@@ -60,6 +60,7 @@ export const ACTION_SPECS = {
   resume: { thank: flag },
   diagnose: { diagnosis: id },
   writeTicket: { notes: ids },
+  classifyTicket: { category: id, priority: id },
   saveTicket: {},
   hangUp: {},
 } as const satisfies { readonly [K in ActionKind]: ActionSpec<K> };

@@ -58,8 +58,10 @@ export type Affordances = {
   readonly controls: Readonly<Record<ControlId, boolean>>;
   /** Diagnoses that can still be stated. */
   readonly diagnoses: readonly string[];
-  /** Facts known so far: what the ticket notes may mention. */
+  /** Facts known so far. */
   readonly facts: readonly string[];
+  /** What the ticket form offers to note: the facts known, and the call's unconfirmed statements. */
+  readonly notable: readonly string[];
   /** Call milliseconds per real millisecond now (see `timeScaleOf`). */
   readonly timeScale: number;
 };
@@ -191,6 +193,7 @@ export function affordances(sc: ScenarioModel, s: CallState): Affordances {
     },
     diagnoses: live ? sc.diagnoses.flatMap((dg, d) => (canState(s, d) ? [dg.id] : [])) : [],
     facts: sc.facts.filter((_, f) => s.facts[f]),
+    notable: sc.facts.filter((_, f) => s.facts[f] || sc.ticketUnconfirmed.includes(f)),
     timeScale: timeScaleOf(sc, s),
   };
 }
@@ -208,9 +211,17 @@ export function enumerateActions(sc: ScenarioModel, s: CallState): LoggedAction[
   if (a.controls.checkIn) out.push({ type: 'checkIn' });
   if (a.controls.resume) out.push({ type: 'resume', thank: true }, { type: 'resume', thank: false });
   for (const diagnosis of a.diagnoses) out.push({ type: 'diagnose', diagnosis });
-  out.push({ type: 'writeTicket', notes: a.facts });
+  out.push({ type: 'writeTicket', notes: a.notable });
   const worthy = a.facts.filter((f) => sc.ticketNote[sc.index.facts.get(f)!]);
-  if (worthy.length !== a.facts.length) out.push({ type: 'writeTicket', notes: worthy });
+  if (worthy.length !== a.notable.length) out.push({ type: 'writeTicket', notes: worthy });
+  // The classifications that matter: the right one, and each one wrong in one part only.
+  const right = sc.ticketClass;
+  const t = sc.scoring.ticket;
+  if (right) {
+    for (const category of t.categories) out.push({ type: 'classifyTicket', category, priority: right.priority });
+    for (const priority of t.priorities)
+      if (priority !== right.priority) out.push({ type: 'classifyTicket', category: right.category, priority });
+  }
   if (a.controls.saveTicket) out.push({ type: 'saveTicket' });
   out.push({ type: 'hangUp' });
   return out;

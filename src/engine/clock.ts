@@ -68,9 +68,20 @@ function integrate(d: Draft, t: number): void {
     const before = d.silenceMs;
     d.silenceMs += dt * silenceRate(d.sc, d);
     // Dead air while a tool works: the part of the perceived silence past the grace.
-    if (anyToolBusy(d)) d.silenceToolMs += Math.max(0, d.silenceMs - Math.max(before, d.sc.scoring.deadAirGrace));
+    const grace = d.sc.scoring.deadAirGrace;
+    if (anyToolBusy(d)) d.silenceToolMs += Math.max(0, d.silenceMs - Math.max(before, grace));
+    if (d.silenceMs >= grace) perceiveTroubles(d);
   }
   d.time = t;
+}
+
+/** A silence past the grace while a tool in trouble holds the call: the customer notices the wait. */
+function perceiveTroubles(d: Draft): void {
+  for (let i = 0; i < d.troubles.length; i++) {
+    const tr = d.troubles[i]!;
+    if (!tr.perceived && tr.explainedAt < 0 && isBusy(d.tools[tr.tool]!))
+      w(d, 'troubles')[i] = { ...tr, perceived: true };
+  }
 }
 
 /**
@@ -82,7 +93,7 @@ function speakUp(d: Draft): void {
   const tr = d.prompts === 0 ? unexplainedWait(d) : -1;
   d.prompts += 1;
   if (tr >= 0) {
-    w(d, 'troubles')[tr] = { ...d.troubles[tr]!, penalised: true };
+    w(d, 'troubles')[tr] = { ...d.troubles[tr]!, penalised: true, perceived: true };
     promptCustomer(d, 'wait');
     coach(d, 'coach.unexplainedWait', 'warn', {}, 'calm.transparency');
     addVar(d, ANGER, sc.persona_.unexplainedAnger);

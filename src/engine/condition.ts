@@ -10,6 +10,8 @@ export type Symbols = {
   nodes: ReadonlySet<string>;
   diagnoses: ReadonlySet<string>;
   tools: ReadonlySet<string>;
+  /** The causes of a symptom family (empty for a call with one cause). */
+  causes: ReadonlySet<string>;
 };
 
 /** What evaluation reads; indices are resolved at compile time through the lookup maps below. */
@@ -25,6 +27,8 @@ export interface ConditionEnv {
   running(tool: string): boolean;
   crashed(tool: string): boolean;
   frozen(tool: string): boolean;
+  /** The cause the seed drew for this call is `id`. */
+  cause(id: string): boolean;
 }
 
 export type ConditionErrorCode =
@@ -50,6 +54,7 @@ export type ConditionReads = {
   choices: string[];
   nodes: string[];
   diagnoses: string[];
+  causes: string[];
 };
 export type CompiledCondition = {
   source: string;
@@ -76,6 +81,7 @@ const CALLS = new Map<string, CallSpec>([
   ['running', { set: 'tools', kind: 'tool', make: (a) => (e) => e.running(a) }],
   ['crashed', { set: 'tools', kind: 'tool', make: (a) => (e) => e.crashed(a) }],
   ['frozen', { set: 'tools', kind: 'tool', make: (a) => (e) => e.frozen(a) }],
+  ['cause', { set: 'causes', kind: 'cause', make: (a) => (e) => e.cause(a) }],
 ]);
 const KEYWORDS = new Set(['and', 'et', 'or', 'ou', 'not', 'non', 'true', 'false', 'vrai', 'faux']);
 const BUILTINS = ['elapsed', 'onHold'];
@@ -109,6 +115,7 @@ class Parser {
     nodes: new Set(),
     diagnoses: new Set(),
     tools: new Set(),
+    causes: new Set(),
   };
   private ahead: Token | null = null;
   constructor(

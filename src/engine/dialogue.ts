@@ -2,7 +2,19 @@
 import { ANGER, PATIENCE, type ChoiceModel, type Outcome, type Tone } from './model.ts';
 import type { EndCause } from './types.ts';
 import { offeredChoices } from './affordances.ts';
-import { addVar, applyEffects, coach, commitFatal, emit, holds, learn, markStep, type Draft, w } from './draft.ts';
+import {
+  addVar,
+  applyEffects,
+  coach,
+  commitFatal,
+  emit,
+  holds,
+  learn,
+  markStep,
+  rightDiagnosis,
+  type Draft,
+  w,
+} from './draft.ts';
 
 const CUSTOMER_PROMPT_KEY = 'customer.prompt';
 const REPEAT_WINDOW = 30_000;
@@ -13,6 +25,7 @@ export function sayChoice(d: Draft, c: number): void {
   const choice = sc.choices[c]!;
   const again = d.said[c]!;
   const last = d.saidAt[c]!;
+  if (choice.rank > 0 && !again) checkOrder(d, c);
   w(d, 'said')[c] = true;
   w(d, 'saidAt')[c] = d.time;
   endSilence(d);
@@ -30,8 +43,10 @@ export function sayChoice(d: Draft, c: number): void {
     addVar(d, PATIENCE, -1);
     coach(d, 'coach.repeated', 'warn', {}, null);
   }
-  if (choice.tones.includes('transparent') && explainTroubles(d) === 0)
+  if (choice.tones.includes('transparent') && explainTroubles(d, choice.explains) === 0)
     coach(d, 'coach.tone.transparent', 'good', {}, 'calm.tone');
+  if (choice.critical) commitFatal(d, choice.critical, choice.id);
+  if (choice.account) actOnAccount(d, choice.id);
   for (const st of choice.steps) markStep(d, st);
   if (choice.coachKey) coach(d, choice.coachKey, lineVerdict(choice));
   applyEffects(d, choice.effects);
@@ -41,6 +56,35 @@ export function sayChoice(d: Draft, c: number): void {
   if (choice.goto >= 0) w(d, 'queue').push({ kind: 'enter', node: choice.goto });
   if (choice.end) w(d, 'queue').push({ kind: 'end', outcome: choice.end, by: 'script' });
   checkHangUp(d);
+}
+
+/**
+ * A ranked question asked while a simpler one (lower rank, same node, a step in common) is on
+ * offer and not yet asked: the simplest cause comes first.
+ */
+function checkOrder(d: Draft, c: number): void {
+  const sc = d.sc;
+  const choice = sc.choices[c]!;
+  let simpler = -1;
+  for (const o of offeredChoices(sc, d)) {
+    const other = sc.choices[o]!;
+    if (o === c || other.rank <= 0 || other.rank >= choice.rank || d.said[o] || other.node !== choice.node) continue;
+    if (!other.steps.some((st) => choice.steps.includes(st))) continue;
+    if (simpler < 0 || other.rank < sc.choices[simpler]!.rank) simpler = o;
+  }
+  if (simpler < 0) return;
+  const params = { choice: choice.key, simpler: sc.choices[simpler]!.key };
+  w(d, 'misordered').push({ at: d.time, action: d.index, choice: choice.id, simpler: sc.choices[simpler]!.id });
+  coach(d, 'coach.simplestFirst', 'warn', params, 'order');
+}
+
+/** A line that acts on or discloses the account trips each critical item whose step is not done yet. */
+function actOnAccount(d: Draft, choice: string): void {
+  for (const f of d.sc.scoring.fatal) {
+    if (f.accountBefore === null) continue;
+    const step = d.sc.steps.findIndex((s) => s.id === f.accountBefore);
+    if (step >= 0 && !d.steps[step]) commitFatal(d, f.id, choice);
+  }
 }
 
 const HURTFUL: ReadonlySet<Tone> = new Set(['curt', 'rude', 'jargon', 'condescending']);
@@ -65,7 +109,7 @@ function reactToTone(d: Draft, tone: Tone, choice: string, again: boolean): void
   }
   if (tone !== 'neutral') w(d, 'tones').push({ at: d.time, action: d.index, tone, choice });
   const fatal = sc.scoring.fatal.find((f) => f.tone === tone);
-  if (fatal) commitFatal(d, fatal.id);
+  if (fatal) commitFatal(d, fatal.id, choice);
   if (tone === 'rude' || tone === 'condescending') coach(d, `coach.tone.${tone}`, 'bad', {}, 'calm.tone');
   else if (tone === 'curt' || (tone === 'jargon' && sc.persona !== 'technical'))
     coach(d, `coach.tone.${tone}`, 'warn', {}, 'calm.tone');
@@ -73,17 +117,18 @@ function reactToTone(d: Draft, tone: Tone, choice: string, again: boolean): void
 }
 
 /**
- * Marks every open tool trouble as explained to the customer, and coaches by the same rule the
- * debrief scores: explained within `transparencyWithin` of the trouble, or late. Returns how many.
+ * Marks the open troubles of the tools a line speaks of as explained to the customer, and coaches
+ * by the same rule the debrief scores: explained within `transparencyWithin` of the trouble, or
+ * late. Returns how many.
  */
-export function explainTroubles(d: Draft): number {
+export function explainTroubles(d: Draft, tools: readonly number[]): number {
   const within = d.sc.scoring.transparencyWithin;
   const explained: number[] = [];
   let lateBy = 0;
   let asked = false;
   for (let i = 0; i < d.troubles.length; i++) {
     const t = d.troubles[i]!;
-    if (t.explainedAt >= 0) continue;
+    if (t.explainedAt >= 0 || !tools.includes(t.tool)) continue;
     w(d, 'troubles')[i] = { ...t, explainedAt: d.time };
     explained.push(i);
     // Noticed by the customer first (they asked), it is late whatever the clock says.
@@ -104,7 +149,7 @@ export function explainTroubles(d: Draft): number {
 export function stateDiagnosis(d: Draft, diag: number): void {
   const model = d.sc.diagnoses[diag]!;
   const founded = holds(d.sc, d, model.evidence);
-  const correct = model.correct && founded;
+  const correct = rightDiagnosis(d.sc, d, diag) && founded;
   w(d, 'stated').push({ at: d.time, action: d.index, diagnosis: diag, correct, founded });
   if (correct && d.diagnosedAt < 0) d.diagnosedAt = d.time;
   emit(d, { type: 'diagnosed', at: d.time, diagnosis: model.id, correct, founded });

@@ -29,6 +29,7 @@ const ARRAYS = [
   'troubles',
   'pokes',
   'fatal',
+  'misordered',
 ] as const;
 type ArrayKey = (typeof ARRAYS)[number];
 const BIT: Record<ArrayKey, number> = Object.fromEntries(ARRAYS.map((k, i) => [k, 1 << i])) as Record<ArrayKey, number>;
@@ -48,6 +49,7 @@ function copyState(s: CallState): CallState {
     mode: s.mode,
     time: s.time,
     rng: s.rng,
+    cause: s.cause,
     actions: s.actions,
     node: s.node,
     speech: s.speech,
@@ -69,6 +71,8 @@ function copyState(s: CallState): CallState {
     diagnosedAt: s.diagnosedAt,
     notes: s.notes,
     ticketSaved: s.ticketSaved,
+    ticketClass: s.ticketClass,
+    ticketSavedClass: s.ticketSavedClass,
     ended: s.ended,
     angerIntegral: s.angerIntegral,
     deadAirMs: s.deadAirMs,
@@ -78,6 +82,7 @@ function copyState(s: CallState): CallState {
     troubles: s.troubles,
     pokes: s.pokes,
     fatal: s.fatal,
+    misordered: s.misordered,
     maxAnger: s.maxAnger,
   };
 }
@@ -163,11 +168,23 @@ export function stepInOrder(d: Draft, step: number): boolean {
   return d.sc.steps[step]!.after.every((a) => d.steps[a] != null);
 }
 
-export function commitFatal(d: Draft, id: string): void {
+export function commitFatal(d: Draft, id: string, choice?: string): void {
   if (d.fatal.some((f) => f.id === id)) return;
-  w(d, 'fatal').push({ id, at: d.time, action: d.index });
+  w(d, 'fatal').push(choice ? { id, at: d.time, action: d.index, choice } : { id, at: d.time, action: d.index });
   emit(d, { type: 'fatalCommitted', at: d.time, id });
   coach(d, 'coach.fatal', 'bad', { id }, `fatal.${id}`);
+}
+
+/** Whether diagnosis `i` is the right one in this call, for the cause the seed drew. */
+export function rightDiagnosis(sc: ScenarioModel, s: CallState, i: number): boolean {
+  const dg = sc.diagnoses[i]!;
+  return dg.correct && (dg.cause < 0 || dg.cause === s.cause);
+}
+
+/** The facts the ticket notes must contain: the call's, and those of the cause drawn. */
+export function expectedNotes(sc: ScenarioModel, s: CallState): readonly number[] {
+  const more = s.cause >= 0 ? sc.ticketNotesByCause[s.cause] : undefined;
+  return more && more.length ? [...sc.ticketNotes, ...more] : sc.ticketNotes;
 }
 
 /** Evaluates a condition against a state (null means "always"). */
@@ -222,6 +239,9 @@ class StateEnv implements ConditionEnv {
   }
   frozen(t: string): boolean {
     return this.tool(t, isFrozen);
+  }
+  cause(id: string): boolean {
+    return this.s.cause >= 0 && this.sc.causes[this.s.cause] === id;
   }
   private tool(tool: string, test: (t: ToolState) => boolean): boolean {
     if (tool === 'any') return this.s.tools.some(test);

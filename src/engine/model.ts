@@ -15,10 +15,19 @@ export const TONES = [
   'rude',
   'jargon',
   'condescending',
+  // Taking ownership: the customer's name, "I'll handle this", a next step with a time, a workaround.
+  'ownership',
 ] as const;
 export type Tone = (typeof TONES)[number];
-export const OUTCOMES = ['resolved', 'escalated', 'lost'] as const;
+/**
+ * How a call ends: resolved at first contact; escalated to the right level; `left`: the customer
+ * leaves, handled by the book (a cancellation done right); `needless`: a needless technician or
+ * escalation (a fail); `lost`: the customer hung up, or the wrong fix.
+ */
+export const OUTCOMES = ['resolved', 'escalated', 'left', 'needless', 'lost'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
+/** The outcomes a call can be won with. */
+export const WINNING: ReadonlySet<Outcome> = new Set(['resolved', 'escalated', 'left']);
 export const PHASES = ['opening', 'middle', 'closing'] as const;
 export type Phase = (typeof PHASES)[number];
 
@@ -52,6 +61,17 @@ export type ChoiceModel = {
   readonly diagnose: number;
   readonly goto: number;
   readonly end: Outcome | null;
+  /** The critical item (an id of the playbook's `fatal` list) this line trips when said, or null. */
+  readonly critical: string | null;
+  /** The line acts on or discloses the account: a critical fail before identity is verified. */
+  readonly account: boolean;
+  /** Order of a filter question from the simplest cause (1 up), or 0: see `ScoringModel.order`. */
+  readonly rank: number;
+  /**
+   * The tools (indices) whose trouble this line tells the customer about: a `transparent` line
+   * speaks of the tools its condition names (`running(crm)`, `crashed(any)`…); others, of none.
+   */
+  readonly explains: readonly number[];
 };
 
 export type NodeModel = {
@@ -115,15 +135,28 @@ export type FatalModel = {
   readonly key: string;
   readonly tone: Tone | null;
   readonly event: 'agentHungUp' | 'holdWithoutAsking' | null;
+  /** A line marked `account` trips this item when said before this playbook step (by id) is done. */
+  readonly accountBefore: string | null;
 };
 
 export type ScoringModel = {
   readonly passScore: number;
-  readonly weights: { readonly process: number; readonly diagnosis: number; readonly calmness: number };
+  readonly weights: {
+    readonly process: number;
+    readonly diagnosis: number;
+    readonly calmness: number;
+    readonly resolution: number;
+  };
+  /** The share of the resolution weight each outcome earns (0..1). */
+  readonly outcomes: Readonly<Record<Outcome, number>>;
   readonly lostFactor: number;
   readonly holdWeight: number;
   readonly checkInEvery: number;
   readonly ticketWeight: number;
+  /** The weight of asking ranked questions simplest cause first (0: not scored). */
+  readonly orderWeight: number;
+  /** The ticket form's categories and priorities (ids; labels in the playbook namespace). */
+  readonly ticket: { readonly categories: readonly string[]; readonly priorities: readonly string[] };
   readonly fatal: readonly FatalModel[];
   readonly calm: {
     readonly anger: number;
@@ -131,6 +164,9 @@ export type ScoringModel = {
     readonly deadAir: number;
     readonly transparency: number;
     readonly rageClicks: number;
+    /** Positive credit for empathy and ownership (distinct lines), full at `empathyLines`. */
+    readonly empathy: number;
+    readonly empathyLines: number;
   };
   readonly deadAirGrace: number;
   readonly transparencyWithin: number;
@@ -143,6 +179,11 @@ export type ScoringModel = {
 export type ScenarioModel = {
   readonly id: string;
   readonly persona: Persona;
+  /**
+   * A symptom family: the causes the seed draws from (ids, equally likely), each with its own
+   * facts, tool results and right diagnosis through `cause(id)` conditions. Empty: one cause.
+   */
+  readonly causes: readonly string[];
   readonly difficulty: number;
   readonly timeScale: number;
   readonly maxDuration: number;
@@ -165,12 +206,20 @@ export type ScenarioModel = {
     readonly id: string;
     readonly key: string;
     readonly correct: boolean;
+    /** The cause (index into `causes`) under which this diagnosis is the right one, or -1: any. */
+    readonly cause: number;
     readonly evidence: CompiledCondition | null;
   }[];
   readonly parDiagnosis: number;
   readonly ticketNotes: readonly number[];
+  /** Per cause of a symptom family: the facts the notes must contain besides `ticketNotes`. */
+  readonly ticketNotesByCause: readonly (readonly number[])[];
   /** Per fact: whether the ticket should mention it (ticketNotes as a lookup). */
   readonly ticketNote: readonly boolean[];
+  /** Statements the customer never confirmed, offered in the ticket form: noting one is wrong. */
+  readonly ticketUnconfirmed: readonly number[];
+  /** The right category and priority of the ticket, or null when the call does not grade them. */
+  readonly ticketClass: { readonly category: string; readonly priority: string } | null;
   readonly nodes: readonly NodeModel[];
   readonly choices: readonly ChoiceModel[];
   /** Indices of the playbook lines in `choices`. */

@@ -1,8 +1,9 @@
 // The scorecard: process, time to diagnosis, calmness and outcome, each line with its evidence.
-import { ANGER, type Outcome, type ScenarioModel, type Tone } from './model.ts';
-import type { CallState, Evidence } from './types.ts';
+import { ANGER, WINNING, type Outcome, type ScenarioModel, type Tone } from './model.ts';
+import { expectedNotes } from './draft.ts';
+import type { CallState, Evidence, ToneMark } from './types.ts';
 
-export type Section = 'process' | 'diagnosis' | 'calmness';
+export type Section = 'process' | 'diagnosis' | 'calmness' | 'resolution';
 export type LineStatus = 'done' | 'early' | 'missed' | 'partial' | 'fatal';
 
 export type ScoreLine = {
@@ -24,6 +25,8 @@ export type Scorecard = {
   readonly process: number;
   readonly diagnosis: { readonly score: number; readonly at: number | null; readonly par: number };
   readonly calmness: number;
+  /** What the outcome earned (0..100): the playbook's `outcomes` scale; 0 for an unfinished call. */
+  readonly resolution: number;
   readonly total: number;
   readonly won: boolean;
   readonly duration: number;
@@ -32,13 +35,29 @@ export type Scorecard = {
 
 const TONE_PENALTY: Partial<Record<Tone, number>> = { rude: 25, condescending: 12, curt: 8, jargon: 8 };
 const WRONG_DIAGNOSIS_PENALTY = 10;
+const WARM: ReadonlySet<Tone> = new Set(['empathetic', 'reassuring', 'ownership']);
+
+/** Empathy and ownership: the distinct lines said that acknowledge, reassure or take the case in hand. */
+export function warmLines(s: CallState): ToneMark[] {
+  const out: ToneMark[] = [];
+  for (const t of s.tones) if (WARM.has(t.tone) && !out.some((u) => u.choice === t.choice)) out.push(t);
+  return out;
+}
 const POKE_PENALTY = 20;
+/** The notes' share of the ticket line when the call grades the category and priority (the rest, half each). */
+const NOTES_SHARE = 0.6;
 
 /** Scores a call (finished or not) from its state alone. */
 export function scoreCall(sc: ScenarioModel, s: CallState): Scorecard {
   const duration = s.ended ? s.ended.at : s.time;
   const fatal = s.fatal.map((f) => f.id);
-  const lines: ScoreLine[] = [...processLines(sc, s), ...diagnosisLines(sc, s), ...calmLines(sc, s, duration)];
+  const outcome = s.ended ? s.ended.outcome : 'unfinished';
+  const lines: ScoreLine[] = [
+    ...processLines(sc, s),
+    ...diagnosisLines(sc, s),
+    ...calmLines(sc, s, duration),
+    outcomeLine(sc, outcome),
+  ];
   for (const f of s.fatal) {
     const model = sc.scoring.fatal.find((x) => x.id === f.id);
     // Steps done too early (fatalIfEarly) are named `<step>_early`.
@@ -57,24 +76,44 @@ export function scoreCall(sc: ScenarioModel, s: CallState): Scorecard {
   const process = fatal.length ? 0 : percent(lines.filter((l) => l.section === 'process'));
   const diagnosis = diagnosisScore(sc, s);
   const calmness = percent(lines.filter((l) => l.section === 'calmness'));
+  const resolution = outcome === 'unfinished' ? 0 : Math.round(100 * sc.scoring.outcomes[outcome]);
   const w = sc.scoring.weights;
-  const outcome = s.ended ? s.ended.outcome : 'unfinished';
+  const sum = w.process + w.diagnosis + w.calmness + w.resolution;
   let total =
-    (w.process * process + w.diagnosis * diagnosis + w.calmness * calmness) / (w.process + w.diagnosis + w.calmness);
-  if (outcome !== 'resolved' && outcome !== 'escalated') total *= sc.scoring.lostFactor;
+    sum > 0
+      ? (w.process * process + w.diagnosis * diagnosis + w.calmness * calmness + w.resolution * resolution) / sum
+      : 0;
+  const winning = outcome !== 'unfinished' && WINNING.has(outcome);
+  if (!winning) total *= sc.scoring.lostFactor;
   if (fatal.length) total = 0;
   total = Math.round(total);
-  const won = !fatal.length && (outcome === 'resolved' || outcome === 'escalated') && total >= sc.scoring.passScore;
+  const won = !fatal.length && winning && total >= sc.scoring.passScore;
   return {
     outcome,
     fatal,
     process,
     calmness,
+    resolution,
     total,
     won,
     duration,
     lines,
     diagnosis: { score: diagnosis, at: s.diagnosedAt >= 0 ? s.diagnosedAt : null, par: sc.parDiagnosis },
+  };
+}
+
+/** The outcome's line: what the ending earned on the playbook's `outcomes` scale. */
+function outcomeLine(sc: ScenarioModel, outcome: Outcome | 'unfinished'): ScoreLine {
+  const credit = outcome === 'unfinished' ? 0 : sc.scoring.outcomes[outcome];
+  return {
+    id: 'outcome',
+    key: 'scorecard.outcomeLine',
+    section: 'resolution',
+    weight: sc.scoring.weights.resolution,
+    credit,
+    status: credit >= 1 ? 'done' : credit > 0 ? 'partial' : 'missed',
+    params: { outcome, share: Math.round(100 * credit) },
+    evidence: [],
   };
 }
 
@@ -101,13 +140,30 @@ function processLines(sc: ScenarioModel, s: CallState): ScoreLine[] {
     };
   });
   if (s.holds.length > 0) out.push(holdLine(sc, s));
-  if (sc.ticketNotes.length > 0) out.push(ticketLine(sc, s));
+  // The order of the ranked questions, once one was asked.
+  if (sc.scoring.orderWeight > 0 && sc.choices.some((c, i) => c.rank > 0 && s.said[i])) out.push(orderLine(sc, s));
+  if (expectedNotes(sc, s).length > 0 || sc.ticketClass) out.push(ticketLine(sc, s));
   return out;
+}
+
+function orderLine(sc: ScenarioModel, s: CallState): ScoreLine {
+  const first = s.misordered[0];
+  return {
+    id: 'order',
+    key: 'playbook:filterOrder',
+    section: 'process',
+    weight: sc.scoring.orderWeight,
+    credit: first ? 0 : 1,
+    status: first ? 'missed' : 'done',
+    params: first ? { choice: first.choice, simpler: first.simpler } : {},
+    evidence: s.misordered,
+  };
 }
 
 function holdLine(sc: ScenarioModel, s: CallState): ScoreLine {
   let sum = 0;
-  for (const h of s.holds) sum += ((h.asked ? 1 : 0) + (h.overruns === 0 ? 1 : 0) + (h.thanked ? 1 : 0)) / 3;
+  for (const h of s.holds)
+    sum += ((h.asked ? 1 : 0) + (h.reason >= 0 ? 1 : 0) + (h.overruns === 0 ? 1 : 0) + (h.thanked ? 1 : 0)) / 4;
   const credit = Math.max(0, sum / s.holds.length - (s.holds.length > 2 ? 0.25 : 0));
   return {
     id: 'hold',
@@ -119,6 +175,7 @@ function holdLine(sc: ScenarioModel, s: CallState): ScoreLine {
     params: {
       holds: s.holds.length,
       asked: s.holds.filter((h) => h.asked).length,
+      reasoned: s.holds.filter((h) => h.reason >= 0).length,
       overruns: s.holds.reduce((a, h) => a + h.overruns, 0),
       thanked: s.holds.filter((h) => h.thanked).length,
     },
@@ -130,8 +187,18 @@ function ticketLine(sc: ScenarioModel, s: CallState): ScoreLine {
   const rec = sc.ticketStep >= 0 ? s.steps[sc.ticketStep] : null;
   const byHand = rec != null;
   const notes = s.ticketSaved ?? (byHand ? s.notes : []);
-  const found = sc.ticketNotes.filter((f) => notes.includes(f)).length;
-  const credit = found / sc.ticketNotes.length;
+  const cls = s.ticketSaved ? s.ticketSavedClass : byHand ? s.ticketClass : null;
+  const expected = expectedNotes(sc, s);
+  const found = expected.filter((f) => notes.includes(f)).length;
+  // A statement the customer never confirmed, noted as a fact, cancels a right note.
+  const wrong = sc.ticketUnconfirmed.filter((f) => notes.includes(f));
+  const notesCredit = expected.length ? Math.max(0, found - wrong.length) / expected.length : 1;
+  const right = sc.ticketClass;
+  const categoryOk = right !== null && cls?.category === right.category;
+  const priorityOk = right !== null && cls?.priority === right.priority;
+  const credit = right
+    ? NOTES_SHARE * notesCredit + ((1 - NOTES_SHARE) / 2) * ((categoryOk ? 1 : 0) + (priorityOk ? 1 : 0))
+    : notesCredit;
   return {
     id: 'ticketNotes',
     key: 'playbook:ticketNotes',
@@ -141,11 +208,14 @@ function ticketLine(sc: ScenarioModel, s: CallState): ScoreLine {
     status: credit >= 1 ? 'done' : credit > 0 ? 'partial' : 'missed',
     params: {
       found,
-      expected: sc.ticketNotes.length,
-      missing: sc.ticketNotes
+      expected: expected.length,
+      missing: expected
         .filter((f) => !notes.includes(f))
         .map((f) => sc.facts[f]!)
         .join(','),
+      wrong: wrong.map((f) => sc.facts[f]!).join(','),
+      category: right ? (categoryOk ? 'right' : cls ? 'wrong' : 'none') : '',
+      priority: right ? (priorityOk ? 'right' : cls ? 'wrong' : 'none') : '',
     },
     evidence: rec ? [rec] : [],
   };
@@ -189,13 +259,16 @@ function calmLines(sc: ScenarioModel, s: CallState, duration: number): ScoreLine
   );
   const toneCredit = clamp01(1 - bad.reduce((a, t) => a + TONE_PENALTY[t.tone]!, 0) / 100);
   const deadCredit = duration > 0 ? clamp01(1 - s.deadAirMs / (0.25 * duration)) : 1;
-  const troubles = s.troubles;
+  // The waits the customer noticed, and the troubles told before they could: the others are not owed.
+  const troubles = s.troubles.filter((t) => t.perceived || t.explainedAt >= 0);
   // Explained in time, and before the customer had to ask about it.
   const explained = troubles.filter(
     (t) => t.explainedAt >= 0 && !t.penalised && t.explainedAt - t.at <= sc.scoring.transparencyWithin,
   );
   const transparencyCredit = troubles.length ? explained.length / troubles.length : 1;
   const pokeCredit = clamp01(1 - (POKE_PENALTY * s.pokes.length) / 100);
+  const warm = warmLines(s);
+  const empathyCredit = clamp01(warm.length / c.empathyLines);
   const line = (
     id: string,
     weight: number,
@@ -240,6 +313,9 @@ function calmLines(sc: ScenarioModel, s: CallState, duration: number): ScoreLine
       troubles.filter((t) => !explained.includes(t)),
     ),
     line('rageClicks', c.rageClicks, pokeCredit, { count: s.pokes.length }, s.pokes),
+    ...(c.empathy > 0
+      ? [line('empathy', c.empathy, empathyCredit, { count: warm.length, needed: c.empathyLines }, warm)]
+      : []),
   ];
 }
 

@@ -1,6 +1,6 @@
 // The one transition function: step(state, action) → { state, events }.
-import type { ScenarioModel, ToolId } from './model.ts';
-import { seedRng } from './rng.ts';
+import { TOOL_IDS, type ScenarioModel, type ToolId } from './model.ts';
+import { nextFloat, seedRng } from './rng.ts';
 import type { Action, CallState, LoggedAction, Mode, RejectReason, StepResult } from './types.ts';
 import { closeDraft, coach, commitFatal, emit, openDraft, type Draft, w } from './draft.ts';
 import { advanceTo, nextEventAt } from './clock.ts';
@@ -15,11 +15,31 @@ import {
   startSilence,
   stateDiagnosis,
 } from './dialogue.ts';
-import { isBusy, isTalking, offeredChoices } from './affordances.ts';
+import { busyUntil, isBusy, isTalking, offeredChoices } from './affordances.ts';
 import { initialToolState, pokeTool, restartTool, runTool } from './tools.ts';
+
+const EVERY_TOOL: readonly number[] = TOOL_IDS.map((_, i) => i);
 
 const HOLD_ASK_MS = 4_000;
 const CHECK_IN_MS = 3_000;
+
+/**
+ * The cause of a symptom family this seed stands for, drawn from a stream of its own (the call's
+ * random events stay the same whichever cause is drawn), or -1 for a call with one cause.
+ */
+export function drawCause(sc: ScenarioModel, seed: number): number {
+  if (sc.causes.length === 0) return -1;
+  const [f] = nextFloat(seedRng(seed ^ CAUSE_STREAM));
+  return Math.floor(f * sc.causes.length);
+}
+
+/** A seed (from 1 up) that draws cause `c` of a symptom family, or -1 if none of the first `tries` does. */
+export function seedFor(sc: ScenarioModel, c: number, tries = 1000): number {
+  for (let seed = 1; seed <= tries; seed++) if (drawCause(sc, seed) === c) return seed;
+  return -1;
+}
+
+const CAUSE_STREAM = 0xca05e;
 
 /** The state of a call just picked up: the start node is entered at time 0. */
 export function initialState(sc: ScenarioModel, seed: number, mode: Mode = 'training'): CallState {
@@ -28,6 +48,7 @@ export function initialState(sc: ScenarioModel, seed: number, mode: Mode = 'trai
     mode,
     time: 0,
     rng: seedRng(seed),
+    cause: drawCause(sc, seed),
     actions: 0,
     node: sc.start,
     speech: null,
@@ -49,6 +70,8 @@ export function initialState(sc: ScenarioModel, seed: number, mode: Mode = 'trai
     diagnosedAt: -1,
     notes: [],
     ticketSaved: null,
+    ticketClass: null,
+    ticketSavedClass: null,
     ended: null,
     angerIntegral: 0,
     deadAirMs: 0,
@@ -57,6 +80,7 @@ export function initialState(sc: ScenarioModel, seed: number, mode: Mode = 'trai
     tones: [],
     troubles: [],
     pokes: [],
+    misordered: [],
     fatal: [],
     maxAnger: { at: 0, action: -1, value: sc.varInit[0] ?? 0 },
   };
@@ -120,6 +144,8 @@ function apply(d: Draft, a: LoggedAction): RejectReason | null {
       return diagnose(d, a.diagnosis);
     case 'writeTicket':
       return writeTicket(d, a.notes);
+    case 'classifyTicket':
+      return classifyTicket(d, a.category, a.priority);
     case 'hangUp':
       return hangUp(d);
   }
@@ -147,10 +173,31 @@ function hold(d: Draft, ask: boolean): RejectReason | null {
   endSilence(d);
   // Asking takes a few seconds on the line before the music starts.
   const since = d.time + (ask ? HOLD_ASK_MS : 0);
-  w(d, 'holds').push({ since, asked: ask, lastContact: since, overruns: 0, thanked: false, end: -1, action: d.index });
+  // Asked while a tool works, the request says what for and for how long (the longest wait).
+  let reason = -1;
+  if (ask)
+    for (let t = 0; t < d.tools.length; t++)
+      if (isBusy(d.tools[t]!) && (reason < 0 || busyUntil(d.tools[t]!) > busyUntil(d.tools[reason]!))) reason = t;
+  w(d, 'holds').push({
+    since,
+    asked: ask,
+    reason,
+    lastContact: since,
+    overruns: 0,
+    thanked: false,
+    end: -1,
+    action: d.index,
+  });
   d.onHold = true;
-  emit(d, { type: 'heldCall', at: d.time, asked: ask });
-  if (ask) explainTroubles(d);
+  emit(d, {
+    type: 'heldCall',
+    at: d.time,
+    asked: ask,
+    tool: reason >= 0 ? d.sc.tools[reason]!.id : null,
+    until: reason >= 0 ? busyUntil(d.tools[reason]!) : null,
+  });
+  // Asking for the hold says why (the tools): every open trouble is told.
+  if (ask) explainTroubles(d, EVERY_TOOL);
   else {
     const fatal = d.sc.scoring.fatal.find((f) => f.event === 'holdWithoutAsking');
     if (fatal) commitFatal(d, fatal.id);
@@ -164,7 +211,7 @@ function checkIn(d: Draft): RejectReason | null {
   if (!d.onHold) return 'notOnHold';
   const h = d.holds[d.holds.length - 1]!;
   w(d, 'holds')[d.holds.length - 1] = { ...h, lastContact: d.time + CHECK_IN_MS };
-  explainTroubles(d);
+  explainTroubles(d, EVERY_TOOL);
   emit(d, { type: 'checkedIn', at: d.time });
   return null;
 }
@@ -193,11 +240,21 @@ function writeTicket(d: Draft, notes: readonly string[]): RejectReason | null {
   for (const n of notes) {
     const f = d.sc.index.facts.get(n);
     if (f === undefined) return 'unknownFact';
-    if (!d.facts[f]) return 'factNotKnown';
+    // An unconfirmed statement is offered in the form from the start: noting it is a mistake, not a refusal.
+    if (!d.facts[f] && !d.sc.ticketUnconfirmed.includes(f)) return 'factNotKnown';
     if (!idx.includes(f)) idx.push(f);
   }
   d.notes = idx.sort((a, b) => a - b);
   emit(d, { type: 'ticketWritten', at: d.time, notes: d.notes.map((f) => d.sc.facts[f]!) });
+  return null;
+}
+
+function classifyTicket(d: Draft, category: string, priority: string): RejectReason | null {
+  const t = d.sc.scoring.ticket;
+  if (!t.categories.includes(category)) return 'unknownCategory';
+  if (!t.priorities.includes(priority)) return 'unknownPriority';
+  d.ticketClass = { category, priority };
+  emit(d, { type: 'ticketClassified', at: d.time, category, priority });
   return null;
 }
 

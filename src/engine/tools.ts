@@ -104,6 +104,7 @@ function addTrouble(d: Draft, t: number, kind: 'crash' | 'freeze' | 'wait'): voi
     at: d.time,
     explainedAt: d.onHold ? d.time : -1,
     penalised: false,
+    perceived: false,
     action: d.index,
   });
 }
@@ -223,6 +224,9 @@ function completeRun(d: Draft, t: number): void {
     key: outcome?.key ?? null,
   });
   if (outcome) applyEffects(d, outcome.effects);
-  if (model.id === 'ticket') d.ticketSaved = d.notes.slice();
+  if (model.id === 'ticket') {
+    d.ticketSaved = d.notes.slice();
+    d.ticketSavedClass = d.ticketClass;
+  }
   if (model.step >= 0) markStep(d, model.step, tool.runInOrder);
 }

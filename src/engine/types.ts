@@ -55,11 +55,20 @@ export type Trouble = {
   readonly at: number;
   readonly explainedAt: number;
   readonly penalised: boolean;
+  /** The customer noticed the wait: a silence past the grace while the tool held the call, or they asked. */
+  readonly perceived: boolean;
   readonly action: number;
 };
+export type TicketClass = { readonly category: string; readonly priority: string };
+
 export type HoldRecord = {
   readonly since: number;
   readonly asked: boolean;
+  /**
+   * The tool the hold is for (index), when one was at work as the trainee asked: the request then
+   * gives a reason and an estimate ("while the line test finishes, about 3 minutes"); else -1.
+   */
+  readonly reason: number;
   readonly lastContact: number;
   readonly overruns: number;
   readonly thanked: boolean;
@@ -72,6 +81,8 @@ export type CallState = {
   readonly mode: Mode;
   readonly time: number;
   readonly rng: number;
+  /** The cause drawn for a symptom family (an index into the call's `causes`), or -1. */
+  readonly cause: number;
   /** Count of non-tick actions applied: the index the next one gets in the log. */
   readonly actions: number;
   readonly node: number;
@@ -107,6 +118,9 @@ export type CallState = {
   readonly diagnosedAt: number;
   readonly notes: readonly number[];
   readonly ticketSaved: readonly number[] | null;
+  /** The ticket's category and priority as chosen in the form, and as saved with the ticket. */
+  readonly ticketClass: TicketClass | null;
+  readonly ticketSavedClass: TicketClass | null;
   readonly ended: { readonly outcome: Outcome; readonly by: EndCause; readonly at: number } | null;
   readonly angerIntegral: number;
   readonly deadAirMs: number;
@@ -115,7 +129,10 @@ export type CallState = {
   readonly tones: readonly ToneMark[];
   readonly troubles: readonly Trouble[];
   readonly pokes: readonly (Evidence & { readonly tool: number })[];
-  readonly fatal: readonly (Evidence & { readonly id: string })[];
+  /** Ranked questions asked while a simpler one (lower `rank`, same node and step) was on offer. */
+  readonly misordered: readonly (Evidence & { readonly choice: string; readonly simpler: string })[];
+  /** Critical items tripped; `choice` is the line that tripped one, when a line did. */
+  readonly fatal: readonly (Evidence & { readonly id: string; readonly choice?: string })[];
   readonly maxAnger: Evidence & { readonly value: number };
 };
 
@@ -129,6 +146,7 @@ export type Action =
   | { readonly type: 'resume'; readonly thank: boolean }
   | { readonly type: 'diagnose'; readonly diagnosis: string }
   | { readonly type: 'writeTicket'; readonly notes: readonly string[] }
+  | { readonly type: 'classifyTicket'; readonly category: string; readonly priority: string }
   | { readonly type: 'saveTicket' }
   | { readonly type: 'hangUp' }
   | { readonly type: 'tick'; readonly ms: number };
@@ -150,6 +168,8 @@ export type RejectReason =
   | 'unknownDiagnosis'
   | 'unknownFact'
   | 'factNotKnown'
+  | 'unknownCategory'
+  | 'unknownPriority'
   | 'badTick'
   | 'alreadyStated';
 
@@ -181,7 +201,14 @@ export type EngineEvent = { readonly at: number } & (
       readonly key: string | null;
     }
   | { readonly type: 'toolPoked'; readonly tool: ToolId; readonly count: number }
-  | { readonly type: 'heldCall'; readonly asked: boolean }
+  | { readonly type: 'ticketClassified'; readonly category: string; readonly priority: string }
+  | {
+      readonly type: 'heldCall';
+      readonly asked: boolean;
+      /** What the hold is for and until when (said when asking), or null: a hold with no reason. */
+      readonly tool: ToolId | null;
+      readonly until: number | null;
+    }
   | { readonly type: 'checkedIn' }
   | { readonly type: 'resumedCall'; readonly thanked: boolean }
   | { readonly type: 'diagnosed'; readonly diagnosis: string; readonly correct: boolean; readonly founded: boolean }

@@ -1,5 +1,6 @@
 // What the game asks of storage (src/storage implements it with IndexedDB and localStorage).
 // Nothing stored is ever silently lost: unreadable records are set aside and reported.
+import type { Outcome } from '../engine/model.ts';
 import type { CallLog } from '../engine/replay.ts';
 import type { Lang } from '../i18n/lang.ts';
 
@@ -8,7 +9,7 @@ export type ResultSummary = {
   readonly process: number;
   readonly diagnosis: number;
   readonly calmness: number;
-  readonly outcome: 'resolved' | 'escalated' | 'lost' | 'unfinished';
+  readonly outcome: Outcome | 'unfinished';
   readonly won: boolean;
 };
 

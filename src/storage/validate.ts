@@ -6,7 +6,7 @@ import type { InProgress, ResultRecord, ResultSummary, Settings } from '../ports
 export type FieldError = { readonly path: string; readonly code: string };
 export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
 
-export const OUTCOMES = ['resolved', 'escalated', 'lost', 'unfinished'] as const;
+export const OUTCOMES = ['resolved', 'escalated', 'left', 'needless', 'lost', 'unfinished'] as const;
 export const RESULTS_FORMAT = 'hotliner-results';
 export const RESULTS_VERSION = 1;
 export const DEFAULT_SETTINGS: Settings = {

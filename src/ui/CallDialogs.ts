@@ -17,6 +17,8 @@ export type DialogActions = {
   readonly close: (which: CallDialog) => void;
   /** A fact ticked or unticked in the ticket form: the notes are written at once. */
   readonly pick: (fact: string, on: boolean) => void;
+  /** The ticket's category or priority chosen in the form. */
+  readonly classify: (part: 'category' | 'priority', id: string) => void;
   /** Leaving: the call kept to resume later from the menu, or abandoned. */
   readonly keep: () => void;
   readonly abandon: () => void;
@@ -62,6 +64,8 @@ export type TicketModel = {
   /** Every fact found so far, and those ticked. */
   readonly known: readonly string[];
   readonly picked: ReadonlySet<string>;
+  /** The category and priority chosen ('' until chosen). */
+  readonly classDraft: { readonly category: string; readonly priority: string };
   /** The notes written (the engine's), and the notes of the last save (null: never saved). */
   readonly written: readonly string[];
   readonly saved: readonly string[] | null;
@@ -122,6 +126,7 @@ export function ticketDialog(
       <legend>${t('call.ticketFacts')}</legend>
       ${facts}
     </fieldset>
+    ${classSelects(sc, m.classDraft, a, t)}
     <p class="notes-status" role="status">${notesStatus(m, t)}</p>
     <div class="row">
       <button type="button" class="primary" ?disabled=${!canSave} @click=${save}>${t('call.saveTicket')}</button>
@@ -129,6 +134,36 @@ export function ticketDialog(
     </div>
     ${canSave ? nothing : html`<p class="dialog-note">${t('call.ticketBusy')}</p>`}
   </dialog>`;
+}
+
+/** The ticket's category and priority, as two lists (the playbook's ids and labels). */
+function classSelects(
+  sc: ScenarioModel,
+  draft: TicketModel['classDraft'],
+  a: DialogActions,
+  t: TFunction,
+): TemplateResult | typeof nothing {
+  const { categories, priorities } = sc.scoring.ticket;
+  if (!categories.length || !priorities.length) return nothing;
+  const select = (part: 'category' | 'priority', ids: readonly string[], plural: string): TemplateResult =>
+    html`<label class="ticket-class"
+      >${t(`call.ticketClass.${part}`)}
+      <select
+        aria-label=${t(`call.ticketClass.${part}`)}
+        @change=${(e: Event) => a.classify(part, (e.target as HTMLSelectElement).value)}
+      >
+        <option value="" ?selected=${live(draft[part] === '')} disabled>${t('call.ticketClass.choose')}</option>
+        ${ids.map(
+          (id) =>
+            html`<option value=${id} ?selected=${live(draft[part] === id)}>
+              ${t(`playbook:ticket.${plural}.${id}`)}
+            </option>`,
+        )}
+      </select></label
+    >`;
+  return html`<div class="row ticket-classes">
+    ${select('category', categories, 'categories')} ${select('priority', priorities, 'priorities')}
+  </div>`;
 }
 
 /** Leaving a live call: keep it to resume later, abandon it, or stay (the first button, and Escape). */

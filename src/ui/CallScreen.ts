@@ -60,6 +60,8 @@ export class CallScreen implements KeyTarget {
   /** The transcript, the tools' last words and the coaching so far. */
   private seen: CallRecord = EMPTY_RECORD;
   private picked: ReadonlySet<string> = new Set();
+  /** The category and priority chosen in the ticket form ('' until chosen). */
+  private classDraft: { readonly category: string; readonly priority: string } = { category: '', priority: '' };
   private readonly focus: { ring: object | null; lines: object | null } = { ring: null, lines: null };
   private frame = 0;
   private last = 0;
@@ -76,6 +78,7 @@ export class CallScreen implements KeyTarget {
     open: (d) => this.open(d),
     close: (d) => this.close(d),
     pick: (fact, on) => this.pick(fact, on),
+    classify: (part, id) => this.classify(part, id),
     skipWait: () => this.skipWait(),
     help: () => this.help(),
     leave: () => this.leave(),
@@ -144,7 +147,11 @@ export class CallScreen implements KeyTarget {
 
   open(dialog: CallDialog): void {
     if (this.ringing) return;
-    if (dialog === 'ticket') this.picked = new Set(this.session.state.notes.map((f) => this.session.sc.facts[f]!));
+    if (dialog === 'ticket') {
+      const s = this.session.state;
+      this.picked = new Set(s.notes.map((f) => this.session.sc.facts[f]!));
+      if (s.ticketClass) this.classDraft = s.ticketClass;
+    }
     this.dialog = dialog;
     this.changed();
   }
@@ -172,8 +179,17 @@ export class CallScreen implements KeyTarget {
     if (on) next.add(fact);
     else next.delete(fact);
     this.picked = next;
-    const known = this.session.affordances.facts;
+    const known = this.session.affordances.notable;
     this.act({ type: 'writeTicket', notes: known.filter((f) => next.has(f)) });
+    this.changed();
+  }
+
+  /** The ticket's category or priority chosen: written once both are (the form keeps a half choice). */
+  classify(part: 'category' | 'priority', id: string): void {
+    const cls = { ...this.classDraft, [part]: id };
+    this.classDraft = cls;
+    if (cls.category && cls.priority)
+      this.act({ type: 'classifyTicket', category: cls.category, priority: cls.priority });
     this.changed();
   }
 
@@ -300,6 +316,7 @@ export class CallScreen implements KeyTarget {
         toolNotes: this.seen.notes,
         dialog: this.dialog,
         picked: this.picked,
+        classDraft: this.classDraft,
         paused: this.paused,
         flash: this.flash?.text ?? null,
         choices: {

@@ -29,6 +29,8 @@ export type CallViewModel = {
   readonly dialog: CallDialog | null;
   /** The facts ticked in the ticket form. */
   readonly picked: ReadonlySet<string>;
+  /** The category and priority chosen in the ticket form ('' until chosen). */
+  readonly classDraft: { readonly category: string; readonly priority: string };
   /** The clock is paused (training): the pause dialog is over the call. */
   readonly paused: boolean;
   /** A passing word in the top bar (pause refused in an exam), or null. */
@@ -87,8 +89,9 @@ export function callView(m: CallViewModel, a: CallViewActions, t: TFunction): Te
     sc,
     m.dialog === 'ticket',
     {
-      known: aff.facts,
+      known: aff.notable,
       picked: m.picked,
+      classDraft: m.classDraft,
       written: s.notes.map((f) => sc.facts[f]!),
       saved: s.ticketSaved?.map((f) => sc.facts[f]!) ?? null,
       canSave: aff.controls.saveTicket,

@@ -20,7 +20,7 @@ import { timelineModel, timelineView, type TimelineModel } from './Timeline.ts';
 import { transcriptView } from './transcript-view.ts';
 import { clock, say } from './words.ts';
 
-const SECTIONS = ['process', 'diagnosis', 'calmness'] as const;
+const SECTIONS = ['process', 'diagnosis', 'calmness', 'resolution'] as const;
 
 export type DebriefModel = {
   readonly scenario: string;
@@ -140,6 +140,7 @@ export function debriefView(
       ${scoreView('process', t('scorecard.process'), `${c.process} %`, c.fatal.length ? t('scorecard.fatalShort') : '')}
       ${scoreView('diagnosis', t('scorecard.diagnosis'), c.diagnosis.at === null ? '—' : clock(c.diagnosis.at), t('scorecard.diagnosisPar', { par: clock(c.diagnosis.par), score: c.diagnosis.score }))}
       ${scoreView('calmness', t('scorecard.calmness'), `${c.calmness} %`, '')}
+      ${scoreView('handle', t('scorecard.handleTime'), clock(c.duration), t('scorecard.handleDetail'))}
     </div>
     ${explainerView(t, x.build, m.par)}
     <div class="debrief-body">

@@ -68,6 +68,7 @@ export function explainerView(t: TFunction, b: ScoreBuild, par: number): Templat
         <li>${t('debrief.explain.process')}</li>
         <li>${t('debrief.explain.diagnosis', { par: clock(par) })}</li>
         <li>${t('debrief.explain.calmness')}</li>
+        ${b.outcomes ? html`<li>${t('debrief.explain.resolution', b.outcomes)}</li>` : nothing}
       </ul>
       <p>${t('debrief.explain.needs', { pass: b.pass })}</p>
       <ul class="needs">

@@ -52,6 +52,9 @@ export function hintWords(t: TFunction, h: Hint): HintWords {
         ...(h.saved ? [] : [t('debrief.hint.notesUnsaved')]),
         ...(known.length ? [t('debrief.hint.notesMissing', { facts: list(known.map((k) => t(k))) })] : []),
         ...(h.unknown.length ? [t('debrief.hint.notesUnknown', { facts: list(h.unknown.map((k) => t(k))) })] : []),
+        ...(h.wrong.length ? [t('debrief.hint.notesWrong', { facts: list(h.wrong.map((k) => t(k))) })] : []),
+        ...(h.category ? [t('debrief.hint.ticketCategory', { category: t(h.category) })] : []),
+        ...(h.priority ? [t('debrief.hint.ticketPriority', { priority: t(h.priority) })] : []),
       ];
       return { text: parts.join(' '), at: null };
     }
@@ -118,6 +121,11 @@ export function hintWords(t: TFunction, h: Hint): HintWords {
           list: list(h.clicks.map((c) => `${clock(c.at)} ${t(`tools.${c.tool}`)}`)),
         }),
         at: h.clicks[0]?.at ?? null,
+      };
+    case 'order':
+      return {
+        text: t('debrief.hint.order', { at: clock(h.at), choice: quote(t, h.choice), simpler: quote(t, h.simpler) }),
+        at: h.at,
       };
   }
 }

@@ -38,13 +38,13 @@ export function causeText(t: TFunction, ns: string, c: Cause): string {
   const at = clock(c.at);
   switch (c.kind) {
     case 'passed':
-      return t(`debrief.cause.passed.${c.outcome === 'escalated' ? 'escalated' : 'resolved'}`, {
+      return t(`debrief.cause.passed.${c.outcome}`, {
         at,
         total: c.total,
         pass: c.pass,
       });
     case 'lowScore':
-      return t(`debrief.cause.lowScore.${c.outcome === 'escalated' ? 'escalated' : 'resolved'}`, {
+      return t(`debrief.cause.lowScore.${c.outcome}`, {
         total: c.total,
         pass: c.pass,
         section: t(`debrief.section.${c.weakest}`),

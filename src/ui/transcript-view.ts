@@ -30,7 +30,17 @@ export function lineOf(e: EngineEvent, c: LineContext): Line | null {
     case 'toolFroze':
       return line('tool', t('call.toolFroze', { tool: t(`tools.${e.tool}`) }));
     case 'heldCall':
-      return line('system', t(e.asked ? 'call.heldAsked' : 'call.heldSilent'));
+      return line(
+        'system',
+        !e.asked
+          ? t('call.heldSilent')
+          : e.tool && e.until !== null
+            ? t('call.heldFor', {
+                tool: t(`tools.${e.tool}`),
+                minutes: Math.max(1, Math.round((e.until - e.at) / 60_000)),
+              })
+            : t('call.heldAsked'),
+      );
     case 'resumedCall':
       return line('system', t(e.thanked ? 'call.resumedThanked' : 'call.resumed'));
     case 'checkedIn':

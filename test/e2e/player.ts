@@ -15,6 +15,8 @@ export type Texts = {
   founded(diagnosis: string, knownFacts: readonly string[]): boolean;
   /** Fact ids by their label on screen. */
   factIds(labels: readonly string[]): string[];
+  /** A ticket category's or priority's label. */
+  ticketClass(part: 'categories' | 'priorities', id: string): string;
 };
 
 const CONTROLS = {
@@ -151,6 +153,18 @@ export async function playActions(page: Page, log: readonly LogEntry[], texts: T
           const name = (await box.evaluate((el) => el.closest('label')?.textContent ?? '')).trim();
           if ((await box.isChecked()) !== wanted.has(name)) await box.press('Space');
         }
+        await dialog.getByRole('button', { name: /^(Close|Fermer)/ }).press('Enter');
+        break;
+      }
+      case 'classifyTicket': {
+        await page.keyboard.press('t');
+        const dialog = page.getByRole('dialog');
+        await dialog
+          .getByRole('combobox', { name: /Category|Catégorie/ })
+          .selectOption({ label: texts.ticketClass('categories', a.category) });
+        await dialog
+          .getByRole('combobox', { name: /Priority|Priorité/ })
+          .selectOption({ label: texts.ticketClass('priorities', a.priority) });
         await dialog.getByRole('button', { name: /^(Close|Fermer)/ }).press('Enter');
         break;
       }

@@ -45,6 +45,7 @@ type Ui = {
   call: Record<string, string> & {
     turnLabel: Record<string, string>;
     press: Record<string, string>;
+    ticketClass: Record<'category' | 'priority', string>;
   };
   toolStatus: Record<string, string>;
   tools: Record<string, string>;
@@ -313,6 +314,8 @@ export async function playAsRecruitInPage(
       }
       case 'saveTicket':
         return (await g.tools()).find((t) => t.id === 'ticket')?.status === UI.toolStatus.idle;
+      case 'classifyTicket':
+        return (await g.turn()) !== 'ended';
       case 'hangUp':
         return (await g.controls()).hangUp;
       default:
@@ -377,6 +380,19 @@ export async function playAsRecruitInPage(
           exact: true,
         });
         await save.press('Enter');
+        return true;
+      }
+      case 'classifyTicket': {
+        await note(`ticket ${a.category}, ${a.priority}`);
+        await page.keyboard.press('t');
+        const dialog = page.getByRole('dialog', { name: word('ticketTitle') });
+        await dialog
+          .getByRole('combobox', { name: UI.call.ticketClass.category, exact: true })
+          .selectOption({ label: texts.ticketClass('categories', a.category) });
+        await dialog
+          .getByRole('combobox', { name: UI.call.ticketClass.priority, exact: true })
+          .selectOption({ label: texts.ticketClass('priorities', a.priority) });
+        await dialog.getByRole('button', { name: word('closeKeep'), exact: true }).press('Enter');
         return true;
       }
       case 'hangUp':

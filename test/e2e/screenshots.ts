@@ -29,6 +29,7 @@ function texts(lang: Lang): Texts {
   };
   const pbEn = JSON.parse(readFileSync(join(ROOT, 'locales', 'en', 'playbook.json'), 'utf8')) as {
     lines: Record<string, { text: string }>;
+    ticket: Record<'categories' | 'priorities', Record<string, string>>;
   };
   const pbFr = new Map(playbookTexts(readPlaybook().playbook!.doc).map((t) => [t.key, t.text]));
   const fact = (f: string): string => (lang === 'en' ? en.facts[f]! : source(`facts.${f}`));
@@ -41,6 +42,7 @@ function texts(lang: Lang): Texts {
     fact,
     factIds: (labels) => sc.facts.filter((f) => labels.includes(fact(f))),
     founded: () => true,
+    ticketClass: (part, id) => (lang === 'en' ? pbEn.ticket[part][id]! : pbFr.get(`ticket.${part}.${id}`)!),
   };
 }
 

@@ -24,11 +24,13 @@ export function englishTexts(id: string, sc: ScenarioModel): Texts {
   };
   const lines = JSON.parse(readFileSync(join(ROOT, 'locales', 'en', 'playbook.json'), 'utf8')) as {
     lines: Record<string, { text: string }>;
+    ticket: Record<'categories' | 'priorities', Record<string, string>>;
   };
   return {
     choice: (c: string) => json.choices[c]?.text ?? lines.lines[c]!.text,
     diagnosis: (d: string) => json.diagnoses[d]!,
     fact: (f: string) => json.facts[f]!,
+    ticketClass: (part, id) => lines.ticket[part][id]!,
     factIds: (labels: readonly string[]) => Object.keys(json.facts).filter((f) => labels.includes(json.facts[f]!)),
     founded: (d: string, known: readonly string[]) => {
       const evidence = sc.diagnoses.find((x) => x.id === d)?.evidence;
@@ -46,6 +48,7 @@ export function englishTexts(id: string, sc: ScenarioModel): Texts {
         running: no,
         crashed: no,
         frozen: no,
+        cause: no,
       });
     },
   };

@@ -60,6 +60,7 @@ describe('the action table', () => {
   it('knows exactly the kinds the engine takes from a trainee, and never ticks', () => {
     expect([...ACTION_KINDS].sort()).toEqual([
       'checkIn',
+      'classifyTicket',
       'diagnose',
       'hangUp',
       'hold',

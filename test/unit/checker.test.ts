@@ -526,6 +526,150 @@ const REFERENCE_CASES: readonly Case[] = [
     en: ['The diagnosis "alien"', 'diagnoses'],
   },
   {
+    name: 'a fact both expected in the notes and unconfirmed',
+    code: 'unconfirmedNoted',
+    edits: [
+      [
+        'ticket: { notes: [sync_lost, line_fault] }',
+        `ticket: { notes: [sync_lost, line_fault], unconfirmed: [${HERE}line_fault] }`,
+      ],
+    ],
+    params: { name: 'line_fault' },
+    fr: ['« line_fault »', 'non confirmé'],
+    en: ['"line_fault"', 'unconfirmed'],
+  },
+  {
+    name: 'a ticket category the playbook does not list',
+    code: 'undeclaredCategory',
+    edits: [
+      [
+        'ticket: { notes: [sync_lost, line_fault] }',
+        `ticket: { notes: [sync_lost, line_fault], category: ${HERE}plumbing, priority: high }`,
+      ],
+    ],
+    params: { name: 'plumbing' },
+    fr: ['« plumbing »', 'categories'],
+    en: ['"plumbing"', 'categories'],
+  },
+  {
+    name: 'a misspelt ticket category',
+    code: 'undeclaredCategorySuggest',
+    edits: [
+      [
+        'ticket: { notes: [sync_lost, line_fault] }',
+        `ticket: { notes: [sync_lost, line_fault], category: ${HERE}conection, priority: high }`,
+      ],
+    ],
+    params: { name: 'conection', suggestion: 'connection' },
+    fr: ['« conection »', '« connection »'],
+    en: ['"conection"', '"connection"'],
+  },
+  {
+    name: 'a ticket priority the playbook does not list',
+    code: 'undeclaredPriority',
+    edits: [
+      [
+        'ticket: { notes: [sync_lost, line_fault] }',
+        `ticket: { notes: [sync_lost, line_fault], category: connection, priority: ${HERE}someday }`,
+      ],
+    ],
+    params: { name: 'someday' },
+    fr: ['« someday »', 'priorities'],
+    en: ['"someday"', 'priorities'],
+  },
+  {
+    name: 'a misspelt ticket priority',
+    code: 'undeclaredPrioritySuggest',
+    edits: [
+      [
+        'ticket: { notes: [sync_lost, line_fault] }',
+        `ticket: { notes: [sync_lost, line_fault], category: connection, priority: ${HERE}hgh }`,
+      ],
+    ],
+    params: { name: 'hgh', suggestion: 'high' },
+    fr: ['« hgh »', '« high »'],
+    en: ['"hgh"', '"high"'],
+  },
+  {
+    name: 'a ticket with a category and no priority',
+    code: 'classHalf',
+    edits: [
+      [
+        'ticket: { notes: [sync_lost, line_fault] }',
+        `ticket: ${HERE}{ notes: [sync_lost, line_fault], category: connection }`,
+      ],
+    ],
+    params: {},
+    fr: ['catégorie et une priorité'],
+    en: ['category and a priority'],
+  },
+  {
+    name: 'a diagnosis for a cause the call does not declare',
+    code: 'undeclaredCause',
+    edits: [
+      [
+        '  line_fault: { label: Défaut de ligne, correct: true, evidence: knows(line_fault) }',
+        '  line_fault: { label: Défaut de ligne, correct: true, evidence: knows(line_fault) }'.replace(
+          'correct: true,',
+          `correct: true, cause: ${HERE}flood,`,
+        ),
+      ],
+    ],
+    params: { name: 'flood' },
+    fr: ['« flood »', 'causes'],
+    en: ['"flood"', 'causes'],
+  },
+  {
+    name: 'a misspelt cause',
+    code: 'undeclaredCauseSuggest',
+    edits: [
+      ['diagnoses:\n', 'causes:\n  outage: {}\ndiagnoses:\n'],
+      [
+        '  line_fault: { label: Défaut de ligne, correct: true, evidence: knows(line_fault) }',
+        '  line_fault: { label: Défaut de ligne, correct: true, evidence: knows(line_fault) }'.replace(
+          'correct: true,',
+          `correct: true, cause: ${HERE}outgae,`,
+        ),
+      ],
+    ],
+    params: { name: 'outgae', suggestion: 'outage' },
+    fr: ['« outgae »', '« outage »'],
+    en: ['"outgae"', '"outage"'],
+  },
+  {
+    name: 'a cause with no right diagnosis',
+    code: 'causeWithoutDiagnosis',
+    edits: [
+      ['diagnoses:\n', `causes:\n  line: {}\n  outage: ${HERE}{}\ndiagnoses:\n`],
+      [
+        '  line_fault: { label: Défaut de ligne, correct: true, evidence: knows(line_fault) }',
+        '  line_fault: { label: Défaut de ligne, correct: true, evidence: knows(line_fault) }'.replace(
+          'correct: true,',
+          'correct: true, cause: line,',
+        ),
+      ],
+    ],
+    params: { name: 'outage' },
+    fr: ['« outage »', 'cause: outage'],
+    en: ['"outage"', 'cause: outage'],
+  },
+  {
+    name: 'a critical item the playbook does not list',
+    code: 'undeclaredCritical',
+    edits: [['        step: restate\n', `        step: restate\n        critical: ${HERE}bribe\n`]],
+    params: { name: 'bribe' },
+    fr: ['« bribe »', 'fatal'],
+    en: ['"bribe"', 'fatal'],
+  },
+  {
+    name: 'a misspelt critical item',
+    code: 'undeclaredCriticalSuggest',
+    edits: [['        step: restate\n', `        step: restate\n        critical: ${HERE}pasword\n`]],
+    params: { name: 'pasword', suggestion: 'password' },
+    fr: ['« pasword »', '« password »'],
+    en: ['"pasword"', '"password"'],
+  },
+  {
     name: 'a misspelt diagnosis',
     code: 'undeclaredDiagnosisSuggest',
     edits: [['then: { diagnose: box_fault, goto: gone }', `then: { diagnose: ${HERE}box_falt, goto: gone }`]],
@@ -1170,9 +1314,9 @@ const PLAYBOOK_CASES: readonly PlaybookCase[] = [
         `  - id: ${HERE}greet\n    phase: opening\n    weight: 1\n    label: Bis\n  # --- Milieu : humain ---\n`,
       ],
     ],
-    params: { id: 'greet', line: '11' },
-    fr: ['« greet »', 'ligne 11'],
-    en: ['"greet"', 'line 11'],
+    params: { id: 'greet', line: '16' },
+    fr: ['« greet »', 'ligne 16'],
+    en: ['"greet"', 'line 16'],
   },
   {
     name: 'a duration in words',

@@ -16,6 +16,7 @@ const symbols: Symbols = {
   nodes: new Set(['intro']),
   diagnoses: new Set(['dsl_down', 'no_power']),
   tools: new Set(['crm', 'modem']),
+  causes: new Set(['outage', 'unplugged']),
 };
 
 type World = {
@@ -30,6 +31,7 @@ type World = {
   running: string[];
   crashed: string[];
   frozen: string[];
+  cause: string;
 };
 
 const world: World = {
@@ -44,6 +46,7 @@ const world: World = {
   running: ['modem'],
   crashed: ['crm'],
   frozen: [],
+  cause: 'outage',
 };
 
 function envOf(w: World): ConditionEnv {
@@ -60,6 +63,7 @@ function envOf(w: World): ConditionEnv {
     running: tool(w.running),
     crashed: tool(w.crashed),
     frozen: tool(w.frozen),
+    cause: (id) => w.cause === id,
   };
 }
 
@@ -92,6 +96,8 @@ describe('compileCondition values', () => {
     ['said(greet) and visited(intro)', true],
     ['diagnosed(dsl_down)', true],
     ['diagnosed(no_power)', false],
+    ['cause(outage)', true],
+    ['cause(unplugged) or not cause(outage)', false],
     ['knows(modem-reset)', true],
     ['done(2nd_check)', true],
     ['done( verify )', true],

@@ -308,13 +308,32 @@ describe('tools', () => {
     expect(d.state.facts[1]).toBe(false);
   });
 
-  it('running the CRM before verifying identity is an automatic fail', () => {
+  it('looking the account up before verifying identity is allowed (desks pop it on screen)', () => {
     const d = new Driver(mini());
     d.do({ type: 'runTool', tool: 'crm' });
-    expect(d.state.fatal.map((f) => f.id)).toEqual(['lookup_account_early']);
-    const ok = opened(new Driver(mini()));
-    ok.do({ type: 'runTool', tool: 'crm' });
-    expect(ok.state.fatal).toEqual([]);
+    expect(d.state.fatal).toEqual([]);
+  });
+
+  it('a line that acts on or discloses the account is an automatic fail before verification, not after', () => {
+    const mark = (id: string) => (y: string) =>
+      y.replace(`      - id: ${id}\n`, `      - id: ${id}\n        account: true\n`);
+    const early = new Driver(mini(mark('sorry')));
+    early.settle();
+    early.talk('hello');
+    early.talk('sorry');
+    expect(early.state.fatal).toMatchObject([{ id: 'unverified_account', choice: 'sorry' }]);
+    const late = opened(new Driver(mini(mark('restate'))));
+    late.talk('restate');
+    expect(late.state.said[late.sc.index.choices.get('restate')!]).toBe(true);
+    expect(late.state.fatal).toEqual([]);
+  });
+
+  it('a line marked critical trips that critical item, named with the line', () => {
+    const d = new Driver(
+      mini((y) => y.replace('      - id: restate\n', '      - id: restate\n        critical: password\n')),
+    );
+    opened(d).talk('restate');
+    expect(d.state.fatal).toMatchObject([{ id: 'password', choice: 'restate' }]);
   });
 });
 

@@ -165,28 +165,29 @@ describe('what would have earned a missed step', () => {
   });
 
   it('never suggests a tool before the steps it must follow: from when they were done, or not in this call', () => {
-    // Verification skipped: no moment of this call would have let the account be looked up in order.
-    expect(hintsOf(p, 'step.lookup_account')).toEqual([
-      { kind: 'tool', tool: 'crm', at: null, modelAt: expect.any(Number) },
+    // Verification skipped: no moment of this call would have let the line test run in order.
+    expect(hintsOf(p, 'step.line_test')).toEqual([
+      { kind: 'tool', tool: 'line_test', at: null, modelAt: expect.any(Number) },
     ]);
     const q = play('known-outage-tech', ['greet_full', 'ack_ids', 'verify_ids', 'restate']);
-    const [h] = hintsOf(q, 'step.lookup_account');
+    const [h] = hintsOf(q, 'step.line_test');
     const verified = replayToEnd(q.sc, 1, q.entries, 'training').state.steps[q.sc.index.steps.get('verify')!];
     expect(verified).not.toBeNull();
-    expect(h).toMatchObject({ kind: 'tool', tool: 'crm', at: verified!.at });
+    expect(h).toMatchObject({ kind: 'tool', tool: 'line_test', at: verified!.at });
   });
 
   it('says what should have come first for a step done too early (an automatic fail here)', () => {
-    const q = play('box-no-sync', ['greet_full', { type: 'runTool', tool: 'crm' }]);
+    // Taking remote control of a computer before knowing whose it is.
+    const q = play('vpn-remote-fix', ['greet_full', { type: 'runTool', tool: 'remote' }]);
     expect(q.x.verdict.cause).toMatchObject({
       kind: 'fatal',
       at: q.entries[1]!.at,
-      params: { step: 'playbook:steps.lookup_account' },
+      params: { step: 'playbook:steps.remote_session' },
     });
-    expect(hintsOf(q, 'fatal.lookup_account_early')).toEqual([
+    expect(hintsOf(q, 'fatal.remote_session_early')).toEqual([
       { kind: 'first', at: q.entries[1]!.at, steps: ['playbook:steps.verify'], escalation: false },
     ]);
-    expect(inWords('en', (t) => hintWords(t, hintsOf(q, 'fatal.lookup_account_early')[0]!).text)).toContain(
+    expect(inWords('en', (t) => hintWords(t, hintsOf(q, 'fatal.remote_session_early')[0]!).text)).toContain(
       'Verify identity',
     );
   });
@@ -214,20 +215,32 @@ describe('what would have earned a missed step', () => {
 });
 
 describe('a partial hold says which part was missing', () => {
-  const before: Move[] = ['greet_full', 'ack_ids', 'verify_ids'];
+  // The line test crashes on first use; its restart is at work as the hold is asked: the request gives its
+  // reason and an estimate.
+  const before: Move[] = [
+    'greet_full',
+    'ack_ids',
+    'verify_ids',
+    { type: 'runTool', tool: 'line_test' },
+    { type: 'restartTool', tool: 'line_test' },
+  ];
   it.each([
-    ['no permission asked', { type: 'hold', ask: false }, 20_000, true, ['ask']],
-    ['no check-in for too long', { type: 'hold', ask: true }, 75_000, true, ['checkIn']],
-    ['no thanks on return', { type: 'hold', ask: true }, 20_000, false, ['thank']],
-  ] as const)('%s', (_, hold, wait, thank, missing) => {
-    const p = play('known-outage-tech', [...before, hold, { wait }, { type: 'resume', thank }]);
+    ['no permission asked', before, { type: 'hold', ask: false }, 20_000, true, ['ask']],
+    ['no reason to give (no tool at work)', before.slice(0, 3), { type: 'hold', ask: true }, 20_000, true, ['reason']],
+    ['no check-in for too long', before, { type: 'hold', ask: true }, 75_000, true, ['checkIn']],
+    ['no thanks on return', before, { type: 'hold', ask: true }, 20_000, false, ['thank']],
+  ] as const)('%s', (_, moves, hold, wait, thank, missing) => {
+    const p = play('known-outage-tech', [...moves, hold, { wait }, { type: 'resume', thank }]);
     const line = p.card.lines.find((l) => l.id === 'hold')!;
     expect(line.status).toBe('partial');
     const [h] = hintsOf(p, 'hold');
     expect(h).toMatchObject({ kind: 'hold', holds: [{ missing }] });
-    const part = { ask: ['permission', 'permission'], checkIn: ['check back', 'point'], thank: ['thank', 'remercier'] }[
-      missing[0]
-    ];
+    const part = {
+      ask: ['permission', 'permission'],
+      reason: ['how long', 'combien de temps'],
+      checkIn: ['check back', 'point'],
+      thank: ['thank', 'remercier'],
+    }[missing[0]];
     expect(inWords('en', (t) => hintWords(t, h!).text)).toContain(part[0]);
     expect(inWords('fr', (t) => hintWords(t, h!).text)).toContain(part[1]);
   });
@@ -315,7 +328,7 @@ describe('the score explainer', () => {
     const p = explain('box-no-sync', entries, entries.length > 3 ? golden('box-no-sync').seed : 1);
     const b = p.x.build;
     const w = p.sc.scoring.weights;
-    expect(b.terms.map((x) => x.weight)).toEqual([w.process, w.diagnosis, w.calmness]);
+    expect(b.terms.map((x) => x.weight)).toEqual([w.process, w.diagnosis, w.calmness, w.resolution]);
     const exact = b.terms.reduce((a, x) => a + x.weight * x.score, 0) / b.weights;
     const expected = p.card.fatal.length ? 0 : Math.round(exact * (b.lostFactor ?? 1));
     expect(b.total).toBe(expected);
@@ -328,7 +341,12 @@ describe('the score explainer', () => {
     const sc = repoCall('box-no-sync');
     const other = {
       ...sc,
-      scoring: { ...sc.scoring, weights: { process: 1, diagnosis: 1, calmness: 2 }, lostFactor: 0.25, passScore: 80 },
+      scoring: {
+        ...sc.scoring,
+        weights: { process: 1, diagnosis: 1, calmness: 2, resolution: 0 },
+        lostFactor: 0.25,
+        passScore: 80,
+      },
     };
     const r = replayToEnd(other, 1, [], 'training');
     const b = scoreBuild(other, scoreCall(other, r.state));

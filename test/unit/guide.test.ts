@@ -60,6 +60,7 @@ describe.each(['en', 'fr'])('docs/authoring.%s.md', (lang) => {
         nodes: new Set(sc.nodes.map((n) => n.id)),
         diagnoses: new Set(sc.diagnoses.map((d) => d.id)),
         tools: new Set<string>(TOOL_IDS),
+        causes: new Set(sc.causes),
       };
       for (const cond of b.body.split('\n').filter((l) => l.trim()))
         expect([cond, compileCondition(cond, symbols).ok]).toEqual([cond, true]);

@@ -55,7 +55,7 @@ function contradiction(sc: ScenarioModel, s: CallState, card: Scorecard, n: Coac
   }
   if (n.tone === 'good') return null;
   // Every warning about an aggregate item costs that item something in the debrief.
-  if (item === 'hold' || item.startsWith('calm.'))
+  if (item === 'hold' || item === 'order' || item.startsWith('calm.'))
     return (credit(card, item) ?? 1) < 1 ? null : 'warned, scored in full';
   if (item.startsWith('fatal.'))
     return card.fatal.some((f) => `fatal.${f}` === item) ? null : 'fatal not in the debrief';

@@ -31,6 +31,15 @@ function actionArb(sc: ScenarioModel): fc.Arbitrary<Action> {
       weight: 1,
       arbitrary: fc.array(fact, { maxLength: 3 }).map((notes): Action => ({ type: 'writeTicket', notes })),
     },
+    classifyTicket: {
+      weight: 1,
+      arbitrary: fc
+        .tuple(
+          fc.constantFrom(...sc.scoring.ticket.categories, 'no_such_category'),
+          fc.constantFrom(...sc.scoring.ticket.priorities, 'no_such_priority'),
+        )
+        .map(([category, priority]): Action => ({ type: 'classifyTicket', category, priority })),
+    },
     saveTicket: { weight: 1, arbitrary: fc.constant<Action>({ type: 'saveTicket' }) },
     hangUp: { weight: 1, arbitrary: fc.constant<Action>({ type: 'hangUp' }) },
   };

@@ -54,6 +54,10 @@ const BROKEN: readonly (readonly [ActionKind, string, ActionErrorCode, object])[
   ['writeTicket', 'notes[1]', 'badType', { type: 'writeTicket', notes: ['sync_lost', 4] }],
   ['writeTicket', 'notes[0]', 'empty', { type: 'writeTicket', notes: [''] }],
   ['writeTicket', 'notes', 'tooLong', { type: 'writeTicket', notes: Array(MAX_NOTES + 1).fill('sync_lost') }],
+  ['classifyTicket', 'category', 'missing', { type: 'classifyTicket', priority: 'high' }],
+  ['classifyTicket', 'category', 'badType', { type: 'classifyTicket', category: 1, priority: 'high' }],
+  ['classifyTicket', 'priority', 'missing', { type: 'classifyTicket', category: 'connection' }],
+  ['classifyTicket', 'priority', 'badType', { type: 'classifyTicket', category: 'connection', priority: [] }],
   ['checkIn', 'type', 'unknownAction', { type: ['checkIn'] }],
   ['saveTicket', 'type', 'missing', { kind: 'saveTicket' }],
   ['hangUp', 'type', 'notLogged', { type: 'tick', ms: 5 }],
@@ -84,6 +88,7 @@ describe('parseLog: each action kind checks its payload', () => {
       { type: 'resume', thank: true },
       { type: 'diagnose', diagnosis: 'line_fault' },
       { type: 'writeTicket', notes: [] },
+      { type: 'classifyTicket', category: 'connection', priority: 'high' },
       { type: 'saveTicket' },
       { type: 'hangUp' },
     ];

@@ -69,20 +69,16 @@ describe('scoring rules', () => {
       },
     },
     {
-      name: 'looking up the account before verification is fatal',
+      name: 'looking up the account before verification is no fault (acting on it would be)',
       log: () => [
         { at: 0, action: { type: 'runTool', tool: 'crm' } } as LogEntry,
         ...bestLog.filter((e) => !(e.action.type === 'runTool' && e.action.tool === 'crm')),
       ],
       check: (c: Scorecard) => {
-        expect(c.fatal).toEqual(['lookup_account_early']);
-        expect(c.total).toBe(0);
-        expect(c.won).toBe(false);
-        expect(line(c, 'fatal.lookup_account_early').evidence).toEqual([{ at: 0, action: 0 }]);
-        expect(line(c, 'fatal.lookup_account_early')).toMatchObject({
-          key: 'scorecard.fatalEarly',
-          params: { step: 'playbook:steps.lookup_account' },
-        });
+        // The CRM crashes on that first use; nothing here is an automatic fail.
+        expect(c.fatal).toEqual([]);
+        expect(c.lines.some((l) => l.status === 'fatal')).toBe(false);
+        expect(c.total).toBeGreaterThan(0);
       },
     },
     {
@@ -123,7 +119,7 @@ describe('scoring rules', () => {
     check(card(log()));
   });
 
-  it('a hold without asking or thanks scores a third of the hold line at best', () => {
+  it('a hold without asking (so without a reason) or thanks scores a quarter of the hold line at best', () => {
     const log = variant(
       (e) => e.action.type === 'hold' || e.action.type === 'resume',
       (e) => [
@@ -134,8 +130,8 @@ describe('scoring rules', () => {
     );
     const c = card(log);
     const hold = line(c, 'hold');
-    expect(hold.params).toMatchObject({ holds: 1, asked: 0, thanked: 0 });
-    expect(hold.credit).toBeCloseTo(1 / 3);
+    expect(hold.params).toMatchObject({ holds: 1, asked: 0, reasoned: 0, thanked: 0 });
+    expect(hold.credit).toBeCloseTo(1 / 4);
     expect(line(base, 'hold').credit).toBe(1);
   });
 
@@ -166,7 +162,13 @@ describe('scoring rules', () => {
     const lost = { ...r.state, ended: { ...r.state.ended!, outcome: 'lost' as const } };
     const c = scoreCall(sc, lost);
     const won = scoreCall(sc, r.state);
-    expect(c.total).toBe(Math.round(won.total * sc.scoring.lostFactor));
+    const w = sc.scoring.weights;
+    const average =
+      (w.process * c.process + w.diagnosis * c.diagnosis.score + w.calmness * c.calmness) /
+      (w.process + w.diagnosis + w.calmness + w.resolution);
+    expect(c.resolution).toBe(0);
+    expect(won.resolution).toBe(100);
+    expect(c.total).toBe(Math.round(average * sc.scoring.lostFactor));
     expect(c.won).toBe(false);
   });
 });

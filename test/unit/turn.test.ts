@@ -32,6 +32,7 @@ function aff(patch: Partial<Affordances>): Affordances {
     controls: {} as Affordances['controls'],
     diagnoses: [],
     facts: [],
+    notable: [],
     timeScale: 1,
     ...patch,
   };
