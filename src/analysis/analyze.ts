@@ -5,10 +5,10 @@ import { offeredChoices } from '../engine/affordances.ts';
 import { ANGER, PATIENCE, type ChoiceModel, type ScenarioModel } from '../engine/model.ts';
 import { scoreCall, warmLines, type Scorecard } from '../engine/scoring.ts';
 import { MinHeap } from './heap.ts';
-import { initialState } from '../engine/step.ts';
+import { initialState, seedFor } from '../engine/step.ts';
 import { applyPlan, searchPlans, type LoggedStep } from './plans.ts';
 import { randomPlay } from './random-play.ts';
-import { strategyReport, type StrategyOptions, type StrategyReport } from './strategies.ts';
+import { strategyReport, type StrategyOptions, type StrategyReport, type StrategyResult } from './strategies.ts';
 import type { Action, CallState, ToolStatus } from '../engine/types.ts';
 
 export type Analysis = {
@@ -33,6 +33,21 @@ export type Analysis = {
   readonly randomOutcomes: Readonly<Record<string, number>>;
   /** How naive and bad agents fare (strategies.ts), when asked for with `strategies`. */
   readonly strategies?: StrategyReport;
+  /**
+   * A symptom family, cause by cause (each from a seed that draws it). The fields above then
+   * hold for the family: winnable when every cause is, the lowest best score, the strategies'
+   * highest scores, content unreachable under every cause.
+   */
+  readonly causes?: readonly CauseAnalysis[];
+};
+
+export type CauseAnalysis = {
+  readonly cause: string;
+  readonly seed: number;
+  readonly winnable: boolean;
+  readonly bestScore: number;
+  readonly states: number;
+  readonly strategies?: StrategyReport;
 };
 
 export type AnalyzeOptions = {
@@ -46,9 +61,71 @@ export type AnalyzeOptions = {
 /** A state met by the search; the state itself is dropped once expanded (paths need only logs). */
 type Rec = { state: CallState | null; readonly parent: number; readonly log: readonly LoggedStep[]; dead: boolean };
 
-/** Analyses one call: winnable, best/worst score, best path, dead content, random-play win rate. */
+/**
+ * Analyses one call: winnable, best/worst score, best path, dead content, random-play win rate,
+ * and the strategies when asked. A symptom family is analysed cause by cause.
+ */
 export function analyze(sc: ScenarioModel, opts: AnalyzeOptions = {}): Analysis {
-  const seed = opts.seed ?? 1;
+  if (sc.causes.length === 0) return analyzeSeed(sc, opts, opts.seed ?? 1);
+  const each = sc.causes.map((cause, c) => {
+    const seed = seedFor(sc, c);
+    return { cause, seed, a: analyzeSeed(sc, opts, seed) };
+  });
+  return familyAnalysis(each);
+}
+
+/** One analysis for a symptom family, from its causes' (see `Analysis.causes`). */
+function familyAnalysis(each: readonly { cause: string; seed: number; a: Analysis }[]): Analysis {
+  const all = each.map((x) => x.a);
+  const worst = all.reduce((a, b) => (b.bestScore < a.bestScore || (a.winnable && !b.winnable) ? b : a));
+  const everywhere = (pick: (a: Analysis) => readonly string[]): string[] =>
+    pick(all[0]!).filter((x) => all.every((a) => pick(a).includes(x)));
+  const anywhere = (pick: (a: Analysis) => readonly string[]): string[] => [...new Set(all.flatMap(pick))].sort();
+  const plays = all.reduce((n, a) => n + a.randomPlays, 0);
+  const outcomes: Record<string, number> = {};
+  for (const a of all) for (const [k, v] of Object.entries(a.randomOutcomes)) outcomes[k] = (outcomes[k] ?? 0) + v;
+  const strategies = all[0]!.strategies && familyStrategies(all.map((a) => a.strategies!));
+  return {
+    ...worst,
+    winnable: all.every((a) => a.winnable),
+    worstScore: Math.min(...all.map((a) => a.worstScore)),
+    endings: anywhere((a) => a.endings),
+    unreachableNodes: everywhere((a) => a.unreachableNodes),
+    neverOfferedChoices: everywhere((a) => a.neverOfferedChoices),
+    stepsNeverDone: everywhere((a) => a.stepsNeverDone),
+    softLocks: anywhere((a) => a.softLocks),
+    states: all.reduce((n, a) => n + a.states, 0),
+    truncated: all.some((a) => a.truncated),
+    randomPlays: plays,
+    randomWinRate: plays ? all.reduce((n, a) => n + a.randomWinRate * a.randomPlays, 0) / plays : 0,
+    randomOutcomes: outcomes,
+    ...(strategies && { strategies }),
+    causes: each.map(({ cause, seed, a }) => ({
+      cause,
+      seed,
+      winnable: a.winnable,
+      bestScore: a.bestScore,
+      states: a.states,
+      ...(a.strategies && { strategies: a.strategies }),
+    })),
+  };
+}
+
+/** A strategy over a family: its best cause (a naive strategy that passes one cause passes the call). */
+function familyStrategies(reports: readonly StrategyReport[]): StrategyReport {
+  const out: Record<string, StrategyResult> = {};
+  for (const name of Object.keys(reports[0]!) as (keyof StrategyReport)[]) {
+    const played = reports.map((r) => r[name]).filter((r) => r.applicable);
+    out[name] = played.length
+      ? played.reduce((a, b) =>
+          (b.passed && !a.passed) || (b.passed === a.passed && (b.score ?? 0) > (a.score ?? 0)) ? b : a,
+        )
+      : reports[0]![name];
+  }
+  return out as StrategyReport;
+}
+
+function analyzeSeed(sc: ScenarioModel, opts: AnalyzeOptions, seed: number): Analysis {
   const cap = opts.stateCap ?? 200_000;
   const recs: Rec[] = [{ state: initialState(sc, seed, 'exam'), parent: -1, log: [], dead: false }];
   const fronts = new Map<string, Entry[]>();

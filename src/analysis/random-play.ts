@@ -19,16 +19,41 @@ export type RandomPlayResult = {
 };
 
 const MAX_ACTIONS = 1000;
+/** Plays always made before stopping early, and the precision that lets random play stop. */
+const MIN_PLAYS = 200;
+const PRECISION = 0.01;
+const Z95 = 1.96;
 
-/** Plays `n` calls choosing uniformly among every action a careless trainee might take. */
-export function randomPlay(sc: ScenarioModel, n: number, seed: number): RandomPlayResult {
+/** The Wilson 95% interval of a win rate: [low, high]. */
+export function winRateInterval(wins: number, n: number): readonly [number, number] {
+  if (n === 0) return [0, 1];
+  const p = wins / n;
+  const z2 = Z95 * Z95;
+  const mid = p + z2 / (2 * n);
+  const half = Z95 * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
+  return [Math.max(0, (mid - half) / (1 + z2 / n)), Math.min(1, (mid + half) / (1 + z2 / n))];
+}
+
+/**
+ * Plays up to `n` calls choosing uniformly among every action a careless trainee might take. It
+ * stops early (after at least 200 plays) once the win rate is known to within a percentage
+ * point: the upper end of its 95% interval below 1% when nothing wins, else an interval one point
+ * wide at most. `adaptive: false` plays all `n`.
+ */
+export function randomPlay(sc: ScenarioModel, n: number, seed: number, adaptive = true): RandomPlayResult {
   let wins = 0;
   const outcomes: Record<string, number> = {};
   let rng = seedRng(seed ^ 0x5eed);
   const seenNodes = new Set<number>();
   const seenChoices = new Set<number>();
   let best: RandomPlayResult['randomBest'] = null;
+  let played = 0;
   for (let i = 0; i < n; i++) {
+    if (adaptive && i >= MIN_PLAYS && i % 50 === 0) {
+      const [low, high] = winRateInterval(wins, i);
+      if (wins === 0 ? high < PRECISION : high - low < 2 * PRECISION) break;
+    }
+    played++;
     let s = initialState(sc, seed + i, 'exam');
     for (let guard = 0; guard < MAX_ACTIONS && !s.ended; guard++) {
       const choices = offeredChoices(sc, s);
@@ -47,8 +72,8 @@ export function randomPlay(sc: ScenarioModel, n: number, seed: number): RandomPl
       best = { total: card.total, outcome: card.outcome, won: card.won };
   }
   return {
-    randomPlays: n,
-    randomWinRate: n ? wins / n : 0,
+    randomPlays: played,
+    randomWinRate: played ? wins / played : 0,
     randomOutcomes: outcomes,
     seenNodes,
     seenChoices,
@@ -66,6 +91,8 @@ export function carelessActions(sc: ScenarioModel, s: CallState): Action[] {
   const out: Action[] = enumerateActions(sc, s).filter((a) => {
     if (a.type === 'hangUp') return false;
     if (a.type === 'writeTicket') return a.notes.length > 0 && a.notes.join() !== notes;
+    if (a.type === 'classifyTicket')
+      return s.ticketClass?.category !== a.category || s.ticketClass.priority !== a.priority;
     if (a.type !== 'pokeTool') return true;
     const tool = s.tools[sc.index.tools.get(a.tool)!]!;
     return tool.status !== 'running' && tool.pokes < 3;

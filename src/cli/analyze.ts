@@ -1,6 +1,6 @@
 // npm run scenarios:analyze [-- --json] [--plays N] [--cap N] [--jobs N] [files…]: can each call be won, how well, by which path.
 import type { Analysis } from '../analysis/analyze.ts';
-import { STRATEGIES, type StrategyReport } from '../analysis/strategies.ts';
+import { NAIVE, STRATEGIES, type StrategyReport } from '../analysis/strategies.ts';
 import { checkerText } from '../content/messages.ts';
 import { analyzeFiles, jobCount } from './analyze-pool.ts';
 import { cliLang, fileArgs, readPlaybook, scenarioFiles } from './repo.ts';
@@ -12,11 +12,24 @@ function numberFlag(args: readonly string[], flag: string, fallback: number): nu
   return Number.isFinite(v) && v >= 0 ? v : fallback;
 }
 
+/** The strategies' JSON record: `{ <name>: { score, outcome, passed, applicable } }`. */
+function strategiesJson(strategies: StrategyReport): Record<string, unknown> {
+  return Object.fromEntries(
+    STRATEGIES.map((name) => {
+      const { score, outcome, passed, applicable } = strategies[name];
+      return [name, { score, outcome, passed, applicable }];
+    }),
+  );
+}
+
 /** The JSON record of one call, as documented in the README. */
 export function analysisJson(a: Analysis): Record<string, unknown> {
-  const { bestLog: _log, bestCard, strategies, ...rest } = a;
+  const { bestLog: _log, bestCard, strategies, causes, ...rest } = a;
   return {
     ...rest,
+    ...(causes && {
+      causes: causes.map(({ strategies: s, ...c }) => ({ ...c, ...(s && { strategies: strategiesJson(s) }) })),
+    }),
     bestCard: bestCard && {
       total: bestCard.total,
       process: bestCard.process,
@@ -24,14 +37,7 @@ export function analysisJson(a: Analysis): Record<string, unknown> {
       calmness: bestCard.calmness,
       outcome: bestCard.outcome,
     },
-    ...(strategies && {
-      strategies: Object.fromEntries(
-        STRATEGIES.map((name) => {
-          const { score, outcome, passed, applicable } = strategies[name];
-          return [name, { score, outcome, passed, applicable }];
-        }),
-      ),
-    }),
+    ...(strategies && { strategies: strategiesJson(strategies) }),
   };
 }
 
@@ -75,6 +81,12 @@ function report(a: Analysis, lang: string): string {
   list('neverOffered', a.neverOfferedChoices);
   list('stepsNeverDone', a.stepsNeverDone);
   list('softLocks', a.softLocks);
+  for (const c of a.causes ?? []) {
+    const naive = c.strategies ? Math.max(...NAIVE.map((n) => c.strategies![n].score ?? 0)) : null;
+    lines.push(
+      `  ${t('cause', { cause: c.cause, seed: c.seed })}: ${t(c.winnable ? 'winnable' : 'notWinnable')}, ${t('causeBest', { best: c.bestScore })}${naive === null ? '' : ', ' + t('causeNaive', { naive })}`,
+    );
+  }
   if (a.strategies) lines.push(...strategyTable(a.strategies, t));
   return lines.join('\n');
 }

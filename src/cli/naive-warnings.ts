@@ -2,6 +2,7 @@
 // call: a handful of deterministic plays per call (see src/analysis/strategies.ts).
 import { lineLengths, naiveResults, NAIVE } from '../analysis/strategies.ts';
 import { checkerText } from '../content/messages.ts';
+import { seedFor } from '../engine/step.ts';
 import type { LoadedScenario } from '../content/load.ts';
 import type { PlaybookModel } from '../content/playbook.ts';
 import type { Diagnostic } from '../content/source.ts';
@@ -25,9 +26,16 @@ export function naiveWarnings(
   lang: string,
 ): Diagnostic[] {
   if (!loaded.model || !loaded.doc) return [];
-  const results = naiveResults(loaded.model, { lineLengths: lineLengths(loaded.doc, playbook.doc) });
+  const sc = loaded.model;
+  const lengths = lineLengths(loaded.doc, playbook.doc);
+  // A symptom family: every cause, from a seed that draws it; a strategy warned of once.
+  const seeds = sc.causes.length ? sc.causes.map((_, c) => seedFor(sc, c)) : [undefined];
+  const results = seeds.map((seed) => naiveResults(sc, { lineLengths: lengths, ...(seed && { seed }) }));
   const at = idPosition(text);
-  return NAIVE.filter((name) => results[name].passed).map((name) => ({
+  return NAIVE.flatMap((name) => {
+    const passed = results.find((r) => r[name].passed);
+    return passed ? [[name, passed] as const] : [];
+  }).map(([name, r]) => ({
     file: loaded.file,
     ...at,
     severity: 'warning',
@@ -35,8 +43,8 @@ export function naiveWarnings(
     params: {
       strategy: name,
       how: checkerText(lang, `strategies.${name}`),
-      score: String(results[name].score),
-      outcome: String(results[name].outcome),
+      score: String(r[name].score),
+      outcome: String(r[name].outcome),
     },
   }));
 }
