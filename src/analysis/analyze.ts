@@ -271,8 +271,10 @@ export function measure(sc: ScenarioModel, s: CallState): Mark {
     s.holds.length * 5 +
     s.prompts * 10 +
     early * 100 +
-    wrong * 100;
-  return [s.time, cost];
+    wrong * 100 +
+    s.misordered.length * 100;
+  // More warm lines (up to the empathy credit's cap) is better: a third measure, compared by dominance.
+  return [s.time, cost, -Math.min(warmLines(s).length, sc.scoring.calm.empathyLines)];
 }
 
 type Memory = {
@@ -373,6 +375,13 @@ export function situation(sc: ScenarioModel, s: CallState): string {
     k.code(SEGMENT_CODE[q.kind]);
     k.code(q.kind === 'enter' ? q.node : q.kind === 'reply' ? q.choice : OUTCOME_CODE[q.outcome]!);
   }
+  // A call with a critical fault can no longer be won (its total is 0): only where it goes in the
+  // dialogue still matters (the nodes and endings it reaches), so its situations are few.
+  if (s.fatal.length > 0) {
+    k.code(0xfffe);
+    k.code(s.ended ? OUTCOME_CODE[s.ended.outcome]! : 0);
+    return k.done();
+  }
   for (let i = 2; i < s.vars.length; i++) k.code(s.vars[i]! + 0x8000);
   for (const f of s.facts) k.flag(f);
   k.flush();
@@ -400,9 +409,6 @@ export function situation(sc: ScenarioModel, s: CallState): string {
   for (const c of [s.ticketClass, s.ticketSavedClass])
     k.code(c ? 1 + categories.indexOf(c.category) * priorities.length + priorities.indexOf(c.priority) : 0);
   k.code(s.fatal.length);
-  k.code(s.misordered.length);
-  // The empathy credit counts distinct warm lines, said or not still reachable: up to the credit's cap.
-  k.code(Math.min(warmLines(s).length, sc.scoring.calm.empathyLines));
   k.code(s.ended ? OUTCOME_CODE[s.ended.outcome]! : 0);
   k.code(s.rng >>> 16);
   k.code(s.rng);

@@ -90,11 +90,12 @@ function deadAirHint(cx: HintContext): Hint {
 function transparencyHint(cx: HintContext): Hint {
   const { sc, state: s } = cx;
   const within = sc.scoring.transparencyWithin;
-  const transparent = (c: string): boolean => sc.choices[sc.index.choices.get(c)!]!.tones.includes('transparent');
+  // Only the waits the customer perceived are owed (see scoring.ts); a line tells of the tools it names.
   const troubles = s.troubles
-    .filter((t) => t.explainedAt < 0 || t.explainedAt - t.at > within)
+    .filter((t) => t.perceived && (t.explainedAt < 0 || t.penalised || t.explainedAt - t.at > within))
     .slice(0, SHOWN)
     .map((t) => {
+      const transparent = (c: string): boolean => sc.choices[sc.index.choices.get(c)!]!.explains.includes(t.tool);
       const i = cx.moments.findIndex((m, k) => m.at >= t.at && cx.offers[k]!.lines.some(transparent));
       const found = i >= 0 ? offeredLine(cx, i, transparent) : null;
       return {

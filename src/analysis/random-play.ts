@@ -55,7 +55,8 @@ export function randomPlay(sc: ScenarioModel, n: number, seed: number, adaptive 
     }
     played++;
     let s = initialState(sc, seed + i, 'exam');
-    for (let guard = 0; guard < MAX_ACTIONS && !s.ended; guard++) {
+    // A play stops at a critical fault: it can no longer be won (counted under `critical`).
+    for (let guard = 0; guard < MAX_ACTIONS && !s.ended && s.fatal.length === 0; guard++) {
       const choices = offeredChoices(sc, s);
       for (const c of choices) seenChoices.add(c);
       seenNodes.add(s.node);
@@ -67,9 +68,10 @@ export function randomPlay(sc: ScenarioModel, n: number, seed: number, adaptive 
     seenNodes.add(s.node);
     const card = scoreCall(sc, s);
     if (card.won) wins++;
-    outcomes[card.outcome] = (outcomes[card.outcome] ?? 0) + 1;
+    const outcome = s.fatal.length > 0 && !s.ended ? 'critical' : card.outcome;
+    outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
     if (!best || (card.won && !best.won) || (card.won === best.won && card.total > best.total))
-      best = { total: card.total, outcome: card.outcome, won: card.won };
+      best = { total: card.total, outcome, won: card.won };
   }
   return {
     randomPlays: played,

@@ -126,13 +126,18 @@ export function explainTroubles(d: Draft, tools: readonly number[]): number {
   const explained: number[] = [];
   let lateBy = 0;
   let asked = false;
+  let told = 0;
   for (let i = 0; i < d.troubles.length; i++) {
     const t = d.troubles[i]!;
     if (t.explainedAt >= 0 || !tools.includes(t.tool)) continue;
     w(d, 'troubles')[i] = { ...t, explainedAt: d.time };
+    told++;
+    const late = d.time - t.at > within || t.penalised;
+    // A wait the customer never noticed, told late, is neither owed nor scored: no note for it.
+    if (late && !t.perceived) continue;
     explained.push(i);
     // Noticed by the customer first (they asked), it is late whatever the clock says.
-    if (d.time - t.at > within || t.penalised) lateBy = Math.max(lateBy, d.time - t.at, 1);
+    if (late) lateBy = Math.max(lateBy, d.time - t.at, 1);
     asked ||= t.penalised;
   }
   // The note names the troubles it speaks of (indices into `troubles`), as the debrief counts them.
@@ -142,7 +147,7 @@ export function explainTroubles(d: Draft, tools: readonly number[]): number {
   else if (lateBy > 0)
     coach(d, 'coach.explainedLate', 'warn', { ...params, late: String(Math.round(lateBy / 1000)) }, item);
   else if (explained.length > 0) coach(d, 'coach.explainedInTime', 'good', params, item);
-  return explained.length;
+  return told;
 }
 
 /** Records a stated diagnosis; the first correct and founded one stops the diagnosis clock. */

@@ -259,12 +259,14 @@ function calmLines(sc: ScenarioModel, s: CallState, duration: number): ScoreLine
   );
   const toneCredit = clamp01(1 - bad.reduce((a, t) => a + TONE_PENALTY[t.tone]!, 0) / 100);
   const deadCredit = duration > 0 ? clamp01(1 - s.deadAirMs / (0.25 * duration)) : 1;
-  // The waits the customer noticed, and the troubles told before they could: the others are not owed.
-  const troubles = s.troubles.filter((t) => t.perceived || t.explainedAt >= 0);
-  // Explained in time, and before the customer had to ask about it.
-  const explained = troubles.filter(
-    (t) => t.explainedAt >= 0 && !t.penalised && t.explainedAt - t.at <= sc.scoring.transparencyWithin,
+  // The waits the customer noticed, and the troubles told in time (before they could notice): the
+  // others are not owed, and telling them late costs nothing.
+  const within = sc.scoring.transparencyWithin;
+  const troubles = s.troubles.filter(
+    (t) => t.perceived || (t.explainedAt >= 0 && !t.penalised && t.explainedAt - t.at <= within),
   );
+  // Explained in time, and before the customer had to ask about it.
+  const explained = troubles.filter((t) => t.explainedAt >= 0 && !t.penalised && t.explainedAt - t.at <= within);
   const transparencyCredit = troubles.length ? explained.length / troubles.length : 1;
   const pokeCredit = clamp01(1 - (POKE_PENALTY * s.pokes.length) / 100);
   const warm = warmLines(s);
