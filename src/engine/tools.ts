@@ -69,10 +69,11 @@ export function runTool(d: Draft, t: number): void {
   });
   emit(d, { type: 'toolStarted', at: d.time, tool: model.id, until: d.time + latency });
   if (latency >= d.sc.scoring.longWait) addTrouble(d, t, 'wait');
+  // An early run is coached when it completes (markStep), as the debrief scores it: a run that
+  // crashes on the way counts for nothing, early or not.
   if (!inOrder) {
     const step = d.sc.steps[model.step]!;
     if (step.fatalIfEarly) commitFatal(d, `${step.id}_early`);
-    else coach(d, 'coach.stepEarly', 'warn', { step: step.key }, `step.${step.id}`);
   }
 }
 

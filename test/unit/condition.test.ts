@@ -204,7 +204,8 @@ describe('compileCondition reads', () => {
   it('lists every name read, once, in order of appearance', () => {
     const r = compileCondition(
       'anger > patience and knows(address) or running(any) or done(verify) and said(greet) or visited(intro) ' +
-        'or diagnosed(dsl_down) or crashed(crm) or anger < 3 or elapsed > 1s or onHold or knows(address)',
+        'or diagnosed(dsl_down) or crashed(crm) or anger < 3 or elapsed > 1s or onHold or knows(address) ' +
+        'or cause(outage)',
       symbols,
     );
     if (!r.ok) throw new Error(JSON.stringify(r.errors));
@@ -216,13 +217,23 @@ describe('compileCondition reads', () => {
       choices: ['greet'],
       nodes: ['intro'],
       diagnoses: ['dsl_down'],
+      causes: ['outage'],
     });
   });
 
   it('is empty for constants and built-ins', () => {
     const r = compileCondition('elapsed > 5s and not onHold or true', symbols);
     if (!r.ok) throw new Error('should compile');
-    expect(r.value.reads).toEqual({ vars: [], facts: [], steps: [], tools: [], choices: [], nodes: [], diagnoses: [] });
+    expect(r.value.reads).toEqual({
+      vars: [],
+      facts: [],
+      steps: [],
+      tools: [],
+      choices: [],
+      nodes: [],
+      diagnoses: [],
+      causes: [],
+    });
   });
 });
 
