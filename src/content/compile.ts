@@ -322,26 +322,36 @@ function compileNode(ctx: Ctx, id: string, n: number, choices: ChoiceModel[]): N
       { id: 'customer', key: `${ctx.ns}:nodes.${id}.customer`, cond: null, duration: speakingMs(nd.customer) },
     ];
   } else if (nd.customer) {
-    const seen = new Map<string, number>();
-    customer = nd.customer.map((v, i) => {
-      const idPath = [...path, 'customer', i, 'id'];
-      const first = seen.get(v.id);
-      if (first !== undefined)
-        ctx.diags.push(diagAt(ctx.source, idPath, 'error', 'duplicateId', { id: v.id, line: String(first) }));
-      else seen.set(v.id, positionOf(ctx.source, idPath).line);
-      return {
-        id: v.id,
-        key: `${ctx.ns}:variants.${id}.${v.id}`,
-        cond: condition(ctx, [...path, 'customer', i, 'if'], v.if),
-        duration: speakingMs(v.text),
-      };
-    });
+    customer = variants(ctx, nd.customer, [...path, 'customer'], `${ctx.ns}:variants.${id}`);
   }
   const idx = (nd.choices ?? []).map((c, i) => {
     choices.push(compileChoice(ctx, c, n, [...path, 'choices', i], `${ctx.ns}:choices.${c.id}`));
     return choices.length - 1;
   });
   return { id, customer, enter: effects(ctx, [...path, 'enter'], nd.enter), choices: idx, end: nd.end ?? null };
+}
+
+/** A line said in variants (by mood…): the first whose condition holds is said. Ids unique among them. */
+function variants(
+  ctx: Ctx,
+  list: readonly { id: string; if?: string | undefined; text: string }[],
+  path: PathPart[],
+  keyBase: string,
+): UtteranceModel[] {
+  const seen = new Map<string, number>();
+  return list.map((v, i) => {
+    const idPath = [...path, i, 'id'];
+    const first = seen.get(v.id);
+    if (first !== undefined)
+      ctx.diags.push(diagAt(ctx.source, idPath, 'error', 'duplicateId', { id: v.id, line: String(first) }));
+    else seen.set(v.id, positionOf(ctx.source, idPath).line);
+    return {
+      id: v.id,
+      key: `${keyBase}.${v.id}`,
+      cond: condition(ctx, [...path, i, 'if'], v.if),
+      duration: speakingMs(v.text),
+    };
+  });
 }
 
 function compileChoice(ctx: Ctx, c: ChoiceDoc, node: number, path: PathPart[] | null, key: string): ChoiceModel {
@@ -400,7 +410,12 @@ function compileChoice(ctx: Ctx, c: ChoiceDoc, node: number, path: PathPart[] | 
     explains: tones.includes('transparent') ? toolsNamed(cond) : [],
     once: c.once ?? goto < 0,
     duration: c.duration !== undefined ? checkDuration(ctx, [...p, 'duration'], c.duration) : speakingMs(c.text),
-    reply: c.reply ? { id: 'reply', key: `${key}.reply`, cond: null, duration: speakingMs(c.reply) } : null,
+    reply:
+      c.reply === undefined
+        ? null
+        : typeof c.reply === 'string'
+          ? [{ id: 'reply', key: `${key}.reply`, cond: null, duration: speakingMs(c.reply) }]
+          : variants(ctx, c.reply, [...p, 'reply'], `${ctx.ns}:replies.${c.id}`),
     coachKey: c.coach ? `${key}.coach` : null,
     effects: effects(ctx, [...p, 'then'], then),
     diagnose,

@@ -1,5 +1,5 @@
 // Warnings: what is legal but suspicious in a call (found without playing it).
-import type { ScenarioModel } from '../engine/model.ts';
+import { WINNING, type ScenarioModel } from '../engine/model.ts';
 import type { ScenarioDoc } from './schema.ts';
 import { diagAt, type Diagnostic, type SourceFile } from './source.ts';
 
@@ -20,10 +20,22 @@ export function lintScenario(doc: ScenarioDoc, source: SourceFile, sc: ScenarioM
         }),
       );
     }
+    (nd.choices ?? []).forEach((c, j) => {
+      if (Array.isArray(c.reply) && c.reply[c.reply.length - 1]?.if)
+        out.push(
+          diagAt(
+            source,
+            ['nodes', n.id, 'choices', j, 'reply', c.reply.length - 1],
+            'warning',
+            'lastVariantConditional',
+            { node: `${n.id} (${c.id})` },
+          ),
+        );
+    });
   });
   if (
-    !sc.nodes.some((n) => n.end === 'resolved' || n.end === 'escalated') &&
-    !sc.choices.some((c) => c.end === 'resolved' || c.end === 'escalated')
+    !sc.nodes.some((n) => n.end !== null && WINNING.has(n.end)) &&
+    !sc.choices.some((c) => c.end !== null && WINNING.has(c.end))
   ) {
     out.push(diagAt(source, ['nodes'], 'warning', 'noWinningEnd', {}));
   }
@@ -38,12 +50,16 @@ export function lintScenario(doc: ScenarioDoc, source: SourceFile, sc: ScenarioM
   const conds = [
     ...sc.choices.map((c) => c.cond),
     ...sc.nodes.flatMap((n) => n.customer.map((u) => u.cond)),
+    ...sc.choices.flatMap((c) => (c.reply ?? []).map((u) => u.cond)),
     ...sc.tools.flatMap((t) => t.outcomes.map((o) => o.cond)),
+    // A fact that proves a diagnosis is used.
+    ...sc.diagnoses.map((dg) => dg.evidence),
   ];
   for (const c of conds) for (const f of c?.reads.facts ?? []) used.add(f);
-  for (const f of sc.ticketNotes) used.add(sc.facts[f]!);
+  for (const f of [...sc.ticketNotes, ...sc.ticketNotesByCause.flat(), ...sc.ticketUnconfirmed]) used.add(sc.facts[f]!);
   sc.facts.forEach((f, i) => {
-    if (!learned.has(i)) out.push(diagAt(source, ['facts'], 'warning', 'factNeverLearned', { fact: f }, f));
+    // An unconfirmed statement (ticket.unconfirmed) is never learned, by design.
+    if (!learned.has(i) && !sc.ticketUnconfirmed.includes(i)) out.push(diagAt(source, ['facts'], 'warning', 'factNeverLearned', { fact: f }, f));
     else if (!used.has(f)) out.push(diagAt(source, ['facts'], 'warning', 'factUnused', { fact: f }, f));
   });
   for (const t of sc.tools) {

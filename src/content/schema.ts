@@ -166,8 +166,11 @@ export const Choice = z
     duration: Duration.optional().describe(
       d('Durée de parole (sinon déduite de la longueur du texte).', 'Speaking time (otherwise from the text length).'),
     ),
-    reply: Text.optional().describe(
-      d('Réponse immédiate du client à cette réplique.', "The customer's immediate reply to this line."),
+    reply: CustomerLine.optional().describe(
+      d(
+        "Réponse immédiate du client à cette réplique : un texte, ou des variantes selon l'humeur (la première dont la condition tient).",
+        "The customer's immediate reply to this line: a text, or variants by mood (the first whose condition holds).",
+      ),
     ),
     coach: Text.optional().describe(
       d(

@@ -26,7 +26,8 @@ export function scenarioTexts(doc: ScenarioDoc): TextEntry[] {
     (node.choices ?? []).forEach((c, i) => {
       const p: PathPart[] = ['nodes', id, 'choices', i];
       add(`choices.${c.id}.text`, c.text, [...p, 'text']);
-      add(`choices.${c.id}.reply`, c.reply, [...p, 'reply']);
+      if (typeof c.reply === 'string') add(`choices.${c.id}.reply`, c.reply, [...p, 'reply']);
+      else c.reply?.forEach((v, j) => add(`replies.${c.id}.${v.id}`, v.text, [...p, 'reply', j, 'text']));
       add(`choices.${c.id}.coach`, c.coach, [...p, 'coach']);
     });
   }

@@ -169,8 +169,8 @@ export function nextSegment(d: Draft): void {
     const seg = w(d, 'queue').shift();
     if (!seg) break;
     if (seg.kind === 'reply') {
-      const reply = d.sc.choices[seg.choice]!.reply!;
-      customerSays(d, reply.key, reply.duration);
+      const reply = d.sc.choices[seg.choice]!.reply!.find((u) => holds(d.sc, d, u.cond));
+      if (reply) customerSays(d, reply.key, reply.duration);
     } else if (seg.kind === 'enter') {
       enterNode(d, seg.node);
     } else {

@@ -55,7 +55,8 @@ export type ChoiceModel = {
   readonly cond: CompiledCondition | null;
   readonly once: boolean;
   readonly duration: number;
-  readonly reply: UtteranceModel | null;
+  /** The customer's reply, in variants (the first whose condition holds when it is said), or null. */
+  readonly reply: readonly UtteranceModel[] | null;
   readonly coachKey: string | null;
   readonly effects: EffectsModel;
   readonly diagnose: number;

@@ -337,6 +337,29 @@ describe('tools', () => {
   });
 });
 
+describe('replies that change with the mood', () => {
+  const moody = (y: string): string =>
+    y.replace(
+      '        step: restate\n',
+      '        step: restate\n' +
+        '        reply:\n' +
+        '          - id: furious\n            if: anger >= 6\n            text: "Oui ! Trois jours, je vous dis !"\n' +
+        '          - id: calm\n            text: "Oui, c\'est ça."\n',
+    );
+
+  it('says the first variant whose condition holds when the reply comes', () => {
+    const keys = (anger: number): string[] => {
+      const d = opened(new Driver(mini(moody)));
+      d.state = { ...d.state, vars: d.state.vars.map((v, i) => (d.sc.varNames[i] === 'anger' ? anger : v)) };
+      d.talk('restate');
+      return d.of('customerSpoke').map((e) => e.key);
+    };
+    expect(keys(8)).toContain('mini-call:replies.restate.furious');
+    expect(keys(8)).not.toContain('mini-call:replies.restate.calm');
+    expect(keys(2)).toContain('mini-call:replies.restate.calm');
+  });
+});
+
 describe('hold etiquette', () => {
   it('a hold asked for, checked on in time and thanked is clean', () => {
     const d = opened(new Driver(mini()));
