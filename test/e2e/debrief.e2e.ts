@@ -8,6 +8,7 @@ import { watchErrors } from './browser.ts';
 import { DEBRIEF, pickUp, shownTime } from './player.ts';
 import { servedGame } from './served.ts';
 import { englishTexts, golden, scenario } from './texts.ts';
+import { playbook } from '../support/load.ts';
 
 const game = servedGame(ROOT);
 const CALL = 'box-no-sync';
@@ -82,10 +83,23 @@ describe('the debrief of a call lost to silence', () => {
     await page.getByText('How the total is built').press('Enter');
     await explained.waitFor();
     const process = (await page.locator('[data-score="process"] .score-value').innerText()).replace(' %', '');
-    const formula = page.getByText(/^Total = \(50 × Process \d+ \+ 20 × Time to diagnosis \d+ \+ 30 × Calmness \d+\)/);
+    // The playbook's weights, as the explainer must show them.
+    const w = playbook().scoring.weights;
+    const formula = page.getByText(
+      new RegExp(
+        `^Total = \\(${w.process} × Process \\d+ \\+ ${w.diagnosis} × Time to diagnosis \\d+ \\+ ${w.calmness} × Calmness \\d+ \\+ ${w.resolution} × Outcome \\d+\\)`,
+      ),
+    );
     expect(await formula.innerText()).toContain(`Process ${process} +`);
+    const factor = String(playbook().scoring.lostFactor);
     expect(
-      await page.getByText(/^The call was neither resolved nor escalated, so this is multiplied by 0\.5/).count(),
+      await page
+        .getByText(
+          new RegExp(
+            `^The call did not end resolved, rightly escalated or handled by the book, so this is multiplied by ${factor.replace('.', '\\.')}`,
+          ),
+        )
+        .count(),
     ).toBe(1);
     await page.getByText('How the total is built').press('Enter');
     expect(await explained.isVisible()).toBe(false);
