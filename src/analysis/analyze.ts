@@ -56,6 +56,8 @@ export type AnalyzeOptions = {
   readonly randomPlays?: number;
   /** Also play the strategy baselines, with these options (the seed is the analysis's unless given). */
   readonly strategies?: StrategyOptions;
+  /** A symptom family: analyse only the cause `seed` draws (by default every cause, each from its own seed). */
+  readonly oneCause?: boolean;
 };
 
 /** A state met by the search; the state itself is dropped once expanded (paths need only logs). */
@@ -66,7 +68,7 @@ type Rec = { state: CallState | null; readonly parent: number; readonly log: rea
  * and the strategies when asked. A symptom family is analysed cause by cause.
  */
 export function analyze(sc: ScenarioModel, opts: AnalyzeOptions = {}): Analysis {
-  if (sc.causes.length === 0) return analyzeSeed(sc, opts, opts.seed ?? 1);
+  if (sc.causes.length === 0 || opts.oneCause) return analyzeSeed(sc, opts, opts.seed ?? 1);
   const each = sc.causes.map((cause, c) => {
     const seed = seedFor(sc, c);
     return { cause, seed, a: analyzeSeed(sc, opts, seed) };
@@ -310,8 +312,11 @@ function memory(sc: ScenarioModel): Memory {
     ...sc.nodes.flatMap((n) => n.customer.map((u) => u.cond)),
     ...sc.tools.flatMap((t) => t.outcomes.map((o) => o.cond)),
     ...sc.diagnoses.map((d) => d.evidence),
+    ...sc.choices.flatMap((c) => (c.reply ?? []).map((u) => u.cond)),
   ];
   for (const c of conds) for (const id of c?.reads.choices ?? []) asked.add(id);
+  // A ranked question's being asked decides whether a later one comes in order: it is remembered.
+  for (const c of sc.choices) if (c.rank > 0) asked.add(c.id);
   // A question asked without leaving the node leaves its trace in the facts and steps it
   // brings; remembering that it was said as well would only split otherwise equal states.
   const question = (c: ChoiceModel): boolean => c.node >= 0 && c.once && c.goto < 0 && !c.end;

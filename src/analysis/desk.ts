@@ -51,9 +51,6 @@ export function deskWork(sc: ScenarioModel, s: CallState, policy: DeskPolicy = R
   if (diagnosis) return diagnosis;
   const notes = notesDue(sc, s);
   if (notes) return notes;
-  const right = sc.ticketClass;
-  if (right && (s.ticketClass?.category !== right.category || s.ticketClass.priority !== right.priority))
-    return { type: 'classifyTicket', category: right.category, priority: right.priority };
   if (policy.eager)
     for (const t of policy.eager) {
       const eager = eagerRun(sc, s, t);
@@ -68,6 +65,14 @@ export function deskWork(sc: ScenarioModel, s: CallState, policy: DeskPolicy = R
     if (tool.status !== 'idle') continue;
     if (model.step >= 0 && !stepDue(sc, s, model.step)) continue;
     if (model.id === 'ticket' && !ticketDue(sc, s)) continue;
+    // The ticket's category and priority are chosen as it is saved, with the notes.
+    const right = sc.ticketClass;
+    if (
+      model.id === 'ticket' &&
+      right &&
+      (s.ticketClass?.category !== right.category || s.ticketClass.priority !== right.priority)
+    )
+      return { type: 'classifyTicket', category: right.category, priority: right.priority };
     return { type: 'runTool', tool: model.id };
   }
   return null;

@@ -159,14 +159,25 @@ function isLooseLine(sc: ScenarioModel, c: number): boolean {
 }
 
 /**
- * Loose lines of a node are tried in the order they are written only: asking A then B or B
- * then A leads to the same place, and trying both orders would multiply the states.
+ * Loose lines of a node are tried in one order only: asking A then B or B then A leads to the
+ * same place, and trying both orders would multiply the states. Ranked questions (`rank`) do not
+ * commute — the simplest cause comes first — so the order is theirs (lowest rank first), then
+ * the order the other lines are written in.
  */
 function inCanonicalOrder(sc: ScenarioModel, s: CallState, c: number): boolean {
   if (!isLooseLine(sc, c)) return true;
   const node = sc.nodes[sc.choices[c]!.node]!;
-  return !node.choices.some((o) => o > c && s.said[o] && isLooseLine(sc, o));
+  const key = canonicalKey(sc, c);
+  return !node.choices.some((o) => s.said[o] && isLooseLine(sc, o) && canonicalKey(sc, o) > key);
 }
+
+/** A loose line's place in the canonical order: ranked ones first, by rank, then as written. */
+function canonicalKey(sc: ScenarioModel, c: number): number {
+  const rank = sc.choices[c]!.rank;
+  return (rank > 0 ? rank : RANKLESS) * sc.choices.length + c;
+}
+
+const RANKLESS = 1_000;
 
 /** A tool will keep the customer waiting a while yet: a hold is worth asking for. */
 export function longWait(s: CallState): boolean {

@@ -5,7 +5,8 @@
 import { affordances, busyUntil, type Affordances } from '../engine/affordances.ts';
 import type { ScenarioModel } from '../engine/model.ts';
 import type { LogEntry } from '../engine/replay.ts';
-import { initialState, step } from '../engine/step.ts';
+import { drawCause, initialState, step } from '../engine/step.ts';
+import { analyze } from './analyze.ts';
 import type { CallState, LoggedAction, Mode } from '../engine/types.ts';
 
 export type RecruitPace = {
@@ -144,4 +145,28 @@ function fillerLine(sc: ScenarioModel, s: CallState, aff: Affordances): string |
   const generic = aff.lines.filter((id) => isFiller(sc, id) && free(id));
   const at = (id: string): number => s.saidAt[sc.index.choices.get(id)!]!;
   return generic.find((id) => at(id) < 0) ?? [...generic].sort((a, b) => at(a) - at(b))[0] ?? null;
+}
+
+/**
+ * The seeds a recruit is measured on, each with a good path to follow: three seeds (1, 2, 3) for
+ * a call with one cause, along its golden path; for a symptom family, three seeds of every cause,
+ * along the golden path for the golden seed's cause and the analyser's best path for the others.
+ */
+export function recruitRuns(
+  sc: ScenarioModel,
+  golden: { readonly seed: number; readonly log: readonly LogEntry[] },
+): { seed: number; plan: readonly LogEntry[] }[] {
+  if (sc.causes.length === 0) return [1, 2, 3].map((seed) => ({ seed, plan: golden.log }));
+  return sc.causes.flatMap((_, c) => {
+    const seeds: number[] = [];
+    for (let seed = 1; seeds.length < 3 && seed < 1000; seed++) if (drawCause(sc, seed) === c) seeds.push(seed);
+    const plan =
+      drawCause(sc, golden.seed) === c
+        ? golden.log
+        : analyze(sc, { seed: seeds[0]!, randomPlays: 0, oneCause: true }).bestLog.map((e) => ({
+            at: e.at,
+            action: e.action,
+          }));
+    return seeds.map((seed) => ({ seed, plan }));
+  });
 }

@@ -1,5 +1,6 @@
 // The content checker, one problem at a time: each case breaks the valid base call in one place and
 // expects exactly one diagnostic, placed at the ‸ marker, with its sentence in French and English.
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -1296,6 +1297,12 @@ type PlaybookCase = {
   readonly en: readonly string[];
 };
 
+/** Where the playbook declares its greet step (the first place an id given twice is reported). */
+const GREET_LINE =
+  readFileSync(join(ROOT, 'scenarios', 'playbook.yaml'), 'utf8')
+    .split('\n')
+    .findIndex((l) => l === '  - id: greet') + 1;
+
 const PLAYBOOK_CASES: readonly PlaybookCase[] = [
   {
     name: 'an after: naming an unknown step',
@@ -1314,9 +1321,9 @@ const PLAYBOOK_CASES: readonly PlaybookCase[] = [
         `  - id: ${HERE}greet\n    phase: opening\n    weight: 1\n    label: Bis\n  # --- Milieu : humain ---\n`,
       ],
     ],
-    params: { id: 'greet', line: '16' },
-    fr: ['« greet »', 'ligne 16'],
-    en: ['"greet"', 'line 16'],
+    params: { id: 'greet', line: String(GREET_LINE) },
+    fr: ['« greet »', `ligne ${GREET_LINE}`],
+    en: ['"greet"', `line ${GREET_LINE}`],
   },
   {
     name: 'a duration in words',

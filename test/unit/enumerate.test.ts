@@ -25,7 +25,10 @@ function everyControl(sc: ScenarioModel, s: CallState): LoggedAction[] {
   ];
   for (const c of sc.choices) out.push({ type: 'say', choice: c.id });
   for (const dg of sc.diagnoses) out.push({ type: 'diagnose', diagnosis: dg.id });
-  sc.facts.forEach((f, i) => s.facts[i] || out.push({ type: 'writeTicket', notes: [f] }));
+  // A fact not known yet cannot be noted (an unconfirmed statement can: it is offered from the start).
+  sc.facts.forEach(
+    (f, i) => s.facts[i] || sc.ticketUnconfirmed.includes(i) || out.push({ type: 'writeTicket', notes: [f] }),
+  );
   for (const tool of TOOL_IDS) out.push({ type: 'pokeTool', tool }, { type: 'restartTool', tool });
   return out;
 }
