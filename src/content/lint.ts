@@ -59,7 +59,8 @@ export function lintScenario(doc: ScenarioDoc, source: SourceFile, sc: ScenarioM
   for (const f of [...sc.ticketNotes, ...sc.ticketNotesByCause.flat(), ...sc.ticketUnconfirmed]) used.add(sc.facts[f]!);
   sc.facts.forEach((f, i) => {
     // An unconfirmed statement (ticket.unconfirmed) is never learned, by design.
-    if (!learned.has(i) && !sc.ticketUnconfirmed.includes(i)) out.push(diagAt(source, ['facts'], 'warning', 'factNeverLearned', { fact: f }, f));
+    if (!learned.has(i) && !sc.ticketUnconfirmed.includes(i))
+      out.push(diagAt(source, ['facts'], 'warning', 'factNeverLearned', { fact: f }, f));
     else if (!used.has(f)) out.push(diagAt(source, ['facts'], 'warning', 'factUnused', { fact: f }, f));
   });
   for (const t of sc.tools) {
