@@ -11,6 +11,12 @@ import type { CallDialog } from './Controls.ts';
 import { capOf, shortcutOf } from './keymap.ts';
 import { modal } from './modal.ts';
 
+/**
+ * A \`close\` event comes a task after the dialog closed: by then the trainee may have opened it
+ * again (Close, then T at once), and that later open must not be undone.
+ */
+const stale = (e: Event): boolean => (e.target as HTMLDialogElement).open;
+
 export type DialogActions = {
   readonly act: (a: LoggedAction) => void;
   /** The dialog closed (a choice made, Cancel, or Escape: told at once on `cancel`, not a task later on `close`). */
@@ -43,7 +49,7 @@ export function diagnosisDialog(
     aria-label=${t('call.diagnoseTitle')}
     ${modal(open)}
     @cancel=${() => a.close('diagnosis')}
-    @close=${() => a.close('diagnosis')}
+    @close=${(e: Event) => stale(e) || a.close('diagnosis')}
   >
     <h2>${t('call.diagnoseTitle')}</h2>
     <p>${t('call.diagnoseHelp')}</p>
@@ -118,7 +124,7 @@ export function ticketDialog(
     aria-label=${t('call.ticketTitle')}
     ${modal(open)}
     @cancel=${() => a.close('ticket')}
-    @close=${() => a.close('ticket')}
+    @close=${(e: Event) => stale(e) || a.close('ticket')}
   >
     <h2>${t('call.ticketTitle')}</h2>
     <p>${t('call.ticketHelp')}</p>
@@ -173,7 +179,7 @@ export function leaveDialog(open: boolean, training: boolean, a: DialogActions, 
     aria-label=${t('call.leaveTitle')}
     ${modal(open)}
     @cancel=${() => a.close('leave')}
-    @close=${() => a.close('leave')}
+    @close=${(e: Event) => stale(e) || a.close('leave')}
   >
     <h2>${t('call.leaveTitle')}</h2>
     <p>${t(training ? 'call.leaveHelpTraining' : 'call.leaveHelpExam')}</p>
@@ -192,7 +198,7 @@ export function pauseDialog(open: boolean, a: DialogActions, t: TFunction): Temp
     aria-label=${t('call.pausedTitle')}
     ${modal(open)}
     @cancel=${a.resume}
-    @close=${a.resume}
+    @close=${(e: Event) => stale(e) || a.resume()}
   >
     <h2>${t('call.pausedTitle')}</h2>
     <p>${t('call.pausedHelp')}</p>
