@@ -2,6 +2,7 @@
 import { compileCondition, suggest, type CompiledCondition, type Symbols } from '../engine/condition.ts';
 import {
   ANGER,
+  PERSONA_FIGURE,
   TOOL_IDS,
   type ChoiceModel,
   type EffectsModel,
@@ -137,6 +138,7 @@ export function compileScenario(
   const model: ScenarioModel = {
     id: doc.id,
     persona: doc.persona,
+    figure: doc.customer.figure ?? PERSONA_FIGURE[doc.persona],
     causes,
     difficulty: doc.difficulty,
     timeScale: doc.timeScale ?? 1,

@@ -396,6 +396,15 @@ export const Scenario = z
     customer: z
       .object({
         name: Text.describe(d('Nom du client tel que le stagiaire le voit.', 'Customer name as the trainee sees it.')),
+        figure: z
+          .enum(['f', 'm'])
+          .optional()
+          .describe(
+            d(
+              'Le portrait : une femme (f) ou un homme (m) ; par défaut celui du persona (angry : f, confused : f, technical : m).',
+              "The portrait: a woman (f) or a man (m); by default the persona's (angry: f, confused: f, technical: m).",
+            ),
+          ),
         vars: z
           .record(IdKey, VarDecl)
           .optional()

@@ -4,6 +4,9 @@ import type { CompiledCondition } from './condition.ts';
 
 export const PERSONAS = ['angry', 'confused', 'technical'] as const;
 export type Persona = (typeof PERSONAS)[number];
+export type Figure = 'f' | 'm';
+/** The portrait each persona shows unless the call says otherwise. */
+export const PERSONA_FIGURE: Readonly<Record<Persona, Figure>> = { angry: 'f', confused: 'f', technical: 'm' };
 export const TOOL_IDS = ['crm', 'line_test', 'kb', 'ticket', 'remote', 'escalation', 'supervisor'] as const;
 export type ToolId = (typeof TOOL_IDS)[number];
 export const TONES = [
@@ -180,6 +183,8 @@ export type ScoringModel = {
 export type ScenarioModel = {
   readonly id: string;
   readonly persona: Persona;
+  /** Who the portrait shows: a woman or a man (the persona's by default). */
+  readonly figure: Figure;
   /**
    * A symptom family: the causes the seed draws from (ids, equally likely), each with its own
    * facts, tool results and right diagnosis through `cause(id)` conditions. Empty: one cause.

@@ -2,7 +2,7 @@
 // is baked into a texture the first time it is shown; the clock only swaps textures for the
 // blink, the talking mouth and the small status badges.
 import Phaser from 'phaser';
-import type { Persona } from '../engine/model.ts';
+import type { Figure, Persona } from '../engine/model.ts';
 import type { Mood } from '../ports/desk-view.ts';
 import type { Rect } from '../layout.ts';
 import { drawBackdrop, drawIdleBackdrop } from './backdrops.ts';
@@ -18,6 +18,7 @@ export type PortraitLook =
   | {
       readonly kind: 'caller';
       readonly persona: Persona;
+      readonly figure: Figure;
       readonly mood: Mood;
       readonly speaking: boolean;
       readonly onHold: boolean;
@@ -87,7 +88,7 @@ export class Portrait {
     const key =
       look.kind === 'idle'
         ? 'idle'
-        : `${look.persona}|${look.mood}|${look.speaking}|${look.onHold}|${look.ended}|${look.ringing}`;
+        : `${look.persona}|${look.figure}|${look.mood}|${look.speaking}|${look.onHold}|${look.ended}|${look.ringing}`;
     if (key === this.key) return;
     this.key = key;
     this.look = look;
@@ -153,11 +154,11 @@ export class Portrait {
     const l = this.look;
     if (l.kind === 'idle') return bake(this.scene, 'portrait:idle', VIEW_BOX, drawIdleBackdrop);
     const t = this.toneKey();
-    const { persona, mood } = l;
+    const { persona, figure, mood } = l;
     const { blink, open } = this;
     return bake(
       this.scene,
-      `portrait:${persona}:${mood}:${t}:${blink ? 'b' : 'o'}:${open ? 'o' : 'c'}`,
+      `portrait:${persona}:${figure}:${mood}:${t}:${blink ? 'b' : 'o'}:${open ? 'o' : 'c'}`,
       VIEW_BOX,
       (g) => {
         const tone = TONES[t];
@@ -166,7 +167,7 @@ export class Portrait {
         g.save();
         g.translateCanvas((VIEW.w / 2) * (1 - ZOOM), VIEW.h * (1 - ZOOM));
         g.scaleCanvas(ZOOM, ZOOM);
-        drawFigure(g, persona, mood, blink, tone);
+        drawFigure(g, persona, figure, mood, blink, tone);
         drawMouth(g, FACES[persona], mood, open, tone);
         g.restore();
       },

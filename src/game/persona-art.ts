@@ -1,6 +1,6 @@
 // The three callers, drawn from shapes in a 230×198 portrait viewport: who they are (hair,
 // clothes, accessories) lives here; how they feel comes from face-art.
-import type { Persona } from '../engine/model.ts';
+import { PERSONA_FIGURE, type Figure, type Persona } from '../engine/model.ts';
 import type { Mood } from '../ports/desk-view.ts';
 import { path, quad, type Pen } from './draw-kit.ts';
 import { drawAngerMark, drawBrows, drawCheeks, drawEyes, skinFor, type FaceSpec } from './face-art.ts';
@@ -18,17 +18,23 @@ export const FACES: Readonly<Record<Persona, FaceSpec>> = {
   technical: { cx: 115, eyeY: 90, eyeDx: 16, mouthY: 117, skin: 0xb47e5a, brow: 0x2a1f1a, iris: 0x4a3020 },
 };
 
-/** Everything but the mouth: body, head, hair, accessories and the mood on the face. */
-export function drawFigure(g: G, persona: Persona, mood: Mood, blink: boolean, tone: Tone): void {
+/**
+ * Everything but the mouth: body, head, hair, accessories and the mood on the face. `figure`
+ * draws the persona as a woman or a man: its own by default (PERSONA_FIGURE), else a variant (an
+ * angry man with short hair, a technical woman with long hair, an elderly man, bald on top).
+ */
+export function drawFigure(g: G, persona: Persona, figure: Figure, mood: Mood, blink: boolean, tone: Tone): void {
   const f = FACES[persona];
+  const other = figure !== PERSONA_FIGURE[persona];
   const skin = tone(skinFor(f.skin, mood));
-  if (persona === 'angry') angryBack(g, tone);
-  body(g, persona, skin, tone);
+  if (persona === 'angry') (other ? shortHairBack : angryBack)(g, tone);
+  if (persona === 'technical' && other) longHairBack(g, tone);
+  body(g, persona, skin, tone, other);
   g.fillStyle(skin, 1);
   g.fillEllipse(f.cx - 38, f.eyeY + 2, 11, 17);
   g.fillEllipse(f.cx + 38, f.eyeY + 2, 11, 17);
   g.fillEllipse(f.cx, 90, 76, 92);
-  if (persona === 'technical') {
+  if (persona === 'technical' && !other) {
     g.fillStyle(tone(0x3a2a22), 0.4);
     path(g, [...quad(78, 98, 115, 164, 152, 98), ...quad(152, 98, 115, 124, 78, 98)], true);
   }
@@ -37,14 +43,16 @@ export function drawFigure(g: G, persona: Persona, mood: Mood, blink: boolean, t
   drawCheeks(g, f, mood, tone);
   drawEyes(g, f, mood, blink, tone);
   drawBrows(g, f, mood, tone);
-  if (persona === 'angry') angryFront(g, tone);
-  else if (persona === 'confused') confusedFront(g, f, tone);
+  if (persona === 'angry') angryFront(g, tone, other);
+  else if (persona === 'confused') confusedFront(g, f, tone, other);
   else technicalFront(g, tone);
   if (mood === 'furious') drawAngerMark(g, f.cx + 44, 50, tone);
 }
 
-function body(g: G, persona: Persona, skin: number, tone: Tone): void {
-  const cloth = { angry: 0xd49a3a, confused: 0xa66f8c, technical: 0x4d6b5d }[persona];
+function body(g: G, persona: Persona, skin: number, tone: Tone, other: boolean): void {
+  const cloth = other
+    ? { angry: 0x5f7fa8, confused: 0x8a7a5c, technical: 0x7d4f6b }[persona]
+    : { angry: 0xd49a3a, confused: 0xa66f8c, technical: 0x4d6b5d }[persona];
   g.fillStyle(skin, 1);
   g.fillRect(103, 124, 24, 34);
   g.fillStyle(tone(mix(skin, INK, 0.12)), 1);
@@ -68,9 +76,11 @@ function body(g: G, persona: Persona, skin: number, tone: Tone): void {
     g.lineBetween(115, 164, 115, 198);
     g.fillStyle(tone(0xf3e5c0), 1);
     for (const y of [176, 190]) g.fillCircle(121, y, 2.6);
-    g.fillStyle(tone(0xfdfbf6), 1);
-    const pearls = quad(101, 146, 115, 166, 129, 146, 9);
-    for (let i = 0; i + 1 < pearls.length; i += 2) g.fillCircle(pearls[i]!, pearls[i + 1]!, 2);
+    if (!other) {
+      g.fillStyle(tone(0xfdfbf6), 1);
+      const pearls = quad(101, 146, 115, 166, 129, 146, 9);
+      for (let i = 0; i + 1 < pearls.length; i += 2) g.fillCircle(pearls[i]!, pearls[i + 1]!, 2);
+    }
   } else {
     g.fillStyle(tone(mix(cloth, 0xffffff, 0.12)), 1);
     path(g, [...quad(92, 150, 115, 176, 138, 150), ...quad(138, 150, 115, 162, 92, 150)], true);
@@ -94,22 +104,41 @@ function angryBack(g: G, tone: Tone): void {
   g.fillCircle(94, 28, 2.4);
 }
 
-function angryFront(g: G, tone: Tone): void {
-  g.fillStyle(tone(0x6e3522), 1);
+/** An angry man's hair behind the head: short, no bun. */
+function shortHairBack(g: G, tone: Tone): void {
+  g.fillStyle(tone(0x3b2a20), 1);
+  g.fillEllipse(115, 74, 86, 70);
+}
+
+/** A technical woman's long hair behind the head and shoulders. */
+function longHairBack(g: G, tone: Tone): void {
+  g.fillStyle(tone(0x2a1f1a), 1);
+  g.fillEllipse(115, 88, 98, 106);
+  g.fillRoundedRect(68, 88, 94, 66, 20);
+}
+
+function angryFront(g: G, tone: Tone, other: boolean): void {
+  g.fillStyle(tone(other ? 0x3b2a20 : 0x6e3522), 1);
   path(g, [77, 88, 80, 60, 98, 44, 130, 43, 150, 56, 153, 86, 147, 70, 130, 58, 106, 64, 88, 76], true);
-  g.lineStyle(3, tone(0xcabfb4), 1);
-  path(g, quad(120, 46, 102, 52, 90, 74, 6));
-  g.lineStyle(2, tone(0xe3b341), 1);
-  g.strokeCircle(77, 106, 5);
-  g.strokeCircle(153, 106, 5);
+  if (other) {
+    // Stubble, and no earrings.
+    g.fillStyle(tone(0x3a2a22), 0.25);
+    path(g, [...quad(80, 100, 115, 160, 150, 100), ...quad(150, 100, 115, 126, 80, 100)], true);
+  } else {
+    g.lineStyle(3, tone(0xcabfb4), 1);
+    path(g, quad(120, 46, 102, 52, 90, 74, 6));
+    g.lineStyle(2, tone(0xe3b341), 1);
+    g.strokeCircle(77, 106, 5);
+    g.strokeCircle(153, 106, 5);
+  }
   g.lineStyle(1.6, tone(0xf4f4f4), 1);
   path(g, [...quad(152, 100, 168, 140, 150, 160), 146, 198]);
   g.fillStyle(tone(0xf4f4f4), 1);
   g.fillCircle(152, 98, 3);
 }
 
-function confusedFront(g: G, f: FaceSpec, tone: Tone): void {
-  const puffs: readonly (readonly [number, number, number])[] = [
+function confusedFront(g: G, f: FaceSpec, tone: Tone, other: boolean): void {
+  const all: readonly (readonly [number, number, number])[] = [
     [80, 72, 15],
     [88, 54, 15],
     [104, 43, 14],
@@ -119,6 +148,12 @@ function confusedFront(g: G, f: FaceSpec, tone: Tone): void {
     [79, 90, 11],
     [151, 90, 11],
   ];
+  // An elderly man: bald on top, white hair on the sides, a moustache.
+  const puffs = other ? all.filter(([, y]) => y >= 70) : all;
+  if (other) {
+    g.fillStyle(tone(0xeceae6), 1);
+    path(g, [...quad(100, 114, 115, 105, 130, 114, 6), ...quad(130, 114, 115, 117, 100, 114, 6)], true);
+  }
   g.fillStyle(tone(0xcfc8c0), 1);
   for (const [x, y, r] of puffs) g.fillCircle(x + 1, y + 2, r);
   g.fillStyle(tone(0xf1eeea), 1);

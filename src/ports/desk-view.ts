@@ -1,6 +1,6 @@
 // What the HTML layer asks of the drawn world (src/game implements it with Phaser). The view
 // only draws what it is told; it never decides anything about the call.
-import type { Persona, ToolId } from '../engine/model.ts';
+import type { Figure, Persona, ToolId } from '../engine/model.ts';
 import type { ToolStatus } from '../engine/types.ts';
 
 /** How the customer looks, from the engine's anger and patience. */
@@ -14,6 +14,7 @@ export type ToolLook = {
 
 export type DeskScene = {
   readonly persona: Persona;
+  readonly figure: Figure;
   readonly mood: Mood;
   readonly speaking: 'customer' | 'agent' | null;
   readonly onHold: boolean;
