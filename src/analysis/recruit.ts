@@ -67,9 +67,7 @@ export function playAsRecruit(
   pace: RecruitPace = CAREFUL,
 ): RecruitPlay {
   // Fillers, check-ins and resumes are the recruit's own judgement below, not the path's timing.
-  const intents = plan
-    .map((e) => e.action)
-    .filter((a) => (a.type !== 'say' || !isFiller(sc, a.choice)) && a.type !== 'checkIn' && a.type !== 'resume');
+  const intents = recruitIntents(sc, plan);
   let s = initialState(sc, seed, mode);
   const log: LogEntry[] = [];
   let real = 0;
@@ -132,8 +130,16 @@ export function playAsRecruit(
   return { state: s, log, realMs: real };
 }
 
-function isFiller(sc: ScenarioModel, choice: string): boolean {
+/** A playbook line (offered everywhere): the recruit says these on their own, to keep company. */
+export function isFiller(sc: ScenarioModel, choice: string): boolean {
   return sc.choices[sc.index.choices.get(choice)!]!.node < 0;
+}
+
+/** What a recruit takes from a good path: its actions, without the filler lines and the hold's check-ins and resume. */
+export function recruitIntents(sc: ScenarioModel, plan: readonly LogEntry[]): LoggedAction[] {
+  return plan
+    .map((e) => e.action)
+    .filter((a) => (a.type !== 'say' || !isFiller(sc, a.choice)) && a.type !== 'checkIn' && a.type !== 'resume');
 }
 
 /**

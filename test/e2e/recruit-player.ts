@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { parse } from 'yaml';
-import { CAREFUL, type RecruitPace } from '../../src/analysis/recruit.ts';
+import { CAREFUL, recruitIntents, type RecruitPace } from '../../src/analysis/recruit.ts';
 import { ROOT } from '../../src/cli/repo.ts';
 import { TOOL_IDS, type ScenarioModel, type ToolId } from '../../src/engine/model.ts';
 import type { LogEntry } from '../../src/engine/replay.ts';
@@ -236,10 +236,6 @@ export type RecruitOptions = {
   readonly drive?: ClockDrive;
 };
 
-function isFiller(sc: ScenarioModel, choice: string): boolean {
-  return sc.choices[sc.index.choices.get(choice)!]!.node < 0;
-}
-
 /** The playbook's lines a recruit says to keep the customer company, in the playbook's order, and those said only once. */
 function fillers(
   sc: ScenarioModel,
@@ -275,9 +271,7 @@ export async function playAsRecruitInPage(
 ): Promise<BrowserRecruitPlay> {
   const pace = options.pace ?? CAREFUL;
   const drive = options.drive ?? 'frames';
-  const intents = plan
-    .map((e) => e.action)
-    .filter((a) => (a.type !== 'say' || !isFiller(sc, a.choice)) && a.type !== 'checkIn' && a.type !== 'resume');
+  const intents = recruitIntents(sc, plan);
   const company = fillers(sc, texts);
   const steps: RecruitStep[] = [];
   const said = new Map<string, number>();

@@ -1,16 +1,7 @@
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from '../../src/cli/repo.ts';
+import { runCli } from '../support/cli.ts';
 
-function run(script: string, ...args: string[]): { code: number; out: string; err: string } {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src', 'cli', script), ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, LANG: 'C' },
-  });
-  return { code: r.status ?? -1, out: r.stdout, err: r.stderr };
-}
+const run = runCli;
 
 describe('scenarios:check', () => {
   it('prints compiler-style diagnostics grouped per file and exits 1 on errors', () => {

@@ -1,8 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../support/cli.ts';
 import { analyze, describe as describeAction } from '../../src/analysis/analyze.ts';
 import {
   BAD,
@@ -14,7 +14,6 @@ import {
   type StrategyName,
   type StrategyOptions,
 } from '../../src/analysis/strategies.ts';
-import { ROOT } from '../../src/cli/repo.ts';
 import { loadScenario } from '../../src/content/load.ts';
 import type { ScenarioModel } from '../../src/engine/model.ts';
 import { replayToEnd } from '../../src/engine/replay.ts';
@@ -216,14 +215,7 @@ describe('determinism', () => {
   });
 });
 
-function run(script: string, ...args: string[]): { code: number; out: string; err: string } {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src', 'cli', script), ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, LANG: 'C' },
-  });
-  return { code: r.status ?? -1, out: r.stdout, err: r.stderr };
-}
+const run = runCli;
 
 describe('the CLIs', () => {
   it('scenarios:analyze --json gives every strategy as { score, outcome, passed, applicable }', () => {
