@@ -333,6 +333,14 @@ function compileNode(ctx: Ctx, id: string, n: number, choices: ChoiceModel[]): N
   return { id, customer, enter: effects(ctx, [...path, 'enter'], nd.enter), choices: idx, end: nd.end ?? null };
 }
 
+/** An id met again in one list (variants, tool results) is reported with the line of the first. */
+function uniqueId(ctx: Ctx, seen: Map<string, number>, id: string, idPath: PathPart[]): void {
+  const first = seen.get(id);
+  if (first !== undefined)
+    ctx.diags.push(diagAt(ctx.source, idPath, 'error', 'duplicateId', { id, line: String(first) }));
+  else seen.set(id, positionOf(ctx.source, idPath).line);
+}
+
 /** A line said in variants (by mood…): the first whose condition holds is said. Ids unique among them. */
 function variants(
   ctx: Ctx,
@@ -342,11 +350,7 @@ function variants(
 ): UtteranceModel[] {
   const seen = new Map<string, number>();
   return list.map((v, i) => {
-    const idPath = [...path, i, 'id'];
-    const first = seen.get(v.id);
-    if (first !== undefined)
-      ctx.diags.push(diagAt(ctx.source, idPath, 'error', 'duplicateId', { id: v.id, line: String(first) }));
-    else seen.set(v.id, positionOf(ctx.source, idPath).line);
+    uniqueId(ctx, seen, v.id, [...path, i, 'id']);
     return {
       id: v.id,
       key: `${keyBase}.${v.id}`,
@@ -491,11 +495,7 @@ function compileTool(ctx: Ctx, id: (typeof TOOL_IDS)[number], cfg: ToolConfigDoc
   });
   const seen = new Map<string, number>();
   const outcomes = (cfg?.outcomes ?? []).map((o, i) => {
-    const idPath = [...path, 'outcomes', i, 'id'];
-    const first = seen.get(o.id);
-    if (first !== undefined)
-      ctx.diags.push(diagAt(ctx.source, idPath, 'error', 'duplicateId', { id: o.id, line: String(first) }));
-    else seen.set(o.id, positionOf(ctx.source, idPath).line);
+    uniqueId(ctx, seen, o.id, [...path, 'outcomes', i, 'id']);
     return {
       id: o.id,
       key: `${ctx.ns}:tools.${id}.${o.id}`,

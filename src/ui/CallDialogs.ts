@@ -9,13 +9,7 @@ import type { ScenarioModel } from '../engine/model.ts';
 import type { LoggedAction } from '../engine/types.ts';
 import type { CallDialog } from './Controls.ts';
 import { capOf, shortcutOf } from './keymap.ts';
-import { modal } from './modal.ts';
-
-/**
- * A \`close\` event comes a task after the dialog closed: by then the trainee may have opened it
- * again (Close, then T at once), and that later open must not be undone.
- */
-const stale = (e: Event): boolean => (e.target as HTMLDialogElement).open;
+import { modal, stale } from './modal.ts';
 
 export type DialogActions = {
   readonly act: (a: LoggedAction) => void;

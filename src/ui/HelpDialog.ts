@@ -2,7 +2,7 @@
 import { html, type TemplateResult } from 'lit-html';
 import type { TFunction } from 'i18next';
 import { KEYMAP } from './keymap.ts';
-import { modal } from './modal.ts';
+import { modal, stale } from './modal.ts';
 
 /** `onClose`: the dialog closed (its button or Escape); the owner stops showing it. */
 export function helpDialog(open: boolean, onClose: () => void, t: TFunction): TemplateResult {
@@ -11,7 +11,7 @@ export function helpDialog(open: boolean, onClose: () => void, t: TFunction): Te
     aria-label=${t('help.title')}
     ${modal(open)}
     @cancel=${onClose}
-    @close=${onClose}
+    @close=${(e: Event) => stale(e) || onClose()}
   >
     <h2>${t('help.title')}</h2>
     <dl>

@@ -3,6 +3,12 @@
 import { noChange } from 'lit-html';
 import { Directive, directive, PartType, type ElementPart, type PartInfo } from 'lit-html/directive.js';
 
+/**
+ * A `close` event comes a task after the dialog closed: by then it may have been opened again
+ * (Close, then its key at once), and that later open must not be undone. Handlers skip it.
+ */
+export const stale = (e: Event): boolean => (e.target as HTMLDialogElement).open;
+
 function sync(dialog: HTMLDialogElement, open: boolean): void {
   if (open && !dialog.open) dialog.showModal();
   else if (!open && dialog.open) dialog.close();
