@@ -292,6 +292,8 @@ describe('settings', () => {
     // A deep link in training, in real time: that call only.
     await leave(page).press('Enter');
     await page.getByRole('button', { name: /^Abandon the call/ }).press('Enter');
+    // The menu is back once the store has forgotten the call: leaving earlier would cut that write.
+    await page.getByRole('heading', { name: 'Calls' }).waitFor();
     await page.goto(`${game.url}?lang=en&scenario=tv-no-picture&mode=training&pace=real&seed=4`);
     await pickUp(page);
     await expect.poll(() => shownTime(page), { timeout: 5000 }).toBeGreaterThan(0);
