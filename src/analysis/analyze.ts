@@ -6,8 +6,8 @@ import { ANGER, PATIENCE, type ChoiceModel, type ScenarioModel } from '../engine
 import { scoreCall, warmLines, type Scorecard } from '../engine/scoring.ts';
 import { MinHeap } from './heap.ts';
 import { initialState, seedFor } from '../engine/step.ts';
-import { applyPlan, searchPlans, type LoggedStep } from './plans.ts';
-import { randomPlay } from './random-play.ts';
+import { applyPlan, searchPlans, type LoggedStep, type Plan } from './plans.ts';
+import { randomPlay, type RandomPlayResult } from './random-play.ts';
 import { strategyReport, type StrategyOptions, type StrategyReport, type StrategyResult } from './strategies.ts';
 import type { Action, CallState, ToolStatus } from '../engine/types.ts';
 
@@ -61,17 +61,29 @@ export type AnalyzeOptions = {
 };
 
 /** A state met by the search; the state itself is dropped once expanded (paths need only logs). */
-type Rec = { state: CallState | null; readonly parent: number; readonly log: readonly LoggedStep[]; dead: boolean };
+type Rec = {
+  state: CallState | null;
+  readonly parent: number;
+  readonly log: readonly LoggedStep[];
+  dead: boolean;
+  /** Its plans, when already worked out on the way in. */
+  plans: Plan[] | null;
+};
+/** The longest run of states with one way on that the search follows without keeping them. */
+const CHAIN = 1_000;
 
 /**
  * Analyses one call: winnable, best/worst score, best path, dead content, random-play win rate,
  * and the strategies when asked. A symptom family is analysed cause by cause.
  */
 export function analyze(sc: ScenarioModel, opts: AnalyzeOptions = {}): Analysis {
-  if (sc.causes.length === 0 || opts.oneCause) return analyzeSeed(sc, opts, opts.seed ?? 1);
+  const seed = opts.seed ?? 1;
+  // Each random play draws its own cause (its seed does): one run serves a whole family.
+  const random = randomPlay(sc, opts.randomPlays ?? 2000, seed);
+  if (sc.causes.length === 0 || opts.oneCause) return analyzeSeed(sc, opts, seed, random);
   const each = sc.causes.map((cause, c) => {
-    const seed = seedFor(sc, c);
-    return { cause, seed, a: analyzeSeed(sc, opts, seed) };
+    const s = seedFor(sc, c);
+    return { cause, seed: s, a: analyzeSeed(sc, opts, s, random) };
   });
   return familyAnalysis(each);
 }
@@ -83,9 +95,6 @@ function familyAnalysis(each: readonly { cause: string; seed: number; a: Analysi
   const everywhere = (pick: (a: Analysis) => readonly string[]): string[] =>
     pick(all[0]!).filter((x) => all.every((a) => pick(a).includes(x)));
   const anywhere = (pick: (a: Analysis) => readonly string[]): string[] => [...new Set(all.flatMap(pick))].sort();
-  const plays = all.reduce((n, a) => n + a.randomPlays, 0);
-  const outcomes: Record<string, number> = {};
-  for (const a of all) for (const [k, v] of Object.entries(a.randomOutcomes)) outcomes[k] = (outcomes[k] ?? 0) + v;
   const strategies = all[0]!.strategies && familyStrategies(all.map((a) => a.strategies!));
   return {
     ...worst,
@@ -98,9 +107,6 @@ function familyAnalysis(each: readonly { cause: string; seed: number; a: Analysi
     softLocks: anywhere((a) => a.softLocks),
     states: all.reduce((n, a) => n + a.states, 0),
     truncated: all.some((a) => a.truncated),
-    randomPlays: plays,
-    randomWinRate: plays ? all.reduce((n, a) => n + a.randomWinRate * a.randomPlays, 0) / plays : 0,
-    randomOutcomes: outcomes,
     ...(strategies && { strategies }),
     causes: each.map(({ cause, seed, a }) => ({
       cause,
@@ -127,9 +133,9 @@ function familyStrategies(reports: readonly StrategyReport[]): StrategyReport {
   return out as StrategyReport;
 }
 
-function analyzeSeed(sc: ScenarioModel, opts: AnalyzeOptions, seed: number): Analysis {
+function analyzeSeed(sc: ScenarioModel, opts: AnalyzeOptions, seed: number, played: RandomPlayResult): Analysis {
   const cap = opts.stateCap ?? 200_000;
-  const recs: Rec[] = [{ state: initialState(sc, seed, 'exam'), parent: -1, log: [], dead: false }];
+  const recs: Rec[] = [{ state: initialState(sc, seed, 'exam'), parent: -1, log: [], dead: false, plans: null }];
   const fronts = new Map<string, Entry[]>();
   // Earliest first: a situation is then mostly reached first by its quickest path, and the
   // slower ways into it are pruned on arrival instead of being explored and superseded.
@@ -138,8 +144,29 @@ function analyzeSeed(sc: ScenarioModel, opts: AnalyzeOptions, seed: number): Ana
   const visitedNodes = new Uint8Array(sc.nodes.length);
   const offered = new Uint8Array(sc.choices.length);
   const stepsDone = new Uint8Array(sc.steps.length);
+  mark(visitedNodes, recs[0]!.state!.visited);
   const endings = new Set<string>();
   const softLocks = new Set<string>();
+  /** The plans worth trying from `s`, noting the lines it offers and whether the call is stuck there. */
+  const plansAt = (s: CallState): Plan[] => {
+    const choices = offeredChoices(sc, s);
+    for (const c of choices) offered[c] = 1;
+    const plans = searchPlans(sc, s, choices);
+    if (
+      !plans.some((p) => p.kind !== 'act' || p.action.type !== 'tick') &&
+      nextEventAt(sc, s) >= sc.maxDuration &&
+      !s.speech
+    ) {
+      softLocks.add(sc.nodes[s.node]!.id);
+    }
+    return plans;
+  };
+  // Nodes and steps count as reached once a state gets there, kept or not (the arrays are
+  // copied on write: the same array as before means nothing new).
+  const reached = (from: CallState, to: CallState): void => {
+    if (to.visited !== from.visited) mark(visitedNodes, to.visited);
+    if (to.steps !== from.steps) mark(stepsDone, to.steps);
+  };
   let best: { rec: number; card: Scorecard } | null = null;
   let worst = Infinity;
   let truncated = false;
@@ -152,8 +179,6 @@ function analyzeSeed(sc: ScenarioModel, opts: AnalyzeOptions, seed: number): Ana
     const rec = recs[r]!;
     const s = rec.state!;
     rec.state = null;
-    for (let i = 0; i < s.visited.length; i++) if (s.visited[i]) visitedNodes[i] = 1;
-    for (let i = 0; i < s.steps.length; i++) if (s.steps[i]) stepsDone[i] = 1;
     // Overtaken while it waited in the queue: a later arrival got to its situation sooner and calmer.
     if (rec.dead) continue;
     if (s.ended) {
@@ -163,25 +188,31 @@ function analyzeSeed(sc: ScenarioModel, opts: AnalyzeOptions, seed: number): Ana
       if (!best || better(card, best.card)) best = { rec: r, card };
       continue;
     }
-    const choices = offeredChoices(sc, s);
-    for (const c of choices) offered[c] = 1;
-    const plans = searchPlans(sc, s, choices);
-    if (
-      !plans.some((p) => p.kind !== 'act' || p.action.type !== 'tick') &&
-      nextEventAt(sc, s) >= sc.maxDuration &&
-      !s.speech
-    ) {
-      softLocks.add(sc.nodes[s.node]!.id);
-    }
+    const plans = rec.plans ?? plansAt(s);
+    rec.plans = null;
     for (let i = plans.length - 1; i >= 0; i--) {
-      const { state: next, log } = applyPlan(sc, s, plans[i]!);
+      let { state: next, log } = applyPlan(sc, s, plans[i]!);
       if (next === s) continue;
+      reached(s, next);
+      // A state with one way on (a line being said, desk work that is due) is not kept: the search
+      // goes straight on to the next state that offers a choice, or ends.
+      let ahead: Plan[] | null = null;
+      for (let n = 0; n < CHAIN && !next.ended; n++) {
+        ahead = plansAt(next);
+        if (ahead.length !== 1) break;
+        const on = applyPlan(sc, next, ahead[0]!);
+        if (on.state === next) break;
+        reached(next, on.state);
+        log = [...log, ...on.log];
+        next = on.state;
+        ahead = null;
+      }
       if (!admit(sc, fronts, next, recs)) continue;
-      recs.push({ state: next, parent: r, log, dead: false });
+      recs.push({ state: next, parent: r, log, dead: false, plans: ahead });
       queue.push(recs.length - 1, next.time);
     }
   }
-  const { seenNodes, seenChoices, randomBest, ...random } = randomPlay(sc, opts.randomPlays ?? 2000, seed);
+  const { seenNodes, seenChoices, randomBest, ...random } = played;
   for (const n of seenNodes) visitedNodes[n] = 1;
   for (const c of seenChoices) offered[c] = 1;
   const bestLog = best ? pathTo(recs, best.rec) : [];
@@ -207,6 +238,10 @@ function analyzeSeed(sc: ScenarioModel, opts: AnalyzeOptions, seed: number): Ana
       strategies: strategyReport(sc, { seed, ...opts.strategies }, { ...random, randomBest }),
     }),
   };
+}
+
+function mark(seen: Uint8Array, reached: readonly unknown[]): void {
+  for (let i = 0; i < reached.length; i++) if (reached[i]) seen[i] = 1;
 }
 
 function better(a: Scorecard, b: Scorecard): boolean {
@@ -276,20 +311,26 @@ export function measure(sc: ScenarioModel, s: CallState): Mark {
     wrong * 100 +
     s.misordered.length * 100;
   // More warm lines (up to the empathy credit's cap) is better: a third measure, compared by dominance.
-  return [s.time, cost, -Math.min(warmLines(s).length, sc.scoring.calm.empathyLines)];
+  const m = [s.time, cost, -Math.min(warmLines(s).length, sc.scoring.calm.empathyLines)];
+  for (const f of memory(sc).fillers) m.push(s.said[f] ? 1 : 0);
+  return m;
 }
 
 type Memory = {
-  readonly reach: readonly (readonly boolean[])[];
-  readonly always: readonly boolean[];
-  readonly never: readonly boolean[];
+  /** Per node, per line: whether its "already said" mark can still matter from that node. */
+  readonly remembered: readonly Uint8Array[];
+  /** The ranked questions (their being asked at all decides whether the order is scored). */
+  readonly ranked: readonly number[];
+  readonly fillers: readonly number[];
 };
 const memo = new WeakMap<ScenarioModel, Memory>();
 
 /**
  * Which "already said" marks can still matter: lines of nodes the dialogue can still reach
- * from where it is, lines some condition asks about, and the playbook's once-only lines. A
- * line of a node left for good cannot be offered again, so remembering it only splits states.
+ * from where it is, lines read by a condition of such a node, lines read by a condition met
+ * anywhere (a tool's outcome, a diagnosis's evidence, a playbook line, the hang-up node), and
+ * the playbook's once-only lines. A line of a node left for good cannot be offered again, and a
+ * condition of such a node is never evaluated again: remembering the line only splits states.
  */
 function memory(sc: ScenarioModel): Memory {
   const cached = memo.get(sc);
@@ -306,25 +347,43 @@ function memory(sc: ScenarioModel): Memory {
     }
     return seen;
   });
-  const asked = new Set<string>();
-  const conds = [
-    ...sc.choices.map((c) => c.cond),
-    ...sc.nodes.flatMap((n) => n.customer.map((u) => u.cond)),
-    ...sc.tools.flatMap((t) => t.outcomes.map((o) => o.cond)),
-    ...sc.diagnoses.map((d) => d.evidence),
-    ...sc.choices.flatMap((c) => (c.reply ?? []).map((u) => u.cond)),
-  ];
-  for (const c of conds) for (const id of c?.reads.choices ?? []) asked.add(id);
-  // A ranked question's being asked decides whether a later one comes in order: it is remembered.
-  for (const c of sc.choices) if (c.rank > 0) asked.add(c.id);
-  // A question asked without leaving the node leaves its trace in the facts and steps it
-  // brings; remembering that it was said as well would only split otherwise equal states.
-  const question = (c: ChoiceModel): boolean => c.node >= 0 && c.once && c.goto < 0 && !c.end;
-  const m = {
-    reach,
-    always: sc.choices.map((c) => (c.node < 0 ? c.once : asked.has(c.id))),
-    never: sc.choices.map((c) => question(c) && !asked.has(c.id)),
+  const index = new Map(sc.choices.map((c, i) => [c.id, i]));
+  const always = sc.choices.map((c) => c.node < 0 && c.once);
+  const readAt = sc.choices.map((): number[] => []);
+  // Where a condition is evaluated: at a node (-1: anywhere, the hang-up node being entered from anywhere).
+  const content = sc.choices.map(() => false);
+  const read = (cond: ChoiceModel['cond'], at: number, generic = false): void => {
+    for (const id of cond?.reads.choices ?? []) {
+      const i = index.get(id);
+      if (i === undefined) continue;
+      if (!generic) content[i] = true;
+      if (at < 0 || at === sc.onHangUp) always[i] = true;
+      else if (!readAt[i]!.includes(at)) readAt[i]!.push(at);
+    }
   };
+  for (const c of sc.choices) {
+    read(c.cond, c.node, c.node < 0);
+    for (const u of c.reply ?? []) read(u.cond, c.node, c.node < 0);
+  }
+  sc.nodes.forEach((n, i) => n.customer.forEach((u) => read(u.cond, i)));
+  for (const t of sc.tools) for (const o of t.outcomes) read(o.cond, -1);
+  for (const d of sc.diagnoses) read(d.evidence, -1);
+  const ranked = sc.choices.flatMap((c, i) => (c.rank > 0 ? [i] : []));
+  // A question asked without leaving the node leaves its trace in the facts and steps it
+  // brings; remembering that it was said as well would only split otherwise equal states. A
+  // ranked one decides whether a later one comes in order, and is remembered while its node can be.
+  const question = (c: ChoiceModel, i: number): boolean =>
+    c.node >= 0 && c.once && c.goto < 0 && !c.end && c.rank === 0 && !always[i] && readAt[i]!.length === 0;
+  const fillers = sc.choices.flatMap((c, i) => (c.node < 0 && c.once && !content[i] ? [i] : []));
+  const remembered = reach.map((here) =>
+    Uint8Array.from(sc.choices, (c, i) =>
+      !fillers.includes(i) &&
+      (always[i] || (!question(c, i) && c.node >= 0 && here[c.node]) || readAt[i]!.some((n) => here[n]))
+        ? 1
+        : 0,
+    ),
+  );
+  const m = { remembered, ranked, fillers };
   memo.set(sc, m);
   return m;
 }
@@ -390,12 +449,12 @@ export function situation(sc: ScenarioModel, s: CallState): string {
   for (let i = 2; i < s.vars.length; i++) k.code(s.vars[i]! + 0x8000);
   for (const f of s.facts) k.flag(f);
   k.flush();
-  const { reach, always, never } = memory(sc);
-  const here = reach[s.node]!;
-  for (let i = 0; i < s.said.length; i++) {
-    const node = sc.choices[i]!.node;
-    if (always[i] || (!never[i] && node >= 0 && here[node])) k.flag(s.said[i]!);
-  }
+  const { remembered, ranked } = memory(sc);
+  const here = remembered[s.node]!;
+  for (let i = 0; i < s.said.length; i++) if (here[i]) k.flag(s.said[i]!);
+  let rankedSaid = false;
+  for (const i of ranked) rankedSaid ||= s.said[i]!;
+  k.flag(rankedSaid);
   k.flush();
   for (const st of s.steps) k.flag(st !== null);
   k.flush();

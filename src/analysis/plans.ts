@@ -136,8 +136,9 @@ export function searchPlans(sc: ScenarioModel, s: CallState, choices: readonly n
   if (silent && !s.onHold) {
     for (const c of choices) {
       const choice = sc.choices[c]!;
-      // Fillers are said inside the waiting routine; here only lines that move the call on.
-      if (choice.node < 0 && (!choice.once || !waiting)) continue;
+      // Fillers (the playbook's lines) are said inside the waiting routine, which picks the
+      // right one when the silence needs it; here only lines that move the call on.
+      if (choice.node < 0) continue;
       if (!inCanonicalOrder(sc, s, c)) continue;
       out.push({ kind: 'act', action: { type: 'say', choice: choice.id } });
     }

@@ -1,11 +1,12 @@
 // Analysing several calls side by side, one worker thread per core: the search and the random
 // plays of one call are independent of every other call's. Results come back in file order.
 import { availableParallelism } from 'node:os';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { Worker } from 'node:worker_threads';
 import { analyze, type Analysis, type AnalyzeOptions } from '../analysis/analyze.ts';
 import type { Diagnostic } from '../content/source.ts';
 import { lineLengths } from '../analysis/strategies.ts';
 import { readPlaybook, readScenario } from './repo.ts';
+import type { PlaybookModel } from '../content/playbook.ts';
 
 /** One call's result: its analysis, or the errors that kept it from loading. */
 export type FileAnalysis = {
@@ -14,12 +15,14 @@ export type FileAnalysis = {
   readonly errors: readonly Diagnostic[];
 };
 
+let playbook: PlaybookModel | undefined;
+
 /**
  * Loads and analyses one file (the playbook is read once per thread). With `strategies`, the
  * strategies measure lines by their source texts.
  */
-function analyzeFile(file: string, opts: AnalyzeOptions): FileAnalysis {
-  const pb = readPlaybook().playbook!;
+export function analyzeFile(file: string, opts: AnalyzeOptions): FileAnalysis {
+  const pb = (playbook ??= readPlaybook().playbook!);
   const loaded = readScenario(file, pb);
   if (!loaded.model) return { file, analysis: null, errors: loaded.diags.filter((d) => d.severity === 'error') };
   const strategies = opts.strategies && { ...opts.strategies, lineLengths: lineLengths(loaded.doc!, pb.doc) };
@@ -72,19 +75,16 @@ export async function analyzeFiles(
 }
 
 /**
- * A worker running this very module. The CLIs run under tsx, whose loader a worker thread does
- * not inherit for its entry file: the entry is a line of JavaScript that imports this module
- * through tsx's own API.
+ * A worker running `analyze-worker`. Precompiled (`src/cli/run.mjs`), it is the bundle beside this
+ * one; from source under tsx, whose loader a worker thread does not inherit for its entry file,
+ * the entry is a line of JavaScript that imports it through tsx's own API.
  */
 function spawn(opts: AnalyzeOptions): Worker {
+  const workerData = { hotlinerAnalyze: opts };
+  if (!import.meta.url.endsWith('.ts'))
+    return new Worker(new URL('./analyze-worker.mjs', import.meta.url), { workerData });
   const api = import.meta.resolve('tsx/esm/api');
-  const self = import.meta.url;
-  const entry = `import(${JSON.stringify(api)}).then(({ tsImport }) => tsImport(${JSON.stringify(self)}, ${JSON.stringify(self)}))`;
-  return new Worker(entry, { eval: true, workerData: { hotlinerAnalyze: opts } });
-}
-
-if (!isMainThread && parentPort && (workerData as { hotlinerAnalyze?: AnalyzeOptions } | null)?.hotlinerAnalyze) {
-  const opts = (workerData as { hotlinerAnalyze: AnalyzeOptions }).hotlinerAnalyze;
-  const port = parentPort;
-  port.on('message', (file: string) => port.postMessage(analyzeFile(file, opts)));
+  const file = new URL('./analyze-worker.ts', import.meta.url).href;
+  const entry = `import(${JSON.stringify(api)}).then(({ tsImport }) => tsImport(${JSON.stringify(file)}, ${JSON.stringify(file)}))`;
+  return new Worker(entry, { eval: true, workerData });
 }

@@ -1,6 +1,6 @@
 // Reading the repository's calls, playbook and translations from disk (node only).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { playbookTexts, type PlaybookModel } from '../content/playbook.ts';
 import { loadPlaybook } from '../content/load.ts';
 import { positionOf } from '../content/source.ts';
@@ -10,9 +10,22 @@ import { isLang, LANGS, type Lang } from '../i18n/lang.ts';
 import type { Diagnostic } from '../content/source.ts';
 import type { TranslationFile } from '../content/texts.ts';
 
-export const ROOT = resolve(import.meta.dirname, '../..');
+/**
+ * The repository: the nearest folder above this file (from source or precompiled) holding
+ * `scenarios/playbook.yaml`, else above the working directory.
+ */
+export const ROOT = findRoot(import.meta.dirname);
 export const SCENARIO_DIR = join(ROOT, 'scenarios');
 export const PLAYBOOK_FILE = join(SCENARIO_DIR, 'playbook.yaml');
+
+function findRoot(from: string): string {
+  for (const start of [from, process.cwd()])
+    for (let dir = start; ; dir = dirname(dir)) {
+      if (existsSync(join(dir, 'scenarios', 'playbook.yaml'))) return dir;
+      if (dirname(dir) === dir) break;
+    }
+  return resolve(from, '../..');
+}
 
 /** Paths as the trainer typed them, relative to where they stand. */
 export function displayPath(path: string): string {

@@ -204,16 +204,26 @@ export function affordances(sc: ScenarioModel, s: CallState): Affordances {
  */
 export function enumerateActions(sc: ScenarioModel, s: CallState): LoggedAction[] {
   if (s.ended) return [];
-  const a = affordances(sc, s);
-  const out: LoggedAction[] = a.lines.map((choice) => ({ type: 'say', choice }));
-  for (const t of a.tools) if (t.action) out.push(t.action);
-  if (a.controls.hold) out.push({ type: 'hold', ask: true }, { type: 'hold', ask: false });
-  if (a.controls.checkIn) out.push({ type: 'checkIn' });
-  if (a.controls.resume) out.push({ type: 'resume', thank: true }, { type: 'resume', thank: false });
-  for (const diagnosis of a.diagnoses) out.push({ type: 'diagnose', diagnosis });
-  out.push({ type: 'writeTicket', notes: a.notable });
-  const worthy = a.facts.filter((f) => sc.ticketNote[sc.index.facts.get(f)!]);
-  if (worthy.length !== a.notable.length) out.push({ type: 'writeTicket', notes: worthy });
+  // What `affordances` offers, built directly: random play asks this at every step.
+  const out: LoggedAction[] = [];
+  for (const c of offeredChoices(sc, s)) out.push({ type: 'say', choice: sc.choices[c]!.id });
+  for (let i = 0; i < s.tools.length; i++) {
+    const press = toolPress(s.tools[i]!);
+    const type = press === 'run' ? 'runTool' : press === 'restart' ? 'restartTool' : 'pokeTool';
+    out.push({ type, tool: sc.tools[i]!.id });
+  }
+  if (!s.onHold && !isTalking(s)) out.push({ type: 'hold', ask: true }, { type: 'hold', ask: false });
+  if (s.onHold) out.push({ type: 'checkIn' }, { type: 'resume', thank: true }, { type: 'resume', thank: false });
+  for (let d = 0; d < sc.diagnoses.length; d++)
+    if (canState(s, d)) out.push({ type: 'diagnose', diagnosis: sc.diagnoses[d]!.id });
+  const notable: string[] = [];
+  const worthy: string[] = [];
+  for (let f = 0; f < sc.facts.length; f++) {
+    if (s.facts[f] || sc.ticketUnconfirmed.includes(f)) notable.push(sc.facts[f]!);
+    if (s.facts[f] && sc.ticketNote[f]) worthy.push(sc.facts[f]!);
+  }
+  out.push({ type: 'writeTicket', notes: notable });
+  if (worthy.length !== notable.length) out.push({ type: 'writeTicket', notes: worthy });
   // The classifications that matter: the right one, and each one wrong in one part only.
   const right = sc.ticketClass;
   const t = sc.scoring.ticket;
@@ -222,7 +232,7 @@ export function enumerateActions(sc: ScenarioModel, s: CallState): LoggedAction[
     for (const priority of t.priorities)
       if (priority !== right.priority) out.push({ type: 'classifyTicket', category: right.category, priority });
   }
-  if (a.controls.saveTicket) out.push({ type: 'saveTicket' });
+  if (s.tools[TOOL_IDS.indexOf('ticket')]?.status === 'idle') out.push({ type: 'saveTicket' });
   out.push({ type: 'hangUp' });
   return out;
 }

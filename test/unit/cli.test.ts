@@ -1,4 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../../src/cli/repo.ts';
 import { runCli } from '../support/cli.ts';
 
 const run = runCli;
@@ -94,5 +98,41 @@ describe('scenarios:graph', () => {
     const r = run('graph.ts');
     expect(r.code).toBe(2);
     expect(r.err).toContain('usage');
+  });
+});
+
+describe('the precompiled tools (npm run scenarios:…, through src/cli/run.mjs)', () => {
+  // A bundle of its own, so a run elsewhere (a trainer's terminal, another test) is not disturbed.
+  mkdirSync(join(ROOT, 'node_modules', '.cache'), { recursive: true });
+  const cache = mkdtempSync(join(ROOT, 'node_modules', '.cache', 'cli-test-'));
+  afterAll(() => rmSync(cache, { recursive: true, force: true }));
+  const precompiled = (...args: string[]): { code: number; out: string; err: string } => {
+    const r = spawnSync(process.execPath, [join(ROOT, 'src', 'cli', 'run.mjs'), ...args], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, LANG: 'C', HOTLINER_CLI_CACHE: join(cache, 'bundle') },
+    });
+    return { code: r.status ?? -1, out: r.stdout, err: r.stderr };
+  };
+
+  it('are built on first use and print what the sources print, on one thread or two', () => {
+    const files = ['scenarios/first-call.yaml', 'scenarios/vpn-remote-fix.yaml'];
+    const source = run('analyze.ts', '--json', '--plays', '40', '--lang', 'en', ...files);
+    const one = precompiled('analyze', '--json', '--plays', '40', '--lang', 'en', ...files);
+    expect(existsSync(join(cache, 'bundle', 'analyze.mjs'))).toBe(true);
+    expect(one.err).toBe('');
+    expect(one.out).toBe(source.out);
+    // The workers run the bundle beside it, not the sources.
+    const two = precompiled('analyze', '--json', '--plays', '40', '--lang', 'en', '--jobs', '2', ...files);
+    expect(two.out).toBe(source.out);
+    const check = precompiled('check', 'test/fixtures/broken/broken-call.yaml', '--lang', 'en');
+    expect(check.code).toBe(1);
+    expect(check.out).toBe(run('check.ts', 'test/fixtures/broken/broken-call.yaml', '--lang', 'en').out);
+  });
+
+  it('name the tools when asked for one that does not exist', () => {
+    const r = precompiled('analyse');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('usage: node src/cli/run.mjs <check|analyze|graph|i18n|schema|golden>');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { enumerateActions } from '../../src/engine/affordances.ts';
+import { affordances, enumerateActions } from '../../src/engine/affordances.ts';
 import { nextEventAt } from '../../src/engine/clock.ts';
 import { TOOL_IDS, type ScenarioModel } from '../../src/engine/model.ts';
 import { nextFloat, seedRng } from '../../src/engine/rng.ts';
@@ -33,6 +33,34 @@ function everyControl(sc: ScenarioModel, s: CallState): LoggedAction[] {
   return out;
 }
 
+/**
+ * The actions the views offer (the lines, the tools' buttons, the controls, the diagnosis and
+ * ticket forms), read from `affordances`: what `enumerateActions` builds directly, for speed.
+ */
+function fromView(sc: ScenarioModel, s: CallState): LoggedAction[] {
+  if (s.ended) return [];
+  const a = affordances(sc, s);
+  const out: LoggedAction[] = a.lines.map((choice) => ({ type: 'say', choice }));
+  for (const t of a.tools) if (t.action) out.push(t.action);
+  if (a.controls.hold) out.push({ type: 'hold', ask: true }, { type: 'hold', ask: false });
+  if (a.controls.checkIn) out.push({ type: 'checkIn' });
+  if (a.controls.resume) out.push({ type: 'resume', thank: true }, { type: 'resume', thank: false });
+  for (const diagnosis of a.diagnoses) out.push({ type: 'diagnose', diagnosis });
+  out.push({ type: 'writeTicket', notes: a.notable });
+  const worthy = a.facts.filter((f) => sc.ticketNote[sc.index.facts.get(f)!]);
+  if (worthy.length !== a.notable.length) out.push({ type: 'writeTicket', notes: worthy });
+  const right = sc.ticketClass;
+  if (right) {
+    for (const category of sc.scoring.ticket.categories)
+      out.push({ type: 'classifyTicket', category, priority: right.priority });
+    for (const priority of sc.scoring.ticket.priorities)
+      if (priority !== right.priority) out.push({ type: 'classifyTicket', category: right.category, priority });
+  }
+  if (a.controls.saveTicket) out.push({ type: 'saveTicket' });
+  out.push({ type: 'hangUp' });
+  return out;
+}
+
 /** Walks a call choosing among the enumerated actions and waits, checking both directions at every state. */
 function walk(sc: ScenarioModel, seed: number, steps: number): number {
   let s = initialState(sc, seed, 'training');
@@ -40,6 +68,7 @@ function walk(sc: ScenarioModel, seed: number, steps: number): number {
   let checked = 0;
   for (let i = 0; i < steps && !s.ended; i++) {
     const legal = enumerateActions(sc, s);
+    expect(legal, `${sc.id} @${s.time}: what the views offer`).toEqual(fromView(sc, s));
     const keys = new Set(legal.map((a) => JSON.stringify(a)));
     for (const a of legal) {
       const r = step(sc, s, a);
