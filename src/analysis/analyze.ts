@@ -7,7 +7,7 @@ import { scoreCall, warmLines, type Scorecard } from '../engine/scoring.ts';
 import { MinHeap } from './heap.ts';
 import { initialState, seedFor } from '../engine/step.ts';
 import { applyPlan, searchPlans, type LoggedStep, type Plan } from './plans.ts';
-import { randomPlay, type RandomPlayResult } from './random-play.ts';
+import { randomPlay, workAt, type RandomPlayResult } from './random-play.ts';
 import { strategyReport, type StrategyOptions, type StrategyReport, type StrategyResult } from './strategies.ts';
 import type { Action, CallState, ToolStatus } from '../engine/types.ts';
 
@@ -27,7 +27,16 @@ export type Analysis = {
   readonly stepsNeverDone: readonly string[];
   readonly softLocks: readonly string[];
   readonly states: number;
+  /** The search stopped before it was done: see `stoppedBy`. */
   readonly truncated: boolean;
+  /**
+   * What stopped the search: its state cap, its memory budget (estimated from the call's size)
+   * or its work budget; null when it went through. Its best score and dead-content lists are
+   * then what it found so far, completed by random play.
+   */
+  readonly stoppedBy: 'states' | 'memory' | 'work' | null;
+  /** 'work': random play stopped at its work budget before its plays were done. */
+  readonly randomStoppedBy: 'work' | null;
   readonly randomPlays: number;
   readonly randomWinRate: number;
   readonly randomOutcomes: Readonly<Record<string, number>>;
@@ -53,6 +62,12 @@ export type CauseAnalysis = {
 export type AnalyzeOptions = {
   readonly seed?: number;
   readonly stateCap?: number;
+  /** The search's memory budget in bytes, estimated from the call's size (default 256 MB). */
+  readonly memoryCap?: number;
+  /** The search's work budget, in line evaluations (see `workAt`; default 60 million). */
+  readonly workCap?: number;
+  /** Random play's work budget (default `RANDOM_WORK`). */
+  readonly randomWorkCap?: number;
   readonly randomPlays?: number;
   /** Also play the strategy baselines, with these options (the seed is the analysis's unless given). */
   readonly strategies?: StrategyOptions;
@@ -79,7 +94,7 @@ const CHAIN = 1_000;
 export function analyze(sc: ScenarioModel, opts: AnalyzeOptions = {}): Analysis {
   const seed = opts.seed ?? 1;
   // Each random play draws its own cause (its seed does): one run serves a whole family.
-  const random = randomPlay(sc, opts.randomPlays ?? 2000, seed);
+  const random = randomPlay(sc, opts.randomPlays ?? 2000, seed, true, opts.randomWorkCap);
   if (sc.causes.length === 0 || opts.oneCause) return analyzeSeed(sc, opts, seed, random);
   const each = sc.causes.map((cause, c) => {
     const s = seedFor(sc, c);
@@ -107,6 +122,7 @@ function familyAnalysis(each: readonly { cause: string; seed: number; a: Analysi
     softLocks: anywhere((a) => a.softLocks),
     states: all.reduce((n, a) => n + a.states, 0),
     truncated: all.some((a) => a.truncated),
+    stoppedBy: all.find((a) => a.stoppedBy)?.stoppedBy ?? null,
     ...(strategies && { strategies }),
     causes: each.map(({ cause, seed, a }) => ({
       cause,
@@ -133,8 +149,30 @@ function familyStrategies(reports: readonly StrategyReport[]): StrategyReport {
   return out as StrategyReport;
 }
 
+/** The search's default budgets: what a trainer's machine can give one call. */
+const STATE_CAP = 200_000;
+const MEMORY_CAP = 256 * 1024 * 1024;
+const SEARCH_WORK = 60_000_000;
+
+/**
+ * What a state waiting in the search's queue costs in memory, at most: its arrays when none is
+ * shared with another state's (copy-on-write shares most), 8 bytes an element, and its objects.
+ */
+function stateBytes(sc: ScenarioModel): number {
+  const cells = 2 * sc.choices.length + sc.facts.length + sc.nodes.length + sc.steps.length + sc.varNames.length;
+  return 8 * cells + 160 * sc.tools.length + 800;
+}
+
 function analyzeSeed(sc: ScenarioModel, opts: AnalyzeOptions, seed: number, played: RandomPlayResult): Analysis {
-  const cap = opts.stateCap ?? 200_000;
+  const cap = opts.stateCap ?? STATE_CAP;
+  const memoryCap = opts.memoryCap ?? MEMORY_CAP;
+  const workCap = opts.workCap ?? SEARCH_WORK;
+  const perState = stateBytes(sc);
+  // Bytes held besides the waiting states: situation keys, records and their logs.
+  let held = 0;
+  let waiting = 1;
+  let work = 0;
+  let stoppedBy: Analysis['stoppedBy'] = null;
   const recs: Rec[] = [{ state: initialState(sc, seed, 'exam'), parent: -1, log: [], dead: false, plans: null }];
   const fronts = new Map<string, Entry[]>();
   // Earliest first: a situation is then mostly reached first by its quickest path, and the
@@ -169,16 +207,21 @@ function analyzeSeed(sc: ScenarioModel, opts: AnalyzeOptions, seed: number, play
   };
   let best: { rec: number; card: Scorecard } | null = null;
   let worst = Infinity;
-  let truncated = false;
   while (queue.size) {
-    if (recs.length >= cap) {
-      truncated = true;
-      break;
-    }
+    stoppedBy =
+      recs.length >= cap
+        ? 'states'
+        : waiting * perState + held >= memoryCap
+          ? 'memory'
+          : work >= workCap
+            ? 'work'
+            : null;
+    if (stoppedBy) break;
     const r = queue.pop()!;
     const rec = recs[r]!;
     const s = rec.state!;
     rec.state = null;
+    waiting--;
     // Overtaken while it waited in the queue: a later arrival got to its situation sooner and calmer.
     if (rec.dead) continue;
     if (s.ended) {
@@ -191,7 +234,8 @@ function analyzeSeed(sc: ScenarioModel, opts: AnalyzeOptions, seed: number, play
     const plans = rec.plans ?? plansAt(s);
     rec.plans = null;
     for (let i = plans.length - 1; i >= 0; i--) {
-      let { state: next, log } = applyPlan(sc, s, plans[i]!);
+      let { state: next, log, steps } = applyPlan(sc, s, plans[i]!);
+      work += steps * workAt(sc, s);
       if (next === s) continue;
       reached(s, next);
       // A state with one way on (a line being said, desk work that is due) is not kept: the search
@@ -201,15 +245,19 @@ function analyzeSeed(sc: ScenarioModel, opts: AnalyzeOptions, seed: number, play
         ahead = plansAt(next);
         if (ahead.length !== 1) break;
         const on = applyPlan(sc, next, ahead[0]!);
+        work += on.steps * workAt(sc, next);
         if (on.state === next) break;
         reached(next, on.state);
         log = [...log, ...on.log];
         next = on.state;
         ahead = null;
       }
-      if (!admit(sc, fronts, next, recs)) continue;
+      const admitted = admit(sc, fronts, next, recs);
+      if (!admitted) continue;
+      held += admitted + RECORD_BYTES + LOGGED_BYTES * log.length;
       recs.push({ state: next, parent: r, log, dead: false, plans: ahead });
       queue.push(recs.length - 1, next.time);
+      waiting++;
     }
   }
   const { seenNodes, seenChoices, randomBest, ...random } = played;
@@ -232,7 +280,8 @@ function analyzeSeed(sc: ScenarioModel, opts: AnalyzeOptions, seed: number, play
     stepsNeverDone: sc.scoredSteps.filter((i) => !stepsDone[i]).map((i) => sc.steps[i]!.id),
     softLocks: [...softLocks].sort(),
     states: recs.length,
-    truncated,
+    truncated: stoppedBy !== null,
+    stoppedBy,
     ...random,
     ...(opts.strategies && {
       strategies: strategyReport(sc, { seed, ...opts.strategies }, { ...random, randomBest }),
@@ -259,18 +308,20 @@ const FRONT = 4;
 /**
  * Keeps a state unless another in the same situation got there no later, at no greater cost.
  * The ways in that the new state beats are dropped, and so are their records if they have not
- * been expanded yet. The new state's record will be `recs.length`.
+ * been expanded yet. The new state's record will be `recs.length`. Returns the bytes the kept
+ * state adds to the search's bookkeeping (about), or 0 when it is not kept.
  */
-function admit(sc: ScenarioModel, fronts: Map<string, Entry[]>, s: CallState, recs: Rec[]): boolean {
+function admit(sc: ScenarioModel, fronts: Map<string, Entry[]>, s: CallState, recs: Rec[]): number {
   const key = situation(sc, s);
   const mark = measure(sc, s);
   const entry: Entry = { mark, rec: recs.length };
   const front = fronts.get(key);
+  const entryBytes = ENTRY_BYTES + 8 * mark.length;
   if (!front) {
     fronts.set(key, [entry]);
-    return true;
+    return KEY_BYTES + 2 * key.length + entryBytes;
   }
-  if (front.some((f) => dominates(f.mark, mark))) return false;
+  if (front.some((f) => dominates(f.mark, mark))) return 0;
   const kept: Entry[] = [];
   for (const f of front) {
     if (!dominates(mark, f.mark)) kept.push(f);
@@ -278,8 +329,14 @@ function admit(sc: ScenarioModel, fronts: Map<string, Entry[]>, s: CallState, re
   }
   kept.push(entry);
   fronts.set(key, kept.length > FRONT ? kept.slice(-FRONT) : kept);
-  return true;
+  return entryBytes;
 }
+
+/** Rough sizes for the memory estimate: a situation's key, a way into it, a record, a logged action. */
+const KEY_BYTES = 80;
+const ENTRY_BYTES = 64;
+const RECORD_BYTES = 96;
+const LOGGED_BYTES = 64;
 
 function dominates(a: Mark, b: Mark): boolean {
   for (let i = 0; i < a.length; i++) if (a[i]! > b[i]!) return false;

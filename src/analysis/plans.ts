@@ -16,10 +16,16 @@ const MACRO_ROUNDS = 40;
 /** Check in this long before the hold deadline. */
 const CHECK_IN_MARGIN = 5_000;
 
-/** Applies a plan; returns the new state and the logged (non-tick) actions taken. */
-export function applyPlan(sc: ScenarioModel, s: CallState, plan: Plan): { state: CallState; log: LoggedStep[] } {
+/** Applies a plan; returns the new state, the logged (non-tick) actions taken and the engine steps it took. */
+export function applyPlan(
+  sc: ScenarioModel,
+  s: CallState,
+  plan: Plan,
+): { state: CallState; log: LoggedStep[]; steps: number } {
   const log: LoggedStep[] = [];
+  let steps = 0;
   const act = (a: Action): void => {
+    steps++;
     const next = step(sc, s, a).state;
     if (a.type !== 'tick' && next !== s) log.push({ at: s.time, action: a });
     s = next;
@@ -28,7 +34,7 @@ export function applyPlan(sc: ScenarioModel, s: CallState, plan: Plan): { state:
   else if (plan.kind === 'wait') waitForChange(sc, () => s, act);
   else if (plan.kind === 'company') keepCompany(sc, () => s, act);
   else holdThrough(sc, () => s, act);
-  return { state: s, log };
+  return { state: s, log, steps };
 }
 
 /** Whether every tool is in the same status in both states (copy-on-write: often the same array). */
@@ -134,12 +140,13 @@ export function searchPlans(sc: ScenarioModel, s: CallState, choices: readonly n
   const silent = !s.speech && s.queue.length === 0;
   const waiting = anyToolBusy(s);
   if (silent && !s.onHold) {
+    const after = canonicalFloor(sc, s);
     for (const c of choices) {
       const choice = sc.choices[c]!;
       // Fillers (the playbook's lines) are said inside the waiting routine, which picks the
       // right one when the silence needs it; here only lines that move the call on.
       if (choice.node < 0) continue;
-      if (!inCanonicalOrder(sc, s, c)) continue;
+      if (isLooseLine(sc, c) && canonicalKey(sc, c) < after) continue;
       out.push({ kind: 'act', action: { type: 'say', choice: choice.id } });
     }
     if (waiting) out.push({ kind: 'company' });
@@ -163,13 +170,15 @@ function isLooseLine(sc: ScenarioModel, c: number): boolean {
  * Loose lines of a node are tried in one order only: asking A then B or B then A leads to the
  * same place, and trying both orders would multiply the states. Ranked questions (`rank`) do not
  * commute — the simplest cause comes first — so the order is theirs (lowest rank first), then
- * the order the other lines are written in.
+ * the order the other lines are written in. A loose line is tried only if its key is above this
+ * floor: the highest key of the node's loose lines already said (computed once per state, so a
+ * node with thousands of lines costs linear time, not quadratic).
  */
-function inCanonicalOrder(sc: ScenarioModel, s: CallState, c: number): boolean {
-  if (!isLooseLine(sc, c)) return true;
-  const node = sc.nodes[sc.choices[c]!.node]!;
-  const key = canonicalKey(sc, c);
-  return !node.choices.some((o) => s.said[o] && isLooseLine(sc, o) && canonicalKey(sc, o) > key);
+function canonicalFloor(sc: ScenarioModel, s: CallState): number {
+  let floor = -1;
+  for (const o of sc.nodes[s.node]!.choices)
+    if (s.said[o] && isLooseLine(sc, o)) floor = Math.max(floor, canonicalKey(sc, o));
+  return floor;
 }
 
 /** A loose line's place in the canonical order: ranked ones first, by rank, then as written. */

@@ -16,7 +16,21 @@ export type RandomPlayResult = {
   seenChoices: Set<number>;
   /** The best-scoring play (the earliest among equals), or null when none was played. */
   randomBest: { readonly total: number; readonly outcome: string; readonly won: boolean } | null;
+  /** 'work': random play stopped at its work budget before its plays were done (a very large call). */
+  randomStoppedBy: 'work' | null;
 };
+
+/**
+ * Random play's default work budget, in line evaluations: each action weighs one plus the lines
+ * of the node it is taken in (what choosing it costs). The library's calls use about a tenth of
+ * it; a call with thousands of lines in one node stops after a few plays instead of minutes.
+ */
+export const RANDOM_WORK = 10_000_000;
+
+/** What an action costs random play or the search: one, plus the lines of the node it is taken in. */
+export function workAt(sc: ScenarioModel, s: CallState): number {
+  return 1 + sc.nodes[s.node]!.choices.length + sc.generic.length;
+}
 
 const MAX_ACTIONS = 1000;
 /** Plays always made before stopping early, and the precision that lets random play stop. */
@@ -40,7 +54,13 @@ export function winRateInterval(wins: number, n: number): readonly [number, numb
  * point: the upper end of its 95% interval below 1% when nothing wins, else an interval one point
  * wide at most. `adaptive: false` plays all `n`.
  */
-export function randomPlay(sc: ScenarioModel, n: number, seed: number, adaptive = true): RandomPlayResult {
+export function randomPlay(
+  sc: ScenarioModel,
+  n: number,
+  seed: number,
+  adaptive = true,
+  workCap = RANDOM_WORK,
+): RandomPlayResult {
   let wins = 0;
   const outcomes: Record<string, number> = {};
   let rng = seedRng(seed ^ 0x5eed);
@@ -48,7 +68,13 @@ export function randomPlay(sc: ScenarioModel, n: number, seed: number, adaptive 
   const seenChoices = new Set<number>();
   let best: RandomPlayResult['randomBest'] = null;
   let played = 0;
+  let work = 0;
+  let stopped: RandomPlayResult['randomStoppedBy'] = null;
   for (let i = 0; i < n; i++) {
+    if (work >= workCap) {
+      stopped = 'work';
+      break;
+    }
     if (adaptive && i >= MIN_PLAYS && i % 50 === 0) {
       const [low, high] = winRateInterval(wins, i);
       if (wins === 0 ? high < PRECISION : high - low < 2 * PRECISION) break;
@@ -60,6 +86,7 @@ export function randomPlay(sc: ScenarioModel, n: number, seed: number, adaptive 
       const choices = offeredChoices(sc, s);
       for (const c of choices) seenChoices.add(c);
       seenNodes.add(s.node);
+      work += workAt(sc, s);
       const actions = carelessActions(sc, s);
       const [f, next] = nextFloat(rng);
       rng = next;
@@ -80,6 +107,7 @@ export function randomPlay(sc: ScenarioModel, n: number, seed: number, adaptive 
     seenNodes,
     seenChoices,
     randomBest: best,
+    randomStoppedBy: stopped,
   };
 }
 

@@ -1,4 +1,4 @@
-// npm run scenarios:analyze [-- --json] [--plays N] [--cap N] [--jobs N] [files…]: can each call be won, how well, by which path.
+// npm run scenarios:analyze [-- --json] [--plays N] [--cap N] [--memory MB] [--jobs N] [files…]: can each call be won, how well, by which path.
 import type { Analysis } from '../analysis/analyze.ts';
 import { NAIVE, STRATEGIES, type StrategyReport } from '../analysis/strategies.ts';
 import { checkerText } from '../content/messages.ts';
@@ -60,17 +60,27 @@ function strategyTable(report: StrategyReport, t: (k: string) => string): string
   return [`  ${t('strategies')}:`, line(head), ...rows.map(line)];
 }
 
-function report(a: Analysis, lang: string): string {
+/** Why the search stopped early, in words, or nothing. */
+function stopped(a: Analysis, t: (k: string, p?: Record<string, string | number>) => string, b: Budgets): string {
+  if (a.stoppedBy === 'states') return '  ' + t('truncated', { cap: b.cap });
+  if (a.stoppedBy === 'memory') return '  ' + t('stoppedMemory', { mb: b.memoryMb });
+  if (a.stoppedBy === 'work') return '  ' + t('stoppedWork');
+  return '';
+}
+
+type Budgets = { readonly cap: number; readonly memoryMb: number };
+
+function report(a: Analysis, lang: string, budgets: Budgets): string {
   const t = (k: string, p: Record<string, string | number> = {}): string => checkerText(lang, `analyze.${k}`, p);
   const lines = [
     `${a.id}  (${a.persona}, ${t('difficulty')} ${a.difficulty})`,
     `  ${t(a.winnable ? 'winnable' : 'notWinnable')}  ${t('scores', { best: a.bestScore, worst: a.worstScore })}`,
-    `  ${t('states', { states: a.states })}${a.truncated ? '  ' + t('truncated') : ''}`,
+    `  ${t('states', { states: a.states })}${stopped(a, t, budgets)}`,
     `  ${t('random', { plays: a.randomPlays, rate: (100 * a.randomWinRate).toFixed(1) })}  ${Object.entries(
       a.randomOutcomes,
     )
       .map(([k, v]) => `${k}=${v}`)
-      .join(' ')}`,
+      .join(' ')}${a.randomStoppedBy ? '  ' + t('randomStopped', { plays: a.randomPlays }) : ''}`,
     `  ${t('endings')}: ${a.endings.join(', ') || '-'}`,
     `  ${t('bestPath')}: ${a.bestPath.join(' → ') || '-'}`,
   ];
@@ -96,17 +106,18 @@ async function main(args: string[]): Promise<number> {
   const json = args.includes('--json');
   const plays = numberFlag(args, '--plays', 2000);
   const cap = numberFlag(args, '--cap', 200_000);
+  const memoryMb = numberFlag(args, '--memory', 256);
   const jobs = args.includes('--jobs') ? numberFlag(args, '--jobs', 0) : null;
   const pb = readPlaybook();
   if (!pb.playbook) {
     process.stderr.write(formatDiagnostics(pb.diags, lang));
     return 1;
   }
-  const given = fileArgs(args, ['--lang', '--plays', '--cap', '--jobs']);
+  const given = fileArgs(args, ['--lang', '--plays', '--cap', '--memory', '--jobs']);
   const files = given.length ? given : scenarioFiles();
   const done = await analyzeFiles(
     files,
-    { stateCap: cap, randomPlays: plays, strategies: {} },
+    { stateCap: cap, memoryCap: memoryMb * 1024 * 1024, randomPlays: plays, strategies: {} },
     jobCount(jobs, files.length),
   );
   const results: Analysis[] = [];
@@ -115,7 +126,7 @@ async function main(args: string[]): Promise<number> {
     else process.stderr.write(formatDiagnostics(r.errors, lang));
   }
   if (json) process.stdout.write(JSON.stringify(results.map(analysisJson), null, 2) + '\n');
-  else process.stdout.write(results.map((a) => report(a, lang)).join('\n\n') + '\n');
+  else process.stdout.write(results.map((a) => report(a, lang, { cap, memoryMb })).join('\n\n') + '\n');
   return done.some((r) => !r.analysis) ? 1 : 0;
 }
 

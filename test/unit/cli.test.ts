@@ -1,8 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../src/cli/repo.ts';
+import { manyQuestions } from '../support/big-call.ts';
 import { runCli } from '../support/cli.ts';
 
 const run = runCli;
@@ -98,6 +100,24 @@ describe('scenarios:graph', () => {
     const r = run('graph.ts');
     expect(r.code).toBe(2);
     expect(r.err).toContain('usage');
+  });
+});
+
+describe('scenarios:analyze on a call it cannot finish', () => {
+  it("says what stopped the search, in the trainer's language", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hotliner-big-'));
+    const file = join(dir, 'mini-call.yaml');
+    writeFileSync(file, manyQuestions(readFileSync(join(ROOT, 'test', 'fixtures', 'mini-call.yaml'), 'utf8'), 40));
+    try {
+      const en = run('analyze.ts', '--plays', '10', '--memory', '4', '--lang', 'en', file);
+      expect(en.out).toContain('(memory budget reached, about 4 MB: search incomplete, see random play)');
+      const fr = run('analyze.ts', '--plays', '10', '--cap', '300', '--lang', 'fr', file);
+      expect(fr.out).toContain('(plafond de 300 états atteint : exploration incomplète, voir le jeu aléatoire)');
+      const json = run('analyze.ts', '--json', '--plays', '10', '--cap', '300', file);
+      expect((JSON.parse(json.out) as { stoppedBy: string }[])[0]!.stoppedBy).toBe('states');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
