@@ -5,7 +5,15 @@ import { sortDiags } from '../content/load.ts';
 import type { Diagnostic } from '../content/source.ts';
 import { formatDiagnostics } from './format.ts';
 import { naiveWarnings } from './naive-warnings.ts';
-import { checkPlaybookTranslations, cliLang, fileArgs, readPlaybook, readScenario, scenarioFiles } from './repo.ts';
+import {
+  checkPlaybookTranslations,
+  cliLang,
+  fileArgs,
+  notCheckable,
+  readPlaybook,
+  readScenario,
+  scenarioFiles,
+} from './repo.ts';
 
 function main(args: string[]): number {
   const lang = cliLang(args);
@@ -22,7 +30,7 @@ function main(args: string[]): number {
       const naive = loaded.model ? naiveWarnings(loaded, readFileSync(f, 'utf8'), pb.playbook, lang) : [];
       diags.push(...sortDiags([...loaded.diags, ...naive]));
     }
-  }
+  } else diags.push(...notCheckable(targets));
   const shown = quiet ? diags.filter((d) => d.severity === 'error') : diags;
   const errors = diags.filter((d) => d.severity === 'error').length;
   const warnings = diags.length - errors;

@@ -9,6 +9,7 @@ import { checkerText } from '../content/messages.ts';
 import { fingerprint, flatten, SOURCES_KEY, unflatten, type TextEntry } from '../content/texts.ts';
 import { playbookTexts } from '../content/playbook.ts';
 import { cliLang, displayPath, fileArgs, readPlaybook, readScenario, ROOT, scenarioFiles } from './repo.ts';
+import { withoutBom } from '../content/reading.ts';
 
 type Unit = { readonly id: string; readonly source: string; readonly texts: readonly TextEntry[] };
 
@@ -25,7 +26,7 @@ function units(files: readonly string[]): Unit[] {
 
 function readJson(file: string): Record<string, unknown> {
   try {
-    return JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    return JSON.parse(withoutBom(readFileSync(file, 'utf8'))) as Record<string, unknown>;
   } catch {
     return {};
   }

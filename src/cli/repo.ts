@@ -7,6 +7,7 @@ import { positionOf } from '../content/source.ts';
 import { checkTranslation } from '../content/texts.ts';
 import { loadScenario, type LoadedScenario } from '../content/load.ts';
 import { isLang, LANGS, type Lang } from '../i18n/lang.ts';
+import { capDiagnostics, decodeContent } from '../content/reading.ts';
 import type { Diagnostic } from '../content/source.ts';
 import type { TranslationFile } from '../content/texts.ts';
 
@@ -42,14 +43,40 @@ export function scenarioFiles(): string[] {
 }
 
 export function readPlaybook(): { playbook: PlaybookModel | null; diags: Diagnostic[] } {
-  return loadPlaybook(displayPath(PLAYBOOK_FILE), readFileSync(PLAYBOOK_FILE, 'utf8'));
+  const file = displayPath(PLAYBOOK_FILE);
+  const bytes = readBytes(file, PLAYBOOK_FILE);
+  return bytes instanceof Uint8Array ? playbookFromBytes(file, bytes) : { playbook: null, diags: [bytes] };
+}
+
+/** Loads the playbook from its bytes: every problem is a diagnostic, even a checker bug. */
+export function playbookFromBytes(
+  file: string,
+  bytes: Uint8Array,
+): { playbook: PlaybookModel | null; diags: Diagnostic[] } {
+  const decoded = decodeContent(file, bytes);
+  if (!decoded.ok) return { playbook: null, diags: [decoded.diag] };
+  try {
+    const r = loadPlaybook(file, decoded.text);
+    return { playbook: r.playbook, diags: capDiagnostics(r.diags) };
+  } catch (e) {
+    return { playbook: null, diags: [checkerFailed(file, e)] };
+  }
+}
+
+/** A translation file from its bytes; bytes that are not text are its `problem`. */
+export function translationFromBytes(file: string, bytes: Uint8Array): TranslationFile {
+  const decoded = decodeContent(file, bytes);
+  return decoded.ok ? { file, text: decoded.text } : { file, text: '', problem: decoded.diag };
 }
 
 function translationsFor(id: string): Partial<Record<Lang, TranslationFile>> {
   const out: Partial<Record<Lang, TranslationFile>> = {};
   for (const lang of LANGS) {
-    const file = join(ROOT, 'locales', lang, `${id}.json`);
-    if (existsSync(file)) out[lang] = { file: displayPath(file), text: readFileSync(file, 'utf8') };
+    const path = join(ROOT, 'locales', lang, `${id}.json`);
+    if (!existsSync(path)) continue;
+    const file = displayPath(path);
+    const bytes = readBytes(file, path);
+    out[lang] = bytes instanceof Uint8Array ? translationFromBytes(file, bytes) : { file, text: '', problem: bytes };
   }
   return out;
 }
@@ -57,22 +84,55 @@ function translationsFor(id: string): Partial<Record<Lang, TranslationFile>> {
 /** Loads one call file; an unreadable file is a diagnostic, never an exception. */
 export function readScenario(path: string, playbook: PlaybookModel): LoadedScenario {
   const file = displayPath(path);
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    const diag: Diagnostic = {
-      file,
-      line: 1,
-      col: 1,
-      severity: 'error',
-      code: 'unreadable',
-      params: { detail: (e as Error).message },
-    };
-    return { file, doc: null, model: null, texts: [], diags: [diag] };
-  }
+  const bytes = readBytes(file, path);
+  if (!(bytes instanceof Uint8Array)) return { file, doc: null, model: null, texts: [], diags: [bytes] };
   const id = basename(path).replace(/\.ya?ml$/, '');
-  return loadScenario({ file, text, translations: translationsFor(id) }, playbook);
+  return scenarioFromBytes(file, bytes, translationsFor(id), playbook);
+}
+
+/** Loads a call from its bytes: every problem is a diagnostic (at most 100 per file), even a checker bug. */
+export function scenarioFromBytes(
+  file: string,
+  bytes: Uint8Array,
+  translations: Partial<Record<Lang, TranslationFile>>,
+  playbook: PlaybookModel,
+): LoadedScenario {
+  const none = { file, doc: null, model: null, texts: [] };
+  const decoded = decodeContent(file, bytes);
+  if (!decoded.ok) return { ...none, diags: [decoded.diag] };
+  try {
+    const loaded = loadScenario({ file, text: decoded.text, translations }, playbook);
+    return { ...loaded, diags: capDiagnostics(loaded.diags) };
+  } catch (e) {
+    return { ...none, diags: [checkerFailed(file, e)] };
+  }
+}
+
+function readBytes(file: string, path: string): Uint8Array | Diagnostic {
+  try {
+    return readFileSync(path);
+  } catch (e) {
+    return { file, line: 1, col: 1, severity: 'error', code: 'unreadable', params: { detail: (e as Error).message } };
+  }
+}
+
+/** A bug of the checker met on one file: said about that file, and the others are still checked. */
+function checkerFailed(file: string, e: unknown): Diagnostic {
+  const detail = String(e instanceof Error ? `${e.name}: ${e.message}` : e).split('\n')[0]!;
+  return { file, line: 1, col: 1, severity: 'error', code: 'internalError', params: { detail } };
+}
+
+/** Every call leans on the playbook's steps and rules: with a broken playbook, each says it was not checked. */
+export function notCheckable(paths: readonly string[]): Diagnostic[] {
+  const playbook = displayPath(PLAYBOOK_FILE);
+  return paths.map((p) => ({
+    file: displayPath(p),
+    line: 1,
+    col: 1,
+    severity: 'error',
+    code: 'playbookBroken',
+    params: { playbook },
+  }));
 }
 
 /** The language for messages: --lang, else the shell's LANG, else French. */
@@ -96,13 +156,16 @@ export function fileArgs(args: readonly string[], flagsWithValue: readonly strin
 }
 
 /** The playbook's labels against their translations in locales/<lng>/playbook.json. */
-export function checkPlaybookTranslations(pb: PlaybookModel): Diagnostic[] {
+export function checkPlaybookTranslations(
+  pb: PlaybookModel,
+  translations: Partial<Record<Lang, TranslationFile>> = translationsFor('playbook'),
+): Diagnostic[] {
   const diags: Diagnostic[] = [];
   const file = displayPath(PLAYBOOK_FILE);
   const texts = playbookTexts(pb.doc);
   for (const lang of LANGS) {
     if (lang === pb.doc.lang) continue;
-    const tr = translationsFor('playbook')[lang];
+    const tr = translations[lang];
     if (!tr) {
       diags.push({
         file,
@@ -114,7 +177,11 @@ export function checkPlaybookTranslations(pb: PlaybookModel): Diagnostic[] {
       });
       continue;
     }
-    diags.push(...checkTranslation(texts, lang, tr, (p) => positionOf(pb.source, p), file));
+    try {
+      diags.push(...checkTranslation(texts, lang, tr, (p) => positionOf(pb.source, p), file));
+    } catch (e) {
+      diags.push(checkerFailed(tr.file, e));
+    }
   }
-  return diags;
+  return capDiagnostics(diags);
 }

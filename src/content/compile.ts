@@ -14,7 +14,8 @@ import {
   type UtteranceModel,
 } from '../engine/model.ts';
 import { durationMs, rangeMs, speakingMs } from './durations.ts';
-import { PLAYBOOK_NS, type PlaybookModel } from './playbook.ts';
+import { checkedDuration, rangeTooLong } from './limits.ts';
+import { afterCycles, PLAYBOOK_NS, type PlaybookModel } from './playbook.ts';
 import type { ChoiceDoc, ScenarioDoc, ToolConfigDoc } from './schema.ts';
 import { diagAt, positionOf, type Diagnostic, type PathPart, type SourceFile } from './source.ts';
 import { conditionDiag } from './symbols.ts';
@@ -208,9 +209,9 @@ function checkHeader(ctx: Ctx): void {
   const base = source.file.replace(/^.*[\\/]/, '').replace(/\.ya?ml$/, '');
   if (doc.id !== base) diags.push(diagAt(source, ['id'], 'error', 'idMismatch', { id: doc.id, file: base }));
   if (!ctx.nodeIndex.has(doc.start))
-    diags.push(unknownRef(source, ['start'], 'gotoMissing', doc.start, ctx.nodeIndex.keys()));
+    diags.push(unknownRef(source, ['start'], 'gotoMissing', doc.start, ctx.symbols.nodes));
   if (doc.onHangUp && !ctx.nodeIndex.has(doc.onHangUp))
-    diags.push(unknownRef(source, ['onHangUp'], 'gotoMissing', doc.onHangUp, ctx.nodeIndex.keys()));
+    diags.push(unknownRef(source, ['onHangUp'], 'gotoMissing', doc.onHangUp, ctx.symbols.nodes));
   if (!Object.values(doc.diagnoses).some((dg) => dg.correct))
     diags.push(diagAt(source, ['diagnoses'], 'error', 'noCorrectDiagnosis'));
   const causes = Object.keys(doc.causes ?? {});
@@ -230,16 +231,16 @@ function checkHeader(ctx: Ctx): void {
     if (!causes.includes(c)) diags.push(unknownRef(source, ['ticket', 'byCause', c], 'undeclaredCause', c, causes));
     notes.forEach((f, i) => {
       if (!ctx.factIndex.has(f))
-        diags.push(unknownRef(source, ['ticket', 'byCause', c, i], 'undeclaredFact', f, ctx.factIndex.keys()));
+        diags.push(unknownRef(source, ['ticket', 'byCause', c, i], 'undeclaredFact', f, ctx.symbols.facts));
     });
   }
   (doc.ticket?.notes ?? []).forEach((f, i) => {
     if (!ctx.factIndex.has(f))
-      diags.push(unknownRef(source, ['ticket', 'notes', i], 'undeclaredFact', f, ctx.factIndex.keys()));
+      diags.push(unknownRef(source, ['ticket', 'notes', i], 'undeclaredFact', f, ctx.symbols.facts));
   });
   (doc.ticket?.unconfirmed ?? []).forEach((f, i) => {
     if (!ctx.factIndex.has(f))
-      diags.push(unknownRef(source, ['ticket', 'unconfirmed', i], 'undeclaredFact', f, ctx.factIndex.keys()));
+      diags.push(unknownRef(source, ['ticket', 'unconfirmed', i], 'undeclaredFact', f, ctx.symbols.facts));
     else if (doc.ticket?.notes.includes(f))
       diags.push(diagAt(source, ['ticket', 'unconfirmed', i], 'error', 'unconfirmedNoted', { name: f }));
   });
@@ -250,34 +251,41 @@ function checkHeader(ctx: Ctx): void {
     diags.push(unknownRef(source, ['ticket', 'priority'], 'undeclaredPriority', doc.ticket.priority, t.priorities));
   if ((doc.ticket?.category === undefined) !== (doc.ticket?.priority === undefined))
     diags.push(diagAt(source, ['ticket'], 'error', 'classHalf'));
-  checkDuration(ctx, ['par', 'diagnosis'], doc.par.diagnosis);
-  if (doc.maxDuration !== undefined) checkDuration(ctx, ['maxDuration'], doc.maxDuration);
+  checkDuration(ctx, ['par', 'diagnosis'], doc.par.diagnosis, true);
+  if (doc.maxDuration !== undefined) checkDuration(ctx, ['maxDuration'], doc.maxDuration, true);
   (doc.steps ?? []).forEach((s, i) =>
     (s.after ?? []).forEach((a, j) => {
       if (!ctx.stepIndex.has(a))
-        diags.push(unknownRef(source, ['steps', i, 'after', j], 'undeclaredStep', a, ctx.stepIndex.keys()));
+        diags.push(unknownRef(source, ['steps', i, 'after', j], 'undeclaredStep', a, ctx.symbols.steps));
     }),
   );
+  diags.push(...afterCycles(source, doc.steps ?? []));
 }
 
-function checkDuration(ctx: Ctx, path: PathPart[], v: number | string): number {
-  const ms = durationMs(v);
-  if (ms === undefined)
-    ctx.diags.push(diagAt(ctx.source, path, 'error', 'badDuration', { value: String(v), path: path.join('.') }));
-  return ms ?? 0;
+function checkDuration(ctx: Ctx, path: PathPart[], v: number | string, positive = false): number {
+  const { ms, diag } = checkedDuration(ctx.source, path, v, positive);
+  if (diag) ctx.diags.push(diag);
+  return ms;
 }
 
 function checkDuplicateChoices(ctx: Ctx): void {
-  const seen = new Map<string, number>();
+  // The first one's path, not its line: finding a position costs a walk, paid only for a duplicate.
+  const seen = new Map<string, PathPart[]>();
+  const generic = new Set(ctx.pb.doc.lines.map((l) => l.id));
   for (const [node, nd] of Object.entries(ctx.doc.nodes)) {
     (nd.choices ?? []).forEach((c, i) => {
       const first = seen.get(c.id);
       const path = ['nodes', node, 'choices', i, 'id'];
       if (first !== undefined)
-        ctx.diags.push(diagAt(ctx.source, path, 'error', 'duplicateId', { id: c.id, line: String(first) }));
-      else if (ctx.pb.doc.lines.some((l) => l.id === c.id))
+        ctx.diags.push(
+          diagAt(ctx.source, path, 'error', 'duplicateId', {
+            id: c.id,
+            line: String(positionOf(ctx.source, first).line),
+          }),
+        );
+      else if (generic.has(c.id))
         ctx.diags.push(diagAt(ctx.source, path, 'error', 'duplicateId', { id: c.id, line: 'playbook' }));
-      else seen.set(c.id, diagAt(ctx.source, path, 'error', 'x').line);
+      else seen.set(c.id, path);
     });
   }
 }
@@ -301,7 +309,7 @@ function effects(ctx: Ctx, path: PathPart[], fx: VarFx | undefined): EffectsMode
     Object.entries(fx?.[kind] ?? {}).flatMap(([name, value]) => {
       const v = ctx.varIndex.get(name);
       if (v === undefined) {
-        ctx.diags.push(unknownRef(ctx.source, [...path, kind], 'undeclaredVar', name, ctx.varIndex.keys(), name));
+        ctx.diags.push(unknownRef(ctx.source, [...path, kind], 'undeclaredVar', name, ctx.symbols.vars, name));
         return [];
       }
       return [[v, value]];
@@ -309,7 +317,7 @@ function effects(ctx: Ctx, path: PathPart[], fx: VarFx | undefined): EffectsMode
   const learn = (fx?.learn ?? []).flatMap((f, i) => {
     const idx = ctx.factIndex.get(f);
     if (idx === undefined)
-      ctx.diags.push(unknownRef(ctx.source, [...path, 'learn', i], 'undeclaredFact', f, ctx.factIndex.keys()));
+      ctx.diags.push(unknownRef(ctx.source, [...path, 'learn', i], 'undeclaredFact', f, ctx.symbols.facts));
     return idx === undefined ? [] : [idx];
   });
   return { set: vars('set'), add: vars('add'), learn };
@@ -334,11 +342,13 @@ function compileNode(ctx: Ctx, id: string, n: number, choices: ChoiceModel[]): N
 }
 
 /** An id met again in one list (variants, tool results) is reported with the line of the first. */
-function uniqueId(ctx: Ctx, seen: Map<string, number>, id: string, idPath: PathPart[]): void {
+function uniqueId(ctx: Ctx, seen: Map<string, PathPart[]>, id: string, idPath: PathPart[]): void {
   const first = seen.get(id);
   if (first !== undefined)
-    ctx.diags.push(diagAt(ctx.source, idPath, 'error', 'duplicateId', { id, line: String(first) }));
-  else seen.set(id, positionOf(ctx.source, idPath).line);
+    ctx.diags.push(
+      diagAt(ctx.source, idPath, 'error', 'duplicateId', { id, line: String(positionOf(ctx.source, first).line) }),
+    );
+  else seen.set(id, idPath);
 }
 
 /** A line said in variants (by mood…): the first whose condition holds is said. Ids unique among them. */
@@ -348,7 +358,7 @@ function variants(
   path: PathPart[],
   keyBase: string,
 ): UtteranceModel[] {
-  const seen = new Map<string, number>();
+  const seen = new Map<string, PathPart[]>();
   return list.map((v, i) => {
     uniqueId(ctx, seen, v.id, [...path, i, 'id']);
     return {
@@ -374,7 +384,7 @@ function compileChoice(ctx: Ctx, c: ChoiceDoc, node: number, path: PathPart[] | 
           [...p, 'step', ...(Array.isArray(c.step) ? [i] : [])],
           'undeclaredStep',
           s,
-          ctx.stepIndex.keys(),
+          ctx.symbols.steps,
         ),
       );
     return idx === undefined ? [] : [idx];
@@ -384,14 +394,14 @@ function compileChoice(ctx: Ctx, c: ChoiceDoc, node: number, path: PathPart[] | 
   if (then?.goto !== undefined) {
     goto = ctx.nodeIndex.get(then.goto) ?? -1;
     if (goto < 0)
-      ctx.diags.push(unknownRef(ctx.source, [...p, 'then', 'goto'], 'gotoMissing', then.goto, ctx.nodeIndex.keys()));
+      ctx.diags.push(unknownRef(ctx.source, [...p, 'then', 'goto'], 'gotoMissing', then.goto, ctx.symbols.nodes));
   }
   let diagnose = -1;
   if (then?.diagnose !== undefined) {
     diagnose = ctx.diagIndex.get(then.diagnose) ?? -1;
     if (diagnose < 0)
       ctx.diags.push(
-        unknownRef(ctx.source, [...p, 'then', 'diagnose'], 'undeclaredDiagnosis', then.diagnose, ctx.diagIndex.keys()),
+        unknownRef(ctx.source, [...p, 'then', 'diagnose'], 'undeclaredDiagnosis', then.diagnose, ctx.symbols.diagnoses),
       );
   }
   if (c.critical !== undefined && !ctx.pb.scoring.fatal.some((f) => f.id === c.critical))
@@ -457,7 +467,11 @@ function compileTool(ctx: Ctx, id: (typeof TOOL_IDS)[number], cfg: ToolConfigDoc
           path: `tools.${id}.latency`,
         }),
       );
-    else latency = r;
+    else {
+      const long = rangeTooLong(ctx.source, [...path, 'latency'], rangeText(cfg.latency), r);
+      if (long) ctx.diags.push(long);
+      latency = r;
+    }
   }
   const list = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
   const crashDocs = list(cfg?.crash);
@@ -479,6 +493,7 @@ function compileTool(ctx: Ctx, id: (typeof TOOL_IDS)[number], cfg: ToolConfigDoc
     if (f.onUse === undefined && f.at === undefined)
       ctx.diags.push(diagAt(ctx.source, fp, 'error', 'faultNoTrigger', { tool: id }));
     const r = rangeMs(f.for);
+    const long = r && rangeTooLong(ctx.source, [...fp, 'for'], rangeText(f.for), r);
     if (!r)
       ctx.diags.push(
         diagAt(ctx.source, [...fp, 'for'], 'error', 'badDuration', {
@@ -486,6 +501,7 @@ function compileTool(ctx: Ctx, id: (typeof TOOL_IDS)[number], cfg: ToolConfigDoc
           path: [...fp, 'for'].join('.'),
         }),
       );
+    else if (long) ctx.diags.push(long);
     return {
       onUse: f.onUse ?? -1,
       at: f.at !== undefined ? checkDuration(ctx, [...fp, 'at'], f.at) : -1,
@@ -493,7 +509,7 @@ function compileTool(ctx: Ctx, id: (typeof TOOL_IDS)[number], cfg: ToolConfigDoc
       max: r?.[1] ?? 0,
     };
   });
-  const seen = new Map<string, number>();
+  const seen = new Map<string, PathPart[]>();
   const outcomes = (cfg?.outcomes ?? []).map((o, i) => {
     uniqueId(ctx, seen, o.id, [...path, 'outcomes', i, 'id']);
     return {

@@ -2,13 +2,15 @@
 import type { ScenarioModel } from '../engine/model.ts';
 import { LANGS, type Lang } from '../i18n/lang.ts';
 import { compileScenario } from './compile.ts';
-import { compilePlaybook, type PlaybookModel } from './playbook.ts';
+import { MAX_LINES, MAX_NODES } from './limits.ts';
+import { compilePlaybook, playbookTexts, type PlaybookModel } from './playbook.ts';
 import { Playbook, Scenario, type ScenarioDoc } from './schema.ts';
-import { positionOf, type Diagnostic } from './source.ts';
+import { diagAt, positionOf, type Diagnostic } from './source.ts';
 import { parseSource } from './parse.ts';
 import { checkTranslation, scenarioTexts, type TextEntry, type TranslationFile } from './texts.ts';
 import { validate } from './validate.ts';
 import { lintScenario } from './lint.ts';
+import { checkTextSafety } from './text-safety.ts';
 
 export type LoadedScenario = {
   readonly file: string;
@@ -28,13 +30,26 @@ export type ScenarioInput = {
 /** Loads one call; its diagnostics say everything wrong with it; no model when its structure is broken. */
 export function loadScenario(input: ScenarioInput, playbook: PlaybookModel): LoadedScenario {
   const { file } = input;
+  const tooLong = lineLimit(file, input.text);
+  if (tooLong) return { file, doc: null, model: null, texts: [], diags: [tooLong] };
   const parsed = parseSource(file, input.text);
   if (parsed.diags.length) return { file, doc: null, model: null, texts: [], diags: parsed.diags };
   const { value: doc, diags } = validate(Scenario, parsed.source, parsed.data);
   if (!doc) return { file, doc: null, model: null, texts: [], diags };
+  const nodeCount = Object.keys(doc.nodes).length;
+  if (nodeCount > MAX_NODES) {
+    const params = { count: String(nodeCount), max: String(MAX_NODES) };
+    return {
+      file,
+      doc: null,
+      model: null,
+      texts: [],
+      diags: [diagAt(parsed.source, ['nodes'], 'error', 'tooManyNodes', params)],
+    };
+  }
   const compiled = compileScenario(doc, parsed.source, playbook);
   const texts = scenarioTexts(doc);
-  const all: Diagnostic[] = [...compiled.diags];
+  const all: Diagnostic[] = [...compiled.diags, ...checkTextSafety(parsed.source, texts)];
   for (const lang of LANGS) {
     if (lang === doc.lang) continue;
     const tr = input.translations[lang];
@@ -55,6 +70,15 @@ export function loadScenario(input: ScenarioInput, playbook: PlaybookModel): Loa
   return { file, doc, model: compiled.model, texts, diags: sortDiags(all) };
 }
 
+/** A file too long to be a call is refused before it is read (its size alone would stall the checker). */
+function lineLimit(file: string, text: string): Diagnostic | null {
+  let lines = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && lines <= MAX_LINES; i = text.indexOf('\n', i + 1)) lines++;
+  if (lines <= MAX_LINES) return null;
+  const params = { max: String(MAX_LINES) };
+  return { file, line: MAX_LINES + 1, col: 1, severity: 'error', code: 'tooManyLines', params };
+}
+
 export function sortDiags(diags: readonly Diagnostic[]): Diagnostic[] {
   return [...diags].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col);
 }
@@ -66,5 +90,6 @@ export function loadPlaybook(file: string, text: string): { playbook: PlaybookMo
   const { value: doc, diags } = validate(Playbook, parsed.source, parsed.data);
   if (!doc) return { playbook: null, diags };
   const checked = compilePlaybook(doc, parsed.source);
-  return { playbook: checked.playbook, diags: [...diags, ...checked.diags] };
+  const unsafe = checkTextSafety(parsed.source, playbookTexts(doc));
+  return { playbook: checked.playbook, diags: [...diags, ...checked.diags, ...unsafe] };
 }

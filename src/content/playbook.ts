@@ -3,6 +3,7 @@ import { compileCondition } from '../engine/condition.ts';
 import { PERSONAS, TONES, type Persona, type PersonaModel, type ScoringModel, type Tone } from '../engine/model.ts';
 import { durationMs } from './durations.ts';
 import type { PlaybookDoc, StepDoc } from './schema.ts';
+import { checkedDuration } from './limits.ts';
 import { diagAt, positionOf, type Diagnostic, type SourceFile } from './source.ts';
 import { conditionDiag, emptySymbols } from './symbols.ts';
 import type { TextEntry } from './texts.ts';
@@ -40,6 +41,10 @@ export function compilePlaybook(
       if (!stepIds.has(a)) diags.push(diagAt(source, ['steps', i, 'after', j], 'error', 'undeclaredStep', { name: a }));
     }),
   );
+  diags.push(...afterCycles(source, doc.steps));
+  const w = doc.weights;
+  if (!(w.process + w.diagnosis + w.calmness + (w.resolution ?? 0) > 0))
+    diags.push(diagAt(source, ['weights'], 'error', 'weightsZero'));
   checkDurations(source, doc, diags);
   const symbols = {
     ...emptySymbols(),
@@ -56,10 +61,54 @@ export function compilePlaybook(
   return { playbook: buildPlaybook(doc, source), diags };
 }
 
+/**
+ * Steps that must come after themselves (`after` naming the step, or a cycle of `after`), each
+ * reported at the `after` entry that closes the loop (the steps of a file, under `steps:`).
+ */
+export function afterCycles(source: SourceFile, steps: readonly StepDoc[]): Diagnostic[] {
+  const index = new Map<string, number>();
+  steps.forEach((st, i) => index.has(st.id) || index.set(st.id, i));
+  const out: Diagnostic[] = [];
+  // Depth-first, by hand (no recursion): 0 unseen, 1 on the current path, 2 done.
+  const state = new Array<number>(steps.length).fill(0);
+  for (let root = 0; root < steps.length; root++) {
+    if (state[root] !== 0) continue;
+    const stack: [number, number][] = [[root, 0]];
+    state[root] = 1;
+    while (stack.length) {
+      const top = stack[stack.length - 1]!;
+      const [i, j] = top;
+      const next = steps[i]!.after?.[j];
+      if (next === undefined) {
+        state[i] = 2;
+        stack.pop();
+        continue;
+      }
+      top[1]++;
+      const k = index.get(next);
+      if (k === undefined) continue;
+      if (state[k] === 0) {
+        state[k] = 1;
+        stack.push([k, 0]);
+      } else if (state[k] === 1) {
+        const at = ['steps', i, 'after', j];
+        const from = stack.findIndex(([s]) => s === k);
+        const cycle = [...stack.slice(from).map(([s]) => steps[s]!.id), next].join(' → ');
+        out.push(
+          k === i
+            ? diagAt(source, at, 'error', 'stepAfterItself', { id: next })
+            : diagAt(source, at, 'error', 'stepCycle', { id: steps[i]!.id, cycle }),
+        );
+      }
+    }
+  }
+  return out;
+}
+
 function checkDurations(source: SourceFile, doc: PlaybookDoc, diags: Diagnostic[]): void {
   const check = (path: (string | number)[], v: number | string): void => {
-    if (durationMs(v) === undefined)
-      diags.push(diagAt(source, path, 'error', 'badDuration', { value: String(v), path: path.join('.') }));
+    const { diag } = checkedDuration(source, path, v);
+    if (diag) diags.push(diag);
   };
   check(['hold', 'checkInEvery'], doc.hold.checkInEvery);
   check(['calmness', 'deadAirGrace'], doc.calmness.deadAirGrace);

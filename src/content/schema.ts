@@ -10,19 +10,24 @@ const d = (fr: string, en: string): string => `${fr}\n\n${en}`;
 export { PERSONAS, TOOL_IDS, TONES, OUTCOMES, PHASES } from '../engine/model.ts';
 export type { Persona, ToolId, Tone, Outcome, Phase } from '../engine/model.ts';
 
-export const ID_RE = /^[a-z][a-z0-9_-]*$/;
+/** Names JavaScript objects already carry: refused as ids, so no lookup can mistake one for content. */
+export const RESERVED_IDS = ['constructor', 'prototype', '__proto__'] as const;
+export const ID_RE = /^(?!(?:constructor|prototype)$)[a-z][a-z0-9_-]*$/;
 
 const Id = z
   .string()
   .regex(ID_RE)
   .describe(
     d(
-      'Identifiant stable : minuscules, chiffres, _ ou -, commençant par une lettre.',
-      'Stable id: lower case letters, digits, _ or -, starting with a letter.',
+      'Identifiant stable : minuscules, chiffres, _ ou -, commençant par une lettre (sauf constructor et prototype).',
+      'Stable id: lower case letters, digits, _ or -, starting with a letter (except constructor and prototype).',
     ),
   );
 /** Names given as map keys (nodes, facts, diagnoses, variables) are ids too: they become i18n keys. */
 const IdKey = z.string().regex(ID_RE);
+
+/** A weight in a score: zero or more, never so large that sums overflow. */
+const Weight = z.number().min(0).max(1000);
 
 export const Duration = z
   .union([
@@ -65,13 +70,32 @@ export const Condition = z
     ),
   );
 
+/** The longest text content may hold (a line, a tool's window, a coach note): the library's longest is under 1,000. */
+export const MAX_TEXT = 2_000;
+/** The longest label (a title, a step, a diagnosis, a category): shown on one line. */
+export const MAX_LABEL = 120;
+/** The longest name a customer may have. */
+export const MAX_NAME = 60;
+
 const Text = z
   .string()
   .min(1)
+  .max(MAX_TEXT)
   .describe(
     d(
       'Texte dans la langue de la source (lang). Mettez-le entre guillemets s\'il contient " : ".',
       'Text in the source language (lang). Quote it if it contains " : ".',
+    ),
+  );
+
+const Label = z
+  .string()
+  .min(1)
+  .max(MAX_LABEL)
+  .describe(
+    d(
+      `Libellé court (au plus ${MAX_LABEL} caractères), dans la langue de la source (lang).`,
+      `A short label (at most ${MAX_LABEL} characters), in the source language (lang).`,
     ),
   );
 
@@ -327,8 +351,8 @@ export const StepDecl = z
     phase: z
       .enum(PHASES)
       .describe(d("Phase de l'appel : opening, middle ou closing.", 'Phase of the call: opening, middle or closing.')),
-    weight: z.number().nonnegative().describe(d('Poids dans le score de processus.', 'Weight in the process score.')),
-    label: Text,
+    weight: Weight.describe(d('Poids dans le score de processus.', 'Weight in the process score.')),
+    label: Label,
     tool: z
       .enum(TOOL_IDS)
       .optional()
@@ -360,7 +384,7 @@ export const Scenario = z
   .object({
     $schema: z.string().optional(),
     id: Id.describe(d("Identifiant de l'appel, égal au nom du fichier.", 'Call id, equal to the file name.')),
-    title: Text,
+    title: Label,
     persona: z
       .enum(PERSONAS)
       .describe(
@@ -395,7 +419,16 @@ export const Scenario = z
     ),
     customer: z
       .object({
-        name: Text.describe(d('Nom du client tel que le stagiaire le voit.', 'Customer name as the trainee sees it.')),
+        name: z
+          .string()
+          .min(1)
+          .max(MAX_NAME)
+          .describe(
+            d(
+              `Nom du client tel que le stagiaire le voit (au plus ${MAX_NAME} caractères).`,
+              `Customer name as the trainee sees it (at most ${MAX_NAME} characters).`,
+            ),
+          ),
         figure: z
           .enum(['f', 'm'])
           .optional()
@@ -446,7 +479,7 @@ export const Scenario = z
         IdKey,
         z
           .object({
-            label: Text.describe(d('Libellé proposé au stagiaire.', 'Label offered to the trainee.')),
+            label: Label.describe(d('Libellé proposé au stagiaire.', 'Label offered to the trainee.')),
             correct: z
               .boolean()
               .optional()
@@ -528,10 +561,15 @@ export const Scenario = z
   })
   .strict();
 
+/** A persona's reaction moves anger or patience by at most this much (their scale is 0..10). */
+const Reaction = z.number().int().min(-10).max(10);
+
 const ToneReaction = z
   .object({
-    anger: z.number().int().optional().describe(d('Variation de la colère.', 'Change in anger.')),
-    patience: z.number().int().optional().describe(d('Variation de la patience.', 'Change in patience.')),
+    anger: Reaction.optional().describe(d('Variation de la colère (-10 à 10).', 'Change in anger (-10 to 10).')),
+    patience: Reaction.optional().describe(
+      d('Variation de la patience (-10 à 10).', 'Change in patience (-10 to 10).'),
+    ),
   })
   .strict();
 
@@ -553,11 +591,10 @@ export const PersonaProfile = z
       .object({
         after: Duration,
         every: Duration,
-        anger: z.number().int().describe(d('Colère ajoutée à chaque relance.', 'Anger added at each prompt.')),
-        patience: z
-          .number()
-          .int()
-          .describe(d('Patience ajoutée (négatif) à chaque relance.', 'Patience added (negative) at each prompt.')),
+        anger: Reaction.describe(d('Colère ajoutée à chaque relance.', 'Anger added at each prompt.')),
+        patience: Reaction.describe(
+          d('Patience ajoutée (négatif) à chaque relance.', 'Patience added (negative) at each prompt.'),
+        ),
       })
       .strict()
       .describe(
@@ -568,7 +605,7 @@ export const PersonaProfile = z
       ),
     tones: z.partialRecord(z.enum(TONES), ToneReaction).describe(d('Réaction à chaque ton.', 'Reaction to each tone.')),
     unexplainedWait: z
-      .object({ after: Duration, anger: z.number().int().describe(d('Colère ajoutée.', 'Anger added.')) })
+      .object({ after: Duration, anger: Reaction.describe(d('Colère ajoutée.', 'Anger added.')) })
       .strict()
       .describe(
         d(
@@ -596,18 +633,15 @@ export const Playbook = z
       .describe(d('Score total à atteindre pour réussir un appel.', 'Total score needed to pass a call.')),
     weights: z
       .object({
-        process: z.number().describe(d('Poids du processus.', 'Weight of the process.')),
-        diagnosis: z.number().describe(d('Poids du temps de diagnostic.', 'Weight of the time to diagnosis.')),
-        calmness: z.number().describe(d('Poids du calme.', 'Weight of calmness.')),
-        resolution: z
-          .number()
-          .optional()
-          .describe(
-            d(
-              "Poids de l'issue (résolu, escaladé à bon escient…), selon le barème `outcomes`.",
-              'Weight of the outcome (resolved, rightly escalated…), by the `outcomes` scale.',
-            ),
+        process: Weight.describe(d('Poids du processus.', 'Weight of the process.')),
+        diagnosis: Weight.describe(d('Poids du temps de diagnostic.', 'Weight of the time to diagnosis.')),
+        calmness: Weight.describe(d('Poids du calme.', 'Weight of calmness.')),
+        resolution: Weight.optional().describe(
+          d(
+            "Poids de l'issue (résolu, escaladé à bon escient…), selon le barème `outcomes`.",
+            'Weight of the outcome (resolved, rightly escalated…), by the `outcomes` scale.',
           ),
+        ),
       })
       .strict()
       .describe(
@@ -645,9 +679,9 @@ export const Playbook = z
     steps: z.array(StepDecl).describe(d("Les étapes d'un appel, dans l'ordre.", 'The steps of a call, in order.')),
     hold: z
       .object({
-        weight: z.number().describe(d("Poids de l'étiquette de mise en attente.", 'Weight of hold etiquette.')),
+        weight: Weight.describe(d("Poids de l'étiquette de mise en attente.", 'Weight of hold etiquette.')),
         checkInEvery: Duration,
-        label: Text,
+        label: Label,
       })
       .strict()
       .describe(
@@ -658,8 +692,8 @@ export const Playbook = z
       ),
     filterOrder: z
       .object({
-        weight: z.number().describe(d("Poids de l'ordre des questions.", 'Weight of the order of the questions.')),
-        label: Text,
+        weight: Weight.describe(d("Poids de l'ordre des questions.", 'Weight of the order of the questions.')),
+        label: Label,
       })
       .strict()
       .optional()
@@ -671,14 +705,14 @@ export const Playbook = z
       ),
     ticketNotes: z
       .object({
-        weight: z.number().describe(d('Poids des notes du ticket.', 'Weight of the ticket notes.')),
-        label: Text,
+        weight: Weight.describe(d('Poids des notes du ticket.', 'Weight of the ticket notes.')),
+        label: Label,
         categories: z
-          .record(Id, Text)
+          .record(Id, Label)
           .optional()
           .describe(d('Catégories du ticket : id → libellé.', 'Ticket categories: id → label.')),
         priorities: z
-          .record(Id, Text)
+          .record(Id, Label)
           .optional()
           .describe(d('Priorités du ticket : id → libellé.', 'Ticket priorities: id → label.')),
       })
@@ -689,7 +723,7 @@ export const Playbook = z
         z
           .object({
             id: Id,
-            label: Text,
+            label: Label,
             tone: z
               .enum(TONES)
               .optional()
@@ -731,22 +765,19 @@ export const Playbook = z
       .describe(d("Le rythme d'une personne.", "A person's pace.")),
     calmness: z
       .object({
-        anger: z.number().describe(d('Poids de la colère moyenne.', 'Weight of the average anger.')),
-        tone: z.number().describe(d('Poids du ton des répliques.', 'Weight of the tone of the lines.')),
-        deadAir: z.number().describe(d('Poids des blancs.', 'Weight of dead air.')),
-        transparency: z
-          .number()
-          .describe(d('Poids de la transparence sur les outils.', 'Weight of being open about the tools.')),
-        rageClicks: z.number().describe(d('Poids des clics rageurs.', 'Weight of rage clicks.')),
-        empathy: z
-          .number()
-          .optional()
-          .describe(
-            d(
-              "Poids de l'empathie et de la prise en charge : des répliques distinctes aux tons empathetic, reassuring ou ownership (voir empathyLines).",
-              'Weight of empathy and ownership: distinct lines with the tones empathetic, reassuring or ownership (see empathyLines).',
-            ),
+        anger: Weight.describe(d('Poids de la colère moyenne.', 'Weight of the average anger.')),
+        tone: Weight.describe(d('Poids du ton des répliques.', 'Weight of the tone of the lines.')),
+        deadAir: Weight.describe(d('Poids des blancs.', 'Weight of dead air.')),
+        transparency: Weight.describe(
+          d('Poids de la transparence sur les outils.', 'Weight of being open about the tools.'),
+        ),
+        rageClicks: Weight.describe(d('Poids des clics rageurs.', 'Weight of rage clicks.')),
+        empathy: Weight.optional().describe(
+          d(
+            "Poids de l'empathie et de la prise en charge : des répliques distinctes aux tons empathetic, reassuring ou ownership (voir empathyLines).",
+            'Weight of empathy and ownership: distinct lines with the tones empathetic, reassuring or ownership (see empathyLines).',
           ),
+        ),
         empathyLines: z
           .number()
           .int()

@@ -31,16 +31,26 @@ export function dataSource(file: string): SourceFile {
 
 // Node kinds told apart by shape, not by the yaml package's helpers: the game bundle then
 // carries no YAML code at all (its content is parsed at build time).
-const isMap = (n: unknown): n is YAMLMap =>
-  typeof n === 'object' &&
-  n !== null &&
-  Array.isArray((n as YAMLMap).items) &&
-  (n as YAMLMap).items.every((i) => isPair(i));
+const isMap = (n: unknown): n is YAMLMap => typeof n === 'object' && n !== null && pairsByKey(n) !== null;
 const isSeq = (n: unknown): n is YAMLSeq =>
   typeof n === 'object' && n !== null && Array.isArray((n as YAMLSeq).items) && !isMap(n);
 const isPair = (n: unknown): n is Pair => typeof n === 'object' && n !== null && 'key' in n && 'value' in n;
 const isScalar = (n: unknown): n is Scalar =>
   typeof n === 'object' && n !== null && 'value' in n && !('key' in n) && !('items' in n);
+
+// Each map's pairs by key, built once: a diagnostic's position then costs its depth, not the
+// size of the maps on its way (a file of 20,000 unknown keys stays linear).
+const pairIndex = new WeakMap<object, Map<string, Pair> | null>();
+function pairsByKey(n: object): Map<string, Pair> | null {
+  let index = pairIndex.get(n);
+  if (index !== undefined) return index;
+  const items = (n as YAMLMap).items as unknown;
+  index = Array.isArray(items) && items.every((i) => isPair(i)) ? new Map() : null;
+  for (const p of index ? (items as Pair[]) : [])
+    if (isScalar(p.key) && !index!.has(String(p.key.value))) index!.set(String(p.key.value), p);
+  pairIndex.set(n, index);
+  return index;
+}
 
 /** The YAML node at a path, or the deepest existing ancestor. */
 export function nodeAt(source: SourceFile, path: readonly PathPart[]): { node: YamlNode | null; depth: number } {
@@ -50,7 +60,7 @@ export function nodeAt(source: SourceFile, path: readonly PathPart[]): { node: Y
   for (const part of path) {
     let next: unknown = undefined;
     if (isMap(node)) {
-      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(part));
+      const pair = pairsByKey(node)!.get(String(part));
       next = pair?.value ?? undefined;
     } else if (isSeq(node) && typeof part === 'number') {
       next = node.items[part];
@@ -67,7 +77,7 @@ export function positionOf(source: SourceFile, path: readonly PathPart[], key?: 
   if (!source.lines) return { line: 1, col: 1 };
   const { node } = nodeAt(source, path);
   if (key !== undefined && isMap(node)) {
-    const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === key);
+    const pair = pairsByKey(node)!.get(key);
     const k = pair?.key as YamlNode | undefined;
     if (k?.range) return source.lines!.linePos(k.range[0]);
   }

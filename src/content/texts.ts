@@ -1,6 +1,9 @@
 // A call's texts by stable i18n key, and the check of a translation against them.
 import type { ScenarioDoc } from './schema.ts';
 import type { Diagnostic, PathPart } from './source.ts';
+import { checkTranslationSafety } from './text-safety.ts';
+import { jsonDepthOffset, jsonKeyOffsets, jsonSyntaxDiag } from './json-text.ts';
+import { lineIndex, READ_LIMITS, sizeDiag, withoutBom } from './reading.ts';
 
 export type TextEntry = { readonly key: string; readonly text: string; readonly path: readonly PathPart[] };
 
@@ -47,15 +50,27 @@ export function fingerprint(text: string): string {
 
 export const SOURCES_KEY = '_sources';
 
-/** Flattens nested translation JSON into dotted keys (leaves must be strings). */
-export function flatten(obj: unknown, prefix = '', out: Record<string, unknown> = {}): Record<string, unknown> {
-  if (obj === null || typeof obj !== 'object' || Array.isArray(obj)) {
-    out[prefix] = obj;
-    return out;
-  }
-  for (const [k, v] of Object.entries(obj)) {
-    if (prefix === '' && k === SOURCES_KEY) continue;
-    flatten(v, prefix ? `${prefix}.${k}` : k, out);
+/**
+ * Flattens nested translation JSON into dotted keys (leaves must be strings), without recursion:
+ * a hostile file nested thousands deep cannot overflow the stack. `out` has no prototype, so a
+ * key named __proto__ is a key like any other.
+ */
+export function flatten(
+  obj: unknown,
+  prefix = '',
+  out: Record<string, unknown> = Object.create(null),
+): Record<string, unknown> {
+  const stack: [unknown, string][] = [[obj, prefix]];
+  while (stack.length) {
+    const [value, at] = stack.pop()!;
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+      out[at] = value;
+      continue;
+    }
+    const entries = Object.entries(value).filter(([k]) => !(at === '' && k === SOURCES_KEY));
+    // Pushed last to first, so keys come out in the file's order.
+    for (let i = entries.length - 1; i >= 0; i--)
+      stack.push([entries[i]![1], at ? `${at}.${entries[i]![0]}` : entries[i]![0]]);
   }
   return out;
 }
@@ -75,7 +90,12 @@ export function unflatten(flat: Readonly<Record<string, string>>): Record<string
   return out;
 }
 
-export type TranslationFile = { readonly file: string; readonly text: string };
+export type TranslationFile = {
+  readonly file: string;
+  readonly text: string;
+  /** Why the file's bytes could not be read as text (too large, not UTF-8): then its only diagnostic. */
+  readonly problem?: Diagnostic;
+};
 
 /** Missing, stale, orphan and non-text keys of one translation, as diagnostics. */
 export function checkTranslation(
@@ -85,29 +105,35 @@ export function checkTranslation(
   yamlPos: (path: readonly PathPart[]) => { line: number; col: number },
   yamlFile: string,
 ): Diagnostic[] {
+  if (tr.problem) return [tr.problem];
+  const text = withoutBom(tr.text);
+  const tooLarge = sizeDiag(tr.file, text);
+  if (tooLarge) return [tooLarge];
+  const deep = jsonDepthOffset(text);
+  if (deep >= 0) {
+    const params = { limit: String(READ_LIMITS.depth) };
+    return [{ file: tr.file, ...lineIndex(text)(deep), severity: 'error', code: 'nestingTooDeep', params }];
+  }
   let json: unknown;
   try {
-    json = JSON.parse(tr.text);
+    json = JSON.parse(text);
   } catch (e) {
-    const m = /position (\d+)/.exec(String(e));
-    const { line, col } = lineCol(tr.text, m ? Number(m[1]) : jsonErrorOffset(tr.text));
-    return [
-      {
-        file: tr.file,
-        line,
-        col,
-        severity: 'error',
-        code: 'translationJson',
-        params: { detail: String((e as Error).message) },
-      },
-    ];
+    return [jsonSyntaxDiag(tr.file, text, e)];
+  }
+  if (json === null || typeof json !== 'object' || Array.isArray(json)) {
+    const start = lineIndex(text)(text.length - text.trimStart().length);
+    return [{ file: tr.file, ...start, severity: 'error', code: 'translationNotObject', params: {} }];
   }
   const flat = flatten(json);
-  const sources = ((json as Record<string, unknown>)?.[SOURCES_KEY] ?? {}) as Record<string, unknown>;
-  const diags: Diagnostic[] = [];
+  const stamped = (json as Record<string, unknown>)[SOURCES_KEY];
+  const sources = (stamped && typeof stamped === 'object' ? stamped : {}) as Record<string, unknown>;
+  const diags: Diagnostic[] = checkTranslationSafety({ ...tr, text });
+  const keyOffsets = jsonKeyOffsets(text);
+  const at = lineIndex(text);
+  const keyPos = (key: string): { line: number; col: number } => at(keyOffsets.get(key) ?? 0);
   const known = new Set(entries.map((e) => e.key));
   for (const e of entries) {
-    const value = flat[e.key];
+    const value = Object.hasOwn(flat, e.key) ? flat[e.key] : undefined;
     const pos = yamlPos(e.path);
     if (typeof value !== 'string' || value.trim() === '') {
       diags.push({
@@ -117,18 +143,18 @@ export function checkTranslation(
         code: 'translationMissing',
         params: { lang, key: e.key, file: tr.file },
       });
-    } else if (typeof sources[e.key] === 'string' && sources[e.key] !== fingerprint(e.text)) {
+    } else if (typeof stampOf(sources, e.key) === 'string' && stampOf(sources, e.key) !== fingerprint(e.text)) {
       diags.push({
         file: tr.file,
-        ...keyPos(tr.text, e.key),
+        ...keyPos(e.key),
         severity: 'error',
         code: 'translationStale',
         params: { lang, key: e.key, line: String(pos.line) },
       });
-    } else if (typeof sources[e.key] !== 'string') {
+    } else if (typeof stampOf(sources, e.key) !== 'string') {
       diags.push({
         file: tr.file,
-        ...keyPos(tr.text, e.key),
+        ...keyPos(e.key),
         severity: 'warning',
         code: 'translationUnstamped',
         params: { lang, key: e.key },
@@ -139,7 +165,7 @@ export function checkTranslation(
     if (!known.has(key))
       diags.push({
         file: tr.file,
-        ...keyPos(tr.text, key),
+        ...keyPos(key),
         severity: 'error',
         code: 'translationOrphan',
         params: { lang, key },
@@ -148,41 +174,6 @@ export function checkTranslation(
   return diags;
 }
 
-/** Where JSON.parse gives up when its message has no position (node 20's "Unexpected token"): the end of the longest prefix that still reads as the start of a JSON text. */
-function jsonErrorOffset(text: string): number {
-  const startsJson = (n: number): boolean => {
-    try {
-      JSON.parse(text.slice(0, n));
-      return true;
-    } catch (e) {
-      const message = String((e as Error).message);
-      const at = /position (\d+)/.exec(message);
-      return /end of JSON input/.test(message) || (at !== null && Number(at[1]) >= n);
-    }
-  };
-  let lo = 0;
-  let hi = text.length;
-  while (lo < hi) {
-    const mid = Math.ceil((lo + hi) / 2);
-    if (startsJson(mid)) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
-function lineCol(text: string, offset: number): { line: number; col: number } {
-  const before = text.slice(0, offset).split('\n');
-  return { line: before.length, col: (before[before.length - 1]?.length ?? 0) + 1 };
-}
-
-/** Where a dotted key's last part is written in a JSON file (close enough for a message). */
-function keyPos(text: string, key: string): { line: number; col: number } {
-  const parts = key.split('.');
-  let from = 0;
-  for (const p of parts) {
-    const at = text.indexOf(JSON.stringify(p), from);
-    if (at < 0) break;
-    from = at;
-  }
-  return lineCol(text, from);
+function stampOf(sources: Record<string, unknown>, key: string): unknown {
+  return Object.hasOwn(sources, key) ? sources[key] : undefined;
 }

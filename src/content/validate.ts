@@ -1,7 +1,7 @@
 // zod's verdict turned into diagnostics a trainer understands, placed at file:line:col.
 import type { z } from 'zod';
 import { suggest } from '../engine/condition.ts';
-import { ID_RE } from './schema.ts';
+import { ID_RE, RESERVED_IDS } from './schema.ts';
 import { diagAt, type Diagnostic, type PathPart, type SourceFile } from './source.ts';
 
 type Issue = z.core.$ZodIssue;
@@ -10,12 +10,17 @@ type Issue = z.core.$ZodIssue;
 const isDurationFormat = (i: Issue): boolean =>
   i.code === 'invalid_format' && i.format === 'regex' && (i as { pattern?: string }).pattern !== String(ID_RE);
 
+const isReserved = (v: unknown): boolean => (RESERVED_IDS as readonly unknown[]).includes(v);
+
 /** Validates data with a schema; returns the parsed value or the diagnostics. */
 export function validate<T>(
   schema: z.ZodType<T>,
   source: SourceFile,
   data: unknown,
 ): { value: T | null; diags: Diagnostic[] } {
+  // zod drops a `__proto__` key without a word: refuse it before (a node or fact would vanish).
+  const protoKeys = reservedKeys(source, data);
+  if (protoKeys.length) return { value: null, diags: protoKeys };
   const r = schema.safeParse(data);
   if (r.success) return { value: r.data, diags: [] };
   const diags: Diagnostic[] = [];
@@ -28,6 +33,29 @@ export function validate<T>(
     }
   }
   return { value: null, diags };
+}
+
+/** Every `__proto__` key in the data (the YAML reader keeps it as an own key), at its place. */
+function reservedKeys(source: SourceFile, data: unknown): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const stack: [unknown, PathPart[]][] = [[data, []]];
+  for (let top = stack.pop(); top; top = stack.pop()) {
+    const [v, path] = top;
+    if (v === null || typeof v !== 'object') continue;
+    if (!Array.isArray(v) && Object.prototype.hasOwnProperty.call(v, '__proto__'))
+      out.push(
+        diagAt(
+          source,
+          path,
+          'error',
+          'reservedId',
+          { value: '__proto__', path: pathText([...path, '__proto__']) },
+          '__proto__',
+        ),
+      );
+    for (const [k, child] of Object.entries(v)) stack.push([child, [...path, Array.isArray(v) ? Number(k) : k]]);
+  }
+  return out;
 }
 
 function valueAt(data: unknown, path: readonly PathPart[]): unknown {
@@ -90,7 +118,16 @@ function issueToDiags(source: SourceFile, data: unknown, issue: Issue, known: re
       const key = String(path[path.length - 1] ?? '');
       // A name that is not an id (a node called "Start Node"), at the name itself.
       if (issue.issues.some((i) => i.code === 'invalid_format'))
-        return [diagAt(source, path.slice(0, -1), 'error', 'badId', { value: key, path: where }, key)];
+        return [
+          diagAt(
+            source,
+            path.slice(0, -1),
+            'error',
+            isReserved(key) ? 'reservedId' : 'badId',
+            { value: key, path: where },
+            key,
+          ),
+        ];
       return [diagAt(source, path.slice(0, -1), 'error', 'unknownKey', { key, suggestion: '', path: where }, key)];
     }
     case 'invalid_union':
@@ -104,7 +141,11 @@ function issueToDiags(source: SourceFile, data: unknown, issue: Issue, known: re
           source,
           path,
           'error',
-          /[A-Z_]/.test(String(valueAt(data, path))) || issue.format === 'regex' ? 'badId' : 'invalid',
+          isReserved(valueAt(data, path))
+            ? 'reservedId'
+            : /[A-Z_]/.test(String(valueAt(data, path))) || issue.format === 'regex'
+              ? 'badId'
+              : 'invalid',
           {
             path: where,
             value: String(valueAt(data, path)),

@@ -1,6 +1,9 @@
 // The condition language trainers write in scenario YAML (`anger >= 7 and not knows(line_fault)`).
 // Sources are parsed and type-checked once, then run as plain closures: the engine evaluates them
 // far too often to afford re-parsing, and scenario content is never handed to JavaScript itself.
+import { suggest } from './suggest.ts';
+
+export { suggest } from './suggest.ts';
 
 export type Symbols = {
   vars: ReadonlySet<string>;
@@ -39,7 +42,9 @@ export type ConditionErrorCode =
   | 'unknownArgument'
   | 'typeMismatch'
   | 'notBoolean'
-  | 'badDuration';
+  | 'badDuration'
+  | 'tooLong'
+  | 'tooDeep';
 export type ConditionError = {
   offset: number;
   length: number;
@@ -91,8 +96,13 @@ const ORDER: Record<string, (x: NumFn, y: NumFn) => BoolFn> = {
   '>': (x, y) => (e) => x(e) > y(e),
   '>=': (x, y) => (e) => x(e) >= y(e),
 };
-// Nesting is bounded so hostile or broken content yields an error instead of a stack overflow.
-const MAX_DEPTH = 200;
+/** The longest condition accepted, in characters. */
+export const MAX_CONDITION_LENGTH = 2000;
+/**
+ * The deepest nesting of parentheses and `not` accepted: hostile or broken content yields an
+ * error instead of a stack overflow. Flat chains of `and`/`or`/`+` do not nest (n-ary nodes).
+ */
+export const MAX_CONDITION_DEPTH = 64;
 
 // A digit run glued to letters is one token, so `3min` reads as a bad duration, not `3m` then `in`.
 const NUM = /\d[\p{L}\p{N}_]*/uy;
@@ -165,7 +175,9 @@ class Parser {
   }
 
   enter(t: Token): void {
-    if (++this.depth > MAX_DEPTH) this.fail(t);
+    if (++this.depth <= MAX_CONDITION_DEPTH) return;
+    this.error(t.at, t.at + t.text.length, 'tooDeep', { max: String(MAX_CONDITION_DEPTH) });
+    throw new Abort();
   }
 
   expect(n: Node, type: Type): void {
@@ -199,24 +211,34 @@ const withSuggestion = (params: Record<string, string>, s: string | undefined): 
   s === undefined ? params : { ...params, suggestion: s };
 const errorNode = (at: number, end: number): Node => ({ type: 'error', fn: () => false, at, end });
 
+// A chain `a and b and …` is one n-ary node (a loop over its terms), never a tree as deep as the
+// chain is long: ten thousand terms evaluate without ten thousand nested calls.
 function orExpr(p: Parser): Node {
-  let left = andExpr(p);
-  while (p.accept('or', 'ou', '||')) left = logic(p, left, andExpr(p), false);
-  return left;
+  const terms = [andExpr(p)];
+  while (p.accept('or', 'ou', '||')) terms.push(andExpr(p));
+  return logic(p, terms, false);
 }
 
 function andExpr(p: Parser): Node {
-  let left = notExpr(p);
-  while (p.accept('and', 'et', '&&')) left = logic(p, left, notExpr(p), true);
-  return left;
+  const terms = [notExpr(p)];
+  while (p.accept('and', 'et', '&&')) terms.push(notExpr(p));
+  return logic(p, terms, true);
 }
 
-function logic(p: Parser, a: Node, b: Node, isAnd: boolean): Node {
-  p.expect(a, 'boolean');
-  p.expect(b, 'boolean');
-  const x = a.fn as BoolFn,
-    y = b.fn as BoolFn;
-  return { type: 'boolean', fn: isAnd ? (e) => x(e) && y(e) : (e) => x(e) || y(e), at: a.at, end: b.end };
+function logic(p: Parser, terms: Node[], isAnd: boolean): Node {
+  if (terms.length === 1) return terms[0]!;
+  for (const t of terms) p.expect(t, 'boolean');
+  const fns = terms.map((t) => t.fn as BoolFn);
+  const fn: BoolFn = isAnd
+    ? (e) => {
+        for (const f of fns) if (!f(e)) return false;
+        return true;
+      }
+    : (e) => {
+        for (const f of fns) if (f(e)) return true;
+        return false;
+      };
+  return { type: 'boolean', fn, at: terms[0]!.at, end: terms[terms.length - 1]!.end };
 }
 
 function notExpr(p: Parser): Node {
@@ -248,18 +270,23 @@ function comparison(p: Parser): Node {
   return { ...node, fn: op.text === '!=' ? (e) => x(e) !== y(e) : (e) => x(e) === y(e) };
 }
 
+/** `a + b - c …` as one node: the terms with their signs, summed in a loop. */
 function sum(p: Parser): Node {
-  let left = atom(p);
+  const terms = [atom(p)];
+  const signs = [1];
   for (let op = p.accept('+', '-'); op; op = p.accept('+', '-')) {
-    const right = atom(p);
-    p.expect(left, 'number');
-    p.expect(right, 'number');
-    const x = left.fn as NumFn,
-      y = right.fn as NumFn;
-    const fn: NumFn = op.text === '+' ? (e) => x(e) + y(e) : (e) => x(e) - y(e);
-    left = { type: 'number', fn, at: left.at, end: right.end };
+    terms.push(atom(p));
+    signs.push(op.text === '+' ? 1 : -1);
   }
-  return left;
+  if (terms.length === 1) return terms[0]!;
+  for (const t of terms) p.expect(t, 'number');
+  const fns = terms.map((t) => t.fn as NumFn);
+  const fn: NumFn = (e) => {
+    let v = 0;
+    for (let i = 0; i < fns.length; i++) v += signs[i]! * fns[i]!(e);
+    return v;
+  };
+  return { type: 'number', fn, at: terms[0]!.at, end: terms[terms.length - 1]!.end };
 }
 
 function atom(p: Parser): Node {
@@ -326,8 +353,9 @@ function call(p: Parser, nameTok: Token): Node {
     return errorNode(at, p.pos);
   }
   const arg = argTok.text;
-  const known = spec.set === 'tools' ? [...p.sym.tools, 'any'] : [...p.sym[spec.set]];
-  if (!known.includes(arg)) {
+  const isKnown = p.sym[spec.set].has(arg) || (spec.set === 'tools' && arg === 'any');
+  if (!isKnown) {
+    const known = spec.set === 'tools' ? [...p.sym.tools, 'any'] : p.sym[spec.set];
     const params = withSuggestion({ fn, arg, kind: spec.kind }, suggest(arg, known));
     p.error(argTok.at, argTok.at + arg.length, 'unknownArgument', params);
     return errorNode(at, p.pos);
@@ -338,6 +366,15 @@ function call(p: Parser, nameTok: Token): Node {
 
 /** Parses, checks and compiles a condition; every problem comes back as a located error, never a throw. */
 export function compileCondition(source: string, symbols: Symbols): CompileResult {
+  if (source.length > MAX_CONDITION_LENGTH)
+    return failed([
+      {
+        offset: 0,
+        length: source.length,
+        code: 'tooLong',
+        params: { length: String(source.length), max: String(MAX_CONDITION_LENGTH) },
+      },
+    ]);
   const p = new Parser(source, symbols);
   let root: Node;
   try {
@@ -366,34 +403,4 @@ export function parseDuration(text: string): number | undefined {
   if (!m || text === '') return undefined;
   const [h, min, s, ms] = [m[1], m[2], m[3], m[4]].map((x) => Number(x ?? 0)) as [number, number, number, number];
   return ((h * 60 + min) * 60 + s) * 1000 + ms;
-}
-
-/** The candidate a mistyped name most likely meant: same name ignoring case, else within 2 edits. */
-export function suggest(name: string, candidates: Iterable<string>): string | undefined {
-  let best: string | undefined;
-  let bestDist = 3;
-  const lower = name.toLowerCase();
-  for (const c of candidates) {
-    if (c.toLowerCase() === lower) return c;
-    const d = editDistance(name, c, bestDist);
-    // Below the name's own length, so `x` does not "suggest" every other one-letter name.
-    if (d < bestDist && d < name.length) [best, bestDist] = [c, d];
-  }
-  return best;
-}
-
-/** Levenshtein distance, giving up early (returning `limit`) once it cannot get below `limit`. */
-function editDistance(a: string, b: string, limit: number): number {
-  if (Math.abs(a.length - b.length) >= limit) return limit;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      row.push(Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost));
-    }
-    if (Math.min(...row) >= limit) return limit;
-    prev = row;
-  }
-  return prev[b.length]!;
 }

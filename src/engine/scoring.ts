@@ -76,9 +76,10 @@ export function scoreCall(sc: ScenarioModel, s: CallState): Scorecard {
   const process = fatal.length ? 0 : percent(lines.filter((l) => l.section === 'process'));
   const diagnosis = diagnosisScore(sc, s);
   const calmness = percent(lines.filter((l) => l.section === 'calmness'));
-  const resolution = outcome === 'unfinished' ? 0 : Math.round(100 * sc.scoring.outcomes[outcome]);
+  const resolution = outcome === 'unfinished' ? 0 : score100(100 * sc.scoring.outcomes[outcome]);
   const w = sc.scoring.weights;
   const sum = w.process + w.diagnosis + w.calmness + w.resolution;
+  // No weight at all (0/0) scores 0, as does anything the checker should have refused (NaN, ±∞).
   let total =
     sum > 0
       ? (w.process * process + w.diagnosis * diagnosis + w.calmness * calmness + w.resolution * resolution) / sum
@@ -86,7 +87,7 @@ export function scoreCall(sc: ScenarioModel, s: CallState): Scorecard {
   const winning = outcome !== 'unfinished' && WINNING.has(outcome);
   if (!winning) total *= sc.scoring.lostFactor;
   if (fatal.length) total = 0;
-  total = Math.round(total);
+  total = score100(total);
   const won = !fatal.length && winning && total >= sc.scoring.passScore;
   return {
     outcome,
@@ -117,10 +118,16 @@ function outcomeLine(sc: ScenarioModel, outcome: Outcome | 'unfinished'): ScoreL
   };
 }
 
+/** A section's score: its lines' credits weighted, 100 when nothing weighs (nothing was asked). */
 function percent(lines: readonly ScoreLine[]): number {
   const weight = lines.reduce((a, l) => a + l.weight, 0);
   if (weight === 0) return 100;
-  return Math.round((100 * lines.reduce((a, l) => a + l.weight * l.credit, 0)) / weight);
+  return score100((100 * lines.reduce((a, l) => a + l.weight * l.credit, 0)) / weight);
+}
+
+/** A score as shown: a whole number in 0..100 whatever the content (NaN counts as 0). */
+function score100(x: number): number {
+  return Number.isNaN(x) ? 0 : Math.round(Math.max(0, Math.min(100, x)));
 }
 
 function processLines(sc: ScenarioModel, s: CallState): ScoreLine[] {
@@ -225,9 +232,10 @@ function diagnosisScore(sc: ScenarioModel, s: CallState): number {
   if (s.diagnosedAt < 0) return 0;
   const par = sc.parDiagnosis;
   const late = Math.max(0, s.diagnosedAt - par);
-  const timeScore = 100 * Math.max(0, 1 - late / (2 * par));
+  // A par of zero (refused by the checker) leaves no time to be late in: on time or nothing.
+  const timeScore = par > 0 ? 100 * Math.max(0, 1 - late / (2 * par)) : late > 0 ? 0 : 100;
   const wrong = s.stated.filter((x) => !x.correct && x.at <= s.diagnosedAt).length;
-  return Math.round(Math.max(0, timeScore - WRONG_DIAGNOSIS_PENALTY * wrong));
+  return score100(timeScore - WRONG_DIAGNOSIS_PENALTY * wrong);
 }
 
 function diagnosisLines(sc: ScenarioModel, s: CallState): ScoreLine[] {
@@ -321,6 +329,7 @@ function calmLines(sc: ScenarioModel, s: CallState, duration: number): ScoreLine
   ];
 }
 
+/** A credit in 0..1; NaN (a ratio with nothing to divide by) counts as 0. */
 function clamp01(x: number): number {
-  return Math.max(0, Math.min(1, x));
+  return Number.isNaN(x) ? 0 : Math.max(0, Math.min(1, x));
 }

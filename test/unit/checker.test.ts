@@ -1442,6 +1442,13 @@ describe('checker sentences (locales/*/checker.json)', () => {
       'invalid',
       // Said by scenarios:check after playing the strategies: tested through the CLI in strategies.test.ts.
       'naivePasses',
+      // Ids, step cycles, score bounds, limits and markup in texts: tested in checker-semantic.test.ts.
+      ...['reservedId', 'stepAfterItself', 'stepCycle', 'weightsZero', 'durationTooLong', 'durationZero'],
+      ...['tooManyNodes', 'tooManyLines', 'unsafeText', 'condition.tooLong', 'condition.tooDeep'],
+      // Hostile files (encodings, limits, aliases, broken JSON): tested in checker-hostile.test.ts.
+      ...['fileTooLarge', 'invalidUtf8', 'controlChar', 'nestingTooDeep', 'yamlAlias', 'notFinite'],
+      ...['moreDiagnostics', 'playbookBroken', 'internalError', 'translationJsonEnd', 'translationJsonEol'],
+      ...['translationNotObject', 'tooManyTokens'],
     ]);
     const codes = [...fr.keys()].filter((k) => !NOT_DIAGNOSTICS.test(k));
     expect(codes.filter((k) => !covered.has(k))).toEqual([]);
