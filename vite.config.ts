@@ -3,6 +3,7 @@ import { basename, join } from 'node:path';
 import { parse } from 'yaml';
 import { defineConfig, type Plugin } from 'vite';
 import { phaserForTheDesk, precompress, preloadContent } from './vite.plugins.ts';
+import { SCORM_MODE } from './src/lms/build-mode.ts';
 
 /**
  * A call's best path, `{ seed, mode, log }` from its golden file (`npm run golden:update`), for the
@@ -74,19 +75,63 @@ function content(): Plugin {
   };
 }
 
-export default defineConfig({
+/**
+ * The page's Content-Security-Policy: scripts and styles from the game's own files only (no
+ * eval, no inline script or style: the screens set styles through the CSSOM), images and sounds
+ * also as `data:` URIs (Phaser's built-in textures; howler's synthesised sounds when it falls back
+ * to HTML5 audio), nothing embedded, no forms, no <base>.
+ */
+const CSP: Readonly<Record<string, string>> = {
+  'default-src': "'self'",
+  'script-src': "'self'",
+  'style-src': "'self'",
+  'img-src': "'self' data:",
+  'media-src': "'self' data:",
+  'object-src': "'none'",
+  'base-uri': "'none'",
+  'form-action': "'none'",
+};
+const policy = (extra: Readonly<Record<string, string>> = {}): string =>
+  Object.entries({ ...CSP, ...extra })
+    .map(([k, v]) => `${k} ${v}`)
+    .join('; ');
+
+/**
+ * The built page carries its policy in a meta tag (any static server then serves it). `npm run
+ * dev` sends it as a header, loosened for Vite's own injected styles and its reload socket.
+ */
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'hotliner-csp',
+    apply: 'build',
+    transformIndexHtml: () => [
+      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: policy() }, injectTo: 'head-prepend' },
+    ],
+  };
+}
+
+export default defineConfig(({ mode }) => ({
   base: './',
   plugins: [
     content(),
     phaserForTheDesk(join(import.meta.dirname, 'src/game/phaser-desk.js')),
     preloadContent(),
-    precompress(),
+    // An LMS serves files as they are: an LMS package (`--mode scorm`) needs no brotli copies.
+    ...(mode === SCORM_MODE ? [] : [precompress()]),
+    contentSecurityPolicy(),
+    // No service worker in an LMS package: a PWA plugin must stay out of `--mode scorm`.
   ],
   build: {
     target: 'es2022',
     // The desk's Phaser (vite.plugins.ts) is ~0.5 MB raw.
     chunkSizeWarningLimit: 1600,
   },
-  server: { port: 5173, strictPort: false },
+  server: {
+    port: 5173,
+    strictPort: false,
+    headers: {
+      'Content-Security-Policy': policy({ 'style-src': "'self' 'unsafe-inline'", 'connect-src': "'self' ws: wss:" }),
+    },
+  },
   preview: { port: 4173, strictPort: false },
-});
+}));

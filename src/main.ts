@@ -5,6 +5,7 @@ import { fetchContent, libraryOf, uiLocales } from './content/bundle.ts';
 import { createI18n } from './i18n/i18n.ts';
 import { isLang, type Lang } from './i18n/lang.ts';
 import type { DeskView } from './ports/desk-view.ts';
+import { connectLms } from './lms/connect.ts';
 import { IdbStore } from './storage/IdbStore.ts';
 import { App, openStore } from './ui/App.ts';
 import { LazyDesk } from './ui/LazyDesk.ts';
@@ -36,6 +37,8 @@ async function start(): Promise<void> {
     (e: unknown) => (e instanceof Error ? e : new Error(String(e))),
   );
   const params = new URLSearchParams(location.search);
+  // An LMS package's build finds the LMS that launched it (null otherwise: see src/lms/connect.ts).
+  const lms = connectLms(params.get('scenario'));
   const stage = new Stage(document.getElementById('app')!);
   // ?desk=off: the HTML layer alone, for machines too slow to draw the desk. Otherwise Phaser
   // loads and draws the desk alongside the content, without holding the screens back.
@@ -69,7 +72,7 @@ async function start(): Promise<void> {
   mark('i18n');
   document.title = i18n.t('app.title');
   const audio = new DeferredAudio({ volume: settings.volume, muted: settings.muted, speech: settings.speech });
-  await new App({ stage, lib, i18n, store, audio, desk, reducedMotion }).start(params, opened);
+  await new App({ stage, lib, i18n, store, audio, desk, reducedMotion, lms }).start(params, opened);
   mark('screen');
 }
 

@@ -1,12 +1,12 @@
 // node src/cli/run.mjs <tool> [args…]: runs a trainer tool (check, analyze, graph, i18n, schema,
-// golden) precompiled. Under tsx every run pays for the loader and for transforming each module
+// golden, scorm) precompiled. Under tsx every run pays for the loader and for transforming each module
 // (about a second); here the tools are bundled once with esbuild into node_modules/.cache and
 // rebuilt only when a file under src/ is newer than the bundle.
 import { mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const TOOLS = ['check', 'analyze', 'graph', 'i18n', 'schema', 'golden'];
+const TOOLS = ['check', 'analyze', 'graph', 'i18n', 'schema', 'golden', 'scorm'];
 const ENTRIES = [...TOOLS, 'analyze-worker'];
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const out = process.env.HOTLINER_CLI_CACHE ?? join(root, 'node_modules', '.cache', 'hotliner-cli');

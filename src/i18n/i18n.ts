@@ -1,5 +1,5 @@
 // The one place i18next is used: UI strings, the playbook and each call's namespace.
-import i18next, { type BackendModule, type i18n } from 'i18next';
+import i18next, { type BackendModule, type i18n, type TFunction } from 'i18next';
 import type { Library } from '../content/bundle.ts';
 import { playbookTexts } from '../content/playbook.ts';
 import { SOURCES_KEY, unflatten } from '../content/texts.ts';
@@ -69,5 +69,39 @@ export async function createI18n(lib: Library, lng: Lang): Promise<i18n> {
     saveMissing: true,
     missingKeyHandler: (_lngs, ns, key) => console.warn(`i18n: missing key ${ns}:${key}`),
   });
+  contentVerbatim(inst);
   return inst;
+}
+
+/** The interface's own namespace: its strings interpolate values. Every other namespace is content. */
+const UI_NS = 'ui';
+
+/** The namespace a key is looked up in: its `ns:` prefix (a known namespace), else `opts.ns`, else the UI's. */
+function namespaceOf(inst: i18n, key: unknown, opts: { ns?: unknown }): unknown {
+  const first = Array.isArray(key) ? key[0] : key;
+  const known = inst.options.ns;
+  const cut = typeof first === 'string' ? first.indexOf(':') : -1;
+  if (cut > 0) {
+    const prefix = (first as string).slice(0, cut);
+    if (Array.isArray(known) ? known.includes(prefix) : known === prefix) return prefix;
+  }
+  return (Array.isArray(opts.ns) ? opts.ns[0] : opts.ns) ?? UI_NS;
+}
+
+/**
+ * Content texts (the calls' and the playbook's: customer and agent lines, titles, notes…) are
+ * words trainers wrote, shown as written: i18next never reads them as nesting (`$t(…)`) or
+ * interpolation (`{{…}}`). UI strings keep their interpolation, and a content text given to one
+ * as a value stays plain data (i18next's `skipOnVariables`, on by default, is relied upon).
+ */
+function contentVerbatim(inst: i18n): void {
+  const t = inst.t.bind(inst) as unknown as (...args: unknown[]) => unknown;
+  const verbatim = (...args: unknown[]): unknown => {
+    const [key, second, third] = args;
+    const opts = (typeof second === 'object' && second !== null ? second : (third ?? {})) as { ns?: unknown };
+    if (namespaceOf(inst, key, opts) === UI_NS) return t(...args);
+    const defaultValue = typeof second === 'string' ? { defaultValue: second } : {};
+    return t(key, { ...defaultValue, ...opts, skipInterpolation: true, nest: false });
+  };
+  inst.t = verbatim as unknown as TFunction;
 }

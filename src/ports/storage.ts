@@ -36,6 +36,9 @@ export type InProgress = {
   readonly pace?: Pace;
 };
 
+/** A call in progress with the id of its slot (made when the call started): one slot per call. */
+export type InProgressSlot = InProgress & { readonly id: string };
+
 export type Settings = {
   readonly lang: Lang | null;
   readonly mode: 'training' | 'exam';
@@ -57,9 +60,13 @@ export interface GameStore {
   addResult(r: ResultRecord): Promise<void>;
   /** Every result as a JSON document (the export file's content). */
   exportResults(): Promise<string>;
-  saveInProgress(p: InProgress): Promise<void>;
-  loadInProgress(): Promise<InProgress | null>;
-  clearInProgress(): Promise<void>;
+  /** Writes the call in progress to its own slot (`id`, made when the call started): other calls' slots are untouched. */
+  saveInProgress(id: string, p: InProgress): Promise<void>;
+  /** Every call in progress, most recently saved first. */
+  listInProgress(): Promise<InProgressSlot[]>;
+  clearInProgress(id: string): Promise<void>;
+  /** What happened to the store since it was opened or last asked (e.g. the database deleted and made again); once each. */
+  takeNotices(): StorageNotice[];
   loadSettings(): Settings;
   saveSettings(s: Settings): void;
 }

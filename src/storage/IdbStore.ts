@@ -1,7 +1,7 @@
 // The GameStore over IndexedDB (results, call in progress) and localStorage (settings).
 // Nothing read back is trusted: a record that fails validation is moved to `quarantine`, never deleted.
-import type { GameStore, InProgress, ResultRecord, Settings, StorageNotice } from '../ports/storage.ts';
-import { CURRENT_KEY, IN_PROGRESS, inTx, invalidRecord, openDb, RESULTS, writeError } from './idb.ts';
+import type { GameStore, InProgress, InProgressSlot, ResultRecord, Settings, StorageNotice } from '../ports/storage.ts';
+import { IN_PROGRESS, inTx, invalidRecord, openDb, RESULTS, writeError } from './idb.ts';
 import { MemoryStore } from './MemoryStore.ts';
 import { scan, type Scan, type Source } from './scan.ts';
 import { browserStorage, LocalSettings, type KeyValueStorage } from './settings.ts';
@@ -25,6 +25,11 @@ export class IdbStore implements GameStore {
   private db: IDBDatabase | null = null;
   /** Set when IndexedDB could not be opened: the session plays on in memory. */
   private fallback: MemoryStore | null = null;
+  /** The connection went away in use (database deleted, closed by the browser): opened again on next use. */
+  private lost = false;
+  private reopening: Promise<IDBDatabase> | null = null;
+  /** What happened since the last `takeNotices` (the database opened again). */
+  private notices: StorageNotice[] = [];
   private readonly settings: LocalSettings;
 
   constructor(private readonly opts: IdbStoreOptions = {}) {
@@ -37,8 +42,7 @@ export class IdbStore implements GameStore {
     this.settings.load();
     if (this.settings.corruptFound) notices.push({ key: 'storage.settingsReset', params: {} });
     try {
-      const db = await openDb(this.factory(), this.opts.dbName ?? DB_NAME, this.opts.openTimeoutMs ?? 5000);
-      this.db = db;
+      this.db = await this.connect();
       const s = await this.read([RESULTS, IN_PROGRESS]);
       if (s.bad)
         notices.push({ key: s.moved ? 'storage.quarantined' : 'storage.unreadable', params: { count: s.bad } });
@@ -55,7 +59,14 @@ export class IdbStore implements GameStore {
   close(): void {
     this.db?.close();
     this.db = null;
+    this.lost = false;
     this.fallback = null;
+  }
+
+  takeNotices(): StorageNotice[] {
+    const out = this.notices;
+    this.notices = [];
+    return out;
   }
 
   async listResults(): Promise<ResultRecord[]> {
@@ -75,21 +86,21 @@ export class IdbStore implements GameStore {
     return serializeResults(await this.listResults(), exportedAt);
   }
 
-  async saveInProgress(p: InProgress): Promise<void> {
-    if (this.fallback) return this.fallback.saveInProgress(p);
+  async saveInProgress(id: string, p: InProgress): Promise<void> {
+    if (this.fallback) return this.fallback.saveInProgress(id, p);
     const v = parseInProgress(p);
     if (!v.ok) throw invalidRecord('The call in progress', v.errors);
-    await this.write('The call in progress', IN_PROGRESS, (s) => s.put(v.value, CURRENT_KEY));
+    await this.write('The call in progress', IN_PROGRESS, (s) => s.put(v.value, id));
   }
 
-  async loadInProgress(): Promise<InProgress | null> {
-    if (this.fallback) return this.fallback.loadInProgress();
+  async listInProgress(): Promise<InProgressSlot[]> {
+    if (this.fallback) return this.fallback.listInProgress();
     return (await this.read([IN_PROGRESS])).inProgress;
   }
 
-  async clearInProgress(): Promise<void> {
-    if (this.fallback) return this.fallback.clearInProgress();
-    await this.write('Clearing the call in progress', IN_PROGRESS, (s) => s.delete(CURRENT_KEY));
+  async clearInProgress(id: string): Promise<void> {
+    if (this.fallback) return this.fallback.clearInProgress(id);
+    await this.write('Clearing the call in progress', IN_PROGRESS, (s) => s.delete(id));
   }
 
   loadSettings(): Settings {
@@ -108,14 +119,36 @@ export class IdbStore implements GameStore {
     return f;
   }
 
-  private connection(): IDBDatabase {
-    if (!this.db) throw new Error('IdbStore: open() must be called (and succeed) before use');
-    return this.db;
+  /** Opens the database; a connection lost later (see `openDb`) is forgotten, to be opened again. */
+  private async connect(): Promise<IDBDatabase> {
+    let db: IDBDatabase | null = null;
+    const lose = (): void => {
+      if (!db || this.db !== db) return;
+      this.db = null;
+      this.lost = true;
+    };
+    db = await openDb(this.factory(), this.opts.dbName ?? DB_NAME, this.opts.openTimeoutMs ?? 5000, lose);
+    return db;
+  }
+
+  /** The open connection; one lost in use is opened again (once for concurrent callers), and the player told. */
+  private async connection(): Promise<IDBDatabase> {
+    if (this.db) return this.db;
+    if (!this.lost) throw new Error('IdbStore: open() must be called (and succeed) before use');
+    this.reopening ??= this.connect()
+      .then((db) => {
+        this.db = db;
+        this.lost = false;
+        this.notices.push({ key: 'storage.reopened', params: {} });
+        return db;
+      })
+      .finally(() => (this.reopening = null));
+    return this.reopening;
   }
 
   // Moves bad records aside; if even that cannot be written (storage full), reads around them instead.
   private async read(from: readonly Source[]): Promise<Scan & { moved: boolean }> {
-    const db = this.connection();
+    const db = await this.connection();
     try {
       return { ...(await scan(db, from, true)), moved: true };
     } catch {
@@ -124,11 +157,17 @@ export class IdbStore implements GameStore {
   }
 
   private async write(what: string, store: Source, op: (s: IDBObjectStore) => void): Promise<void> {
-    const db = this.connection();
-    try {
-      await inTx(db, [store], 'readwrite', (tx) => op(tx.objectStore(store)));
-    } catch (e) {
-      throw writeError(what, e);
+    for (let attempt = 0; ; attempt++) {
+      let db: IDBDatabase;
+      try {
+        db = await this.connection();
+        await inTx(db, [store], 'readwrite', (tx) => op(tx.objectStore(store)));
+        return;
+      } catch (e) {
+        // The connection closed under this write (deleted, closed by the browser): once more, reopened.
+        if (attempt === 0 && this.lost) continue;
+        throw writeError(what, e);
+      }
     }
   }
 }

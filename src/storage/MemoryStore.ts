@@ -1,5 +1,5 @@
 // The GameStore kept in memory: the fallback when IndexedDB is unavailable, and a stand-in in tests.
-import type { GameStore, InProgress, ResultRecord, Settings, StorageNotice } from '../ports/storage.ts';
+import type { GameStore, InProgress, InProgressSlot, ResultRecord, Settings, StorageNotice } from '../ports/storage.ts';
 import { invalidRecord, StorageWriteError } from './idb.ts';
 import { DEFAULT_SETTINGS, parseInProgress, parseResult, parseSettings, serializeResults } from './validate.ts';
 
@@ -8,9 +8,14 @@ export function byFinishedAt(a: ResultRecord, b: ResultRecord): number {
   return Date.parse(a.finishedAt) - Date.parse(b.finishedAt);
 }
 
+/** Calls in progress, most recently saved first. */
+export function bySavedAtDesc(a: InProgressSlot, b: InProgressSlot): number {
+  return Date.parse(b.savedAt) - Date.parse(a.savedAt);
+}
+
 export class MemoryStore implements GameStore {
   private readonly results = new Map<string, ResultRecord>();
-  private inProgress: InProgress | null = null;
+  private readonly inProgress = new Map<string, InProgress>();
   private settings: Settings;
 
   constructor(init: { results?: readonly ResultRecord[]; settings?: Settings } = {}) {
@@ -43,18 +48,22 @@ export class MemoryStore implements GameStore {
     return serializeResults(await this.listResults(), exportedAt);
   }
 
-  async saveInProgress(p: InProgress): Promise<void> {
+  async saveInProgress(id: string, p: InProgress): Promise<void> {
     const v = parseInProgress(p);
     if (!v.ok) throw invalidRecord('The call in progress', v.errors);
-    this.inProgress = structuredClone(v.value);
+    this.inProgress.set(id, structuredClone(v.value));
   }
 
-  async loadInProgress(): Promise<InProgress | null> {
-    return this.inProgress && structuredClone(this.inProgress);
+  async listInProgress(): Promise<InProgressSlot[]> {
+    return [...this.inProgress].map(([id, p]) => ({ ...structuredClone(p), id })).sort(bySavedAtDesc);
   }
 
-  async clearInProgress(): Promise<void> {
-    this.inProgress = null;
+  async clearInProgress(id: string): Promise<void> {
+    this.inProgress.delete(id);
+  }
+
+  takeNotices(): StorageNotice[] {
+    return [];
   }
 
   loadSettings(): Settings {

@@ -4,7 +4,8 @@ export const DB_VERSION = 1;
 export const RESULTS = 'results';
 export const IN_PROGRESS = 'inProgress';
 export const QUARANTINE = 'quarantine';
-export const CURRENT_KEY = 'current';
+/** The one slot of the call in progress before each call had its own; read as a slot among the others. */
+export const LEGACY_KEY = 'current';
 
 /** Why a write failed: `full` is the browser's quota, the one a player can act on (export, free space). */
 export type StorageErrorCode = 'full' | 'invalid' | 'duplicate' | 'failed';
@@ -80,8 +81,17 @@ export async function inTx(
   await done;
 }
 
-/** Opens (creating on first run) the database; rejects on error, on `blocked`, or after `timeoutMs`. */
-export function openDb(factory: IDBFactory, name: string, timeoutMs: number): Promise<IDBDatabase> {
+/**
+ * Opens (creating on first run) the database; rejects on error, on `blocked`, or after `timeoutMs`.
+ * `onLost` hears when the connection is gone: closed for another tab's upgrade or a deletion
+ * (`versionchange`), or by the browser (`close`: site data cleared, disk error).
+ */
+export function openDb(
+  factory: IDBFactory,
+  name: string,
+  timeoutMs: number,
+  onLost: () => void = () => {},
+): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
     let settled = false;
     const fail = (e: unknown): void => {
@@ -113,8 +123,13 @@ export function openDb(factory: IDBFactory, name: string, timeoutMs: number): Pr
       if (settled) return db.close();
       settled = true;
       clearTimeout(timer);
-      // Another tab upgrading the schema must not be blocked by this one; later calls then reject.
-      db.onversionchange = () => db.close();
+      // Another tab upgrading or deleting the database must not be blocked by this one: close,
+      // and let the owner open it again when it next needs it.
+      db.onversionchange = () => {
+        db.close();
+        onLost();
+      };
+      db.onclose = () => onLost();
       resolve(db);
     };
   });

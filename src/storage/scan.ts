@@ -1,7 +1,7 @@
 // Reads results and the call in progress, validating each record and moving the unreadable ones aside.
-import type { InProgress, ResultRecord } from '../ports/storage.ts';
-import { CURRENT_KEY, IN_PROGRESS, inTx, QUARANTINE, RESULTS } from './idb.ts';
-import { byFinishedAt } from './MemoryStore.ts';
+import type { InProgressSlot, ResultRecord } from '../ports/storage.ts';
+import { IN_PROGRESS, inTx, QUARANTINE, RESULTS } from './idb.ts';
+import { byFinishedAt, bySavedAtDesc } from './MemoryStore.ts';
 import { parseInProgress, parseResult, type FieldError } from './validate.ts';
 
 /** What a quarantined entry holds: enough to restore the record by hand or to see why it was refused. */
@@ -14,11 +14,12 @@ export type QuarantineEntry = {
 };
 
 export type Source = typeof RESULTS | typeof IN_PROGRESS;
-export type Scan = { results: ResultRecord[]; inProgress: InProgress | null; bad: number };
+/** `inProgress`: one slot per call, most recently saved first. */
+export type Scan = { results: ResultRecord[]; inProgress: InProgressSlot[]; bad: number };
 
 // One transaction reads and moves, so a record is either still in place or already in quarantine.
 export async function scan(db: IDBDatabase, from: readonly Source[], move: boolean): Promise<Scan> {
-  const out: Scan = { results: [], inProgress: null, bad: 0 };
+  const out: Scan = { results: [], inProgress: [], bad: 0 };
   const movedAt = new Date().toISOString();
   await inTx(db, move ? [...from, QUARANTINE] : [...from], move ? 'readwrite' : 'readonly', (tx) => {
     const setAside = (src: Source, key: IDBValidKey, raw: unknown, reason: FieldError[], drop: () => void): void => {
@@ -40,16 +41,23 @@ export async function scan(db: IDBDatabase, from: readonly Source[], move: boole
       };
     }
     if (from.includes(IN_PROGRESS)) {
-      const store = tx.objectStore(IN_PROGRESS);
-      const req = store.get(CURRENT_KEY);
+      // Each call has its slot, keyed by its id (the old single slot's key, 'current', is its id).
+      const req = tx.objectStore(IN_PROGRESS).openCursor();
       req.onsuccess = () => {
-        if (req.result === undefined) return;
-        const p = parseInProgress(req.result);
-        if (p.ok) out.inProgress = p.value;
-        else setAside(IN_PROGRESS, CURRENT_KEY, req.result, p.errors, () => store.delete(CURRENT_KEY));
+        const c = req.result;
+        if (!c) return;
+        const p = parseInProgress(c.value);
+        const id = c.primaryKey;
+        if (p.ok && typeof id === 'string') out.inProgress.push({ ...p.value, id });
+        else {
+          const reason = p.ok ? [{ path: '', code: 'badKey' }] : p.errors;
+          setAside(IN_PROGRESS, id, c.value, reason, () => c.delete());
+        }
+        c.continue();
       };
     }
   });
   out.results.sort(byFinishedAt);
+  out.inProgress.sort(bySavedAtDesc);
   return out;
 }

@@ -9,7 +9,15 @@ import type { Mode } from '../engine/types.ts';
 import { isLang, type Lang } from '../i18n/lang.ts';
 import type { AudioPort, AudioSettings } from '../ports/audio.ts';
 import type { DeskView } from '../ports/desk-view.ts';
-import type { GameStore, InProgress, ResultRecord, ResultSummary, Settings, StorageNotice } from '../ports/storage.ts';
+import type {
+  GameStore,
+  InProgressSlot,
+  ResultRecord,
+  ResultSummary,
+  Settings,
+  StorageNotice,
+} from '../ports/storage.ts';
+import type { LmsPort } from '../lms/port.ts';
 import { CallSession, resultOf, type Pace } from '../session/call-session.ts';
 import { CallScreen, type LeaveChoice } from './CallScreen.ts';
 import { download } from './download.ts';
@@ -17,20 +25,23 @@ import { debriefModel, debriefView, type DebriefActions, type DebriefModel } fro
 import { helpDialog } from './HelpDialog.ts';
 import { ALL_CALLS, matches, trainingOrder, type LibraryFilter } from './library.ts';
 import { menuView, type MenuActions } from './MenuScreen.ts';
+import { holdCall, liveCalls } from './live-calls.ts';
+import { downloadResult, newCallId, saver, storeResult } from './saves.ts';
 import type { Stage } from './Stage.ts';
 import { clock } from './words.ts';
 
 const SAVE_EVERY_MS = 3000;
 const REPLAY_BEAT_MS = 350;
 
-/** What the first screen needs from the store: its notices, the results, a call cut short. */
-export type OpenedStore = { notices: StorageNotice[]; results: ResultRecord[]; inProgress: InProgress | null };
+/** What the first screen needs from the store: its notices, the results, the calls cut short (newest first). */
+export type OpenedStore = { notices: StorageNotice[]; results: ResultRecord[]; inProgress: InProgressSlot[] };
 
 /** Opens the store and reads it (started by main.ts alongside the content, before the App exists). */
 export async function openStore(store: GameStore): Promise<OpenedStore> {
   const notices = await store.open();
-  const [results, inProgress] = await Promise.all([store.listResults(), store.loadInProgress()]);
-  return { notices, results, inProgress };
+  const [results, slots, live] = await Promise.all([store.listResults(), store.listInProgress(), liveCalls()]);
+  // A call being played in another tab is not cut: it is not offered here.
+  return { notices, results, inProgress: slots.filter((p) => !live.has(p.id)) };
 }
 
 export type AppDeps = {
@@ -41,6 +52,8 @@ export type AppDeps = {
   readonly audio: AudioPort;
   readonly desk: DeskView | null;
   readonly reducedMotion: boolean;
+  /** The learning platform (SCORM package) that launched the game, if any. */
+  readonly lms?: LmsPort | null;
 };
 
 type CallShown = {
@@ -48,6 +61,8 @@ type CallShown = {
   readonly call: CallScreen;
   notices: string[];
   onDebrief: (() => void) | null;
+  /** Offered when the result could not be stored: the result as a file. */
+  onDownload: (() => void) | null;
 };
 type DebriefShown = {
   readonly kind: 'debrief';
@@ -69,9 +84,14 @@ export class App {
   private settings: Settings;
   private results: ResultRecord[] = [];
   private notices: StorageNotice[] = [];
-  private inProgress: InProgress | null = null;
+  /** The calls cut short (a reload, a crash, another tab closed, or left to resume), newest first. */
+  private inProgress: InProgressSlot[] = [];
+  /** Results the store could not keep: listed, offered as a file, and tried again on the way to the menu. */
+  private unsaved: ResultRecord[] = [];
   private saveTimer = 0;
   private replayTimer = 0;
+  /** Lets go of the call on screen (see live-calls.ts): other tabs may then offer it. */
+  private releaseCall: () => void = () => {};
   /** Which calls of the library the menu shows (kept while the app is open). */
   private filter: LibraryFilter = ALL_CALLS;
   private lastCall: string | null = null;
@@ -89,8 +109,8 @@ export class App {
     },
     exportResults: () => void this.exportResults(),
     openResult: (r) => this.debrief(r.log, r.summary),
-    resume: () => this.resume(),
-    abandon: () => void this.abandon(),
+    resume: (id) => this.resume(id),
+    abandon: (id) => void this.abandon(id),
     help: () => this.setHelp(true),
     guidedSeen: () => this.saveSettings({ guidedSeen: true }),
   };
@@ -121,8 +141,11 @@ export class App {
     const paced = params.get('pace');
     const pace = paced === 'turns' || paced === 'real' ? paced : this.settings.pace;
     const seed = Number(params.get('seed')) || 1;
-    if (call && !this.inProgress) return this.play(call, seed, mode, pace);
-    // Never overwrite a cut call silently: ask first; abandoning it then opens the link.
+    // A call the LMS kept unfinished from an earlier launch goes on where it was left.
+    const kept = call && this.d.lms?.resumable(call.id, this.lang);
+    if (call && kept) return this.play(call, kept.log.seed, kept.log.mode, kept.pace ?? pace, kept);
+    if (call && !this.inProgress.length) return this.play(call, seed, mode, pace);
+    // A cut call is offered first (a reload of a linked call must find it again); abandoning one opens the link.
     if (call) this.linked = { sc: call, seed, mode, pace };
     this.menu();
   }
@@ -172,6 +195,8 @@ export class App {
   private show(next: Shown): void {
     clearInterval(this.saveTimer);
     clearInterval(this.replayTimer);
+    this.releaseCall();
+    this.releaseCall = () => {};
     if (this.shown.kind === 'call') this.shown.call.stop();
     this.shown = next;
     if (next.kind !== 'call') this.d.desk?.showIdle();
@@ -180,6 +205,8 @@ export class App {
 
   /** Back on the menu, the keyboard lands on the call just played (the list may be long), else the first. */
   menu(notices: readonly StorageNotice[] = []): void {
+    this.storeNotices(null);
+    void this.retryUnsaved();
     const calls = trainingOrder(this.d.lib.calls.flatMap((c) => (c.model ? [c.model] : []))).filter((sc) =>
       matches(sc, this.filter),
     );
@@ -187,20 +214,25 @@ export class App {
     this.show({ kind: 'menu', focus: call ? { call } : null, notices });
   }
 
-  play(sc: ScenarioModel, seed: number, mode: Mode, pace: Pace, from?: CallLog): void {
+  /** Plays a call: a new one in a slot of its own, or one cut short (`from`) in its slot again. */
+  play(sc: ScenarioModel, seed: number, mode: Mode, pace: Pace, from?: InProgressSlot): void {
     this.lastCall = sc.id;
-    // The store keeps one call in progress: from now on, this one.
-    this.inProgress = null;
-    const restored = from ? replay(sc, from.seed, from.entries, from.mode, from.time) : null;
-    const session = new CallSession(sc, seed, mode, restored?.state, from?.entries ?? [], pace);
-    const progress = (): InProgress => ({
+    const id = from?.id ?? newCallId(sc.id);
+    // Being played, it is no longer a call to resume (the other cut calls stay offered).
+    this.inProgress = this.inProgress.filter((p) => p.id !== id);
+    const restored = from ? replay(sc, from.log.seed, from.log.entries, from.log.mode, from.log.time) : null;
+    const session = new CallSession(sc, seed, mode, restored?.state, from?.log.entries ?? [], pace);
+    this.d.lms?.callStarted(session);
+    const progress = (): InProgressSlot => ({
+      id,
       log: session.log,
       lang: this.lang,
       savedAt: new Date().toISOString(),
       pace: session.pace,
     });
-    const save = (): Promise<void> =>
-      session.affordances.ended ? Promise.resolve() : this.d.store.saveInProgress(progress()).catch(() => {});
+    const save = saver(async () => {
+      if (!session.affordances.ended) await this.d.store.saveInProgress(id, progress());
+    });
     const call = new CallScreen(
       session,
       {
@@ -211,21 +243,22 @@ export class App {
         reducedMotion: this.d.reducedMotion,
         invalidate: () => this.shown === shown && this.render(),
         onAction: () => void save(),
-        onEnd: () => void this.finish(shown),
+        onEnd: () => void this.finish(shown, id),
         onLeave: (how) => void this.leave(how, progress, save),
         onHelp: () => this.setHelp(true),
         helpOpen: () => this.helpOpen,
       },
       restored?.events ?? null,
     );
-    const shown: CallShown = { kind: 'call', call, notices: [], onDebrief: null };
+    const shown: CallShown = { kind: 'call', call, notices: [], onDebrief: null, onDownload: null };
     // A call interrupted before its call was edited: say where the replay parted from it.
     const first = restored?.rejected[0];
     if (from && first)
       shown.notices.push(
-        this.t('drift.resumed', { count: restored.rejected.length, at: clock(from.entries[first.index]?.at ?? 0) }),
+        this.t('drift.resumed', { count: restored.rejected.length, at: clock(from.log.entries[first.index]?.at ?? 0) }),
       );
     this.show(shown);
+    this.releaseCall = holdCall(id);
     void save();
     this.saveTimer = window.setInterval(() => void save(), SAVE_EVERY_MS);
   }
@@ -234,51 +267,92 @@ export class App {
    * Leaves a call for the menu: kept, it is saved as it stands and the menu offers to resume it
    * (this very call); abandoned, it is forgotten; over, its result is already stored.
    */
-  private async leave(how: LeaveChoice, progress: () => InProgress, save: () => Promise<void>): Promise<void> {
+  private async leave(how: LeaveChoice, progress: () => InProgressSlot, save: () => Promise<void>): Promise<void> {
     clearInterval(this.saveTimer);
+    if (how !== 'done') this.d.lms?.callLeft(how === 'keep');
+    const p = progress();
     if (how === 'keep') {
-      this.inProgress = progress();
+      this.inProgress = [p, ...this.inProgress.filter((x) => x.id !== p.id)];
       await save();
     } else if (how === 'abandon') {
-      this.inProgress = null;
-      await this.d.store.clearInProgress().catch(() => {});
+      this.inProgress = this.inProgress.filter((x) => x.id !== p.id);
+      await this.d.store.clearInProgress(p.id).catch(() => {});
     }
     this.menu();
   }
 
-  private resume(): void {
+  private resume(id: string): void {
     this.linked = null;
-    const p = this.inProgress;
+    const p = this.inProgress.find((x) => x.id === id);
     const sc = p && this.call(p.log.scenario);
-    if (!p || !sc) return void this.abandon();
-    this.play(sc, p.log.seed, p.log.mode, p.pace ?? 'real', p.log);
+    if (!p || !sc) return void this.abandon(id);
+    this.play(sc, p.log.seed, p.log.mode, p.pace ?? 'real', p);
   }
 
-  private async abandon(): Promise<void> {
-    this.inProgress = null;
-    await this.d.store.clearInProgress();
+  /** Forgets one cut call (its slot alone); a deep link waiting on the question then opens. */
+  private async abandon(id: string): Promise<void> {
+    this.inProgress = this.inProgress.filter((x) => x.id !== id);
+    await this.d.store.clearInProgress(id).catch(() => {});
     const linked = this.linked;
     this.linked = null;
     if (linked) this.play(linked.sc, linked.seed, linked.mode, linked.pace);
     else this.menu();
   }
 
-  /** The call is over: its result is stored, and the call screen offers the debrief. */
-  private async finish(shown: CallShown): Promise<void> {
+  /**
+   * The call is over: its result is stored, and the call screen offers the debrief. A result the
+   * store cannot keep is not lost: it is listed for this session, tried again on the way to the
+   * menu, and offered as a file; the trainee is told what happened to the store meanwhile.
+   */
+  private async finish(shown: CallShown, id: string): Promise<void> {
     clearInterval(this.saveTimer);
+    this.d.lms?.callEnded(shown.call.session);
     const record = resultOf(shown.call.session, this.lang, new Date().toISOString());
-    try {
-      await this.d.store.addResult(record);
-      this.results = [...this.results, record];
-      await this.d.store.clearInProgress();
-    } catch (e) {
+    const fate = await storeResult(this.d.store, record);
+    if (fate?.code !== 'duplicate') this.results = [...this.results, record];
+    if (!fate) await this.d.store.clearInProgress(id).catch(() => {});
+    else if (fate.code !== 'duplicate') {
+      this.unsaved = [...this.unsaved, record];
+      shown.onDownload = () => downloadResult(record);
+    }
+    this.storeNotices(shown);
+    if (fate) {
       // The store says why (full, duplicate, invalid, failed); the words are ours, in the trainee's language.
-      const key = `storage.write.${(e as { code?: string }).code ?? 'failed'}`;
-      this.notices = [...this.notices, { key, params: {} }];
-      shown.notices.push(this.t(key));
+      const keys = [`storage.write.${fate.code}`, ...(shown.onDownload ? ['storage.keptInMemory'] : [])];
+      this.notices = [...this.notices, ...keys.map((key) => ({ key, params: {} }))];
+      shown.notices.push(...keys.map((key) => this.t(key)));
     }
     shown.onDebrief = () => this.debrief(record.log, record.summary);
     if (this.shown === shown) this.render();
+  }
+
+  /** What happened to the store meanwhile (the database deleted and made again): said on the call and the menu. */
+  private storeNotices(shown: CallShown | null): void {
+    const news = this.d.store.takeNotices();
+    this.notices = [...this.notices, ...news];
+    shown?.notices.push(...news.map((n) => this.t(n.key, n.params)));
+  }
+
+  /** Tries again to store the results the store could not keep; says so once they are. */
+  private async retryUnsaved(): Promise<void> {
+    const pending = this.unsaved;
+    if (!pending.length) return;
+    this.unsaved = [];
+    const kept: ResultRecord[] = [];
+    for (const r of pending) {
+      const fate = await storeResult(this.d.store, r);
+      if (fate && fate.code !== 'duplicate') this.unsaved.push(r);
+      else kept.push(r);
+    }
+    if (!kept.length) return;
+    // Once none is left unsaved, the warnings about them no longer hold.
+    const stale = (n: StorageNotice): boolean =>
+      !this.unsaved.length && (n.key.startsWith('storage.write.') || n.key === 'storage.keptInMemory');
+    this.notices = [
+      ...this.notices.filter((n) => !stale(n)),
+      { key: 'storage.savedLater', params: { count: kept.length } },
+    ];
+    if (this.shown.kind === 'menu') this.render();
   }
 
   debrief(log: CallLog, recorded?: ResultSummary): void {

@@ -17,7 +17,7 @@ import { capOf } from './keymap.ts';
 import type { CallDialog } from './Controls.ts';
 import { assignSlots, type Slots } from './slots.ts';
 import { turnNote } from './turn.ts';
-import { clock } from './words.ts';
+import { clock, isolate } from './words.ts';
 
 /** How long a passing word (pause refused in an exam) stays on screen, in ms. */
 const FLASH_MS = 4000;
@@ -33,7 +33,10 @@ export type CallScreenDeps = {
   readonly reducedMotion: boolean;
   /** Something on this screen changed: the App renders it again (it alone renders). */
   readonly invalidate: () => void;
-  /** After every logged action: the caller saves the call in progress. */
+  /**
+   * After every logged action and every wait the trainee chose (W, a second, ten seconds): the
+   * caller saves the call in progress, so a reload resumes where the trainee was, step by step too.
+   */
   readonly onAction: () => void;
   readonly onEnd: () => void;
   readonly onLeave: (how: LeaveChoice) => void;
@@ -43,7 +46,12 @@ export type CallScreenDeps = {
 };
 
 /** What the App adds once the call is over. */
-export type CallEnding = { readonly notices: readonly string[]; readonly onDebrief: (() => void) | null };
+export type CallEnding = {
+  readonly notices: readonly string[];
+  readonly onDebrief: (() => void) | null;
+  /** The result as a file, offered when the browser could not keep it. */
+  readonly onDownload: (() => void) | null;
+};
 
 export class CallScreen implements KeyTarget {
   ringing: boolean;
@@ -196,11 +204,14 @@ export class CallScreen implements KeyTarget {
   skipWait(): void {
     if (this.ringing) return;
     this.warning = this.warningOf(this.session.skipWait());
+    this.deps.onAction();
     this.changed();
   }
 
   wait(ms: number): void {
+    if (this.ringing) return;
     this.session.wait(ms);
+    this.deps.onAction();
   }
 
   togglePause(): void {
@@ -230,7 +241,7 @@ export class CallScreen implements KeyTarget {
   private warningOf(stop: SkipStop): { text: string; until: number } | null {
     if (stop.kind !== 'warned') return null;
     const t = this.deps.t;
-    const name = t(`${this.session.sc.ns}:customer.name`);
+    const name = isolate(t(`${this.session.sc.ns}:customer.name`));
     const at = clock(stop.at);
     return { text: t(`call.skipStopped.${stop.reason}`, { name, at, key: capOf('wait') }), until: stop.at };
   }
@@ -276,7 +287,12 @@ export class CallScreen implements KeyTarget {
     const t = this.deps.t;
     const sc = this.session.sc;
     const before = this.seen.lines.length;
-    this.seen = recordEvents(this.seen, events, { t, ns: sc.ns, customerName: t(`${sc.ns}:customer.name`) }, reveal);
+    this.seen = recordEvents(
+      this.seen,
+      events,
+      { t, ns: sc.ns, customerName: isolate(t(`${sc.ns}:customer.name`)) },
+      reveal,
+    );
     return this.seen.lines
       .slice(before)
       .filter((l) => l.kind === 'customer')
@@ -304,7 +320,7 @@ export class CallScreen implements KeyTarget {
     if (this.warning && this.session.state.time >= this.warning.until) this.warning = null;
     if (this.flash && performance.now() >= this.flash.until) this.flash = null;
     const t = this.deps.t;
-    const name = t(`${this.session.sc.ns}:customer.name`);
+    const name = isolate(t(`${this.session.sc.ns}:customer.name`));
     return callView(
       {
         sc: this.session.sc,
@@ -328,6 +344,7 @@ export class CallScreen implements KeyTarget {
           warning: this.warning?.text ?? null,
           notices: ending.notices,
           onDebrief: ending.onDebrief,
+          onDownload: ending.onDownload,
           focus: this.focus,
         },
       },

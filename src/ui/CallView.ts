@@ -15,7 +15,7 @@ import { capOf, shortcutOf } from './keymap.ts';
 import { place } from './Stage.ts';
 import { toolsView, type ToolNotes } from './ToolPanel.ts';
 import { liveTranscriptView, type LiveLine } from './Transcript.ts';
-import { clock } from './words.ts';
+import { clock, isolate } from './words.ts';
 
 export type CallViewModel = {
   readonly sc: ScenarioModel;
@@ -57,7 +57,7 @@ function topBar(m: CallViewModel, a: CallViewActions, t: TFunction): TemplateRes
         : aff.onHold
           ? t('call.onHold')
           : null;
-  return html`<header class="top-bar" style=${place(LAYOUT.topBar)}>
+  return html`<header class="top-bar" ${place(LAYOUT.topBar)}>
     <h1>${t(`${m.sc.ns}:title`)}</h1>
     <span class="flash" role="status">${m.flash ?? nothing}</span>
     <span class="timer" role="timer" aria-live="off" aria-label=${t('call.timer')}>${clock(m.state.time)}</span>
@@ -78,7 +78,7 @@ function topBar(m: CallViewModel, a: CallViewActions, t: TFunction): TemplateRes
 /** The whole call screen. */
 export function callView(m: CallViewModel, a: CallViewActions, t: TFunction): TemplateResult {
   const { sc, state: s, affordances: aff } = m;
-  const speaker = { t, ns: sc.ns, customerName: t(`${sc.ns}:customer.name`) };
+  const speaker = { t, ns: sc.ns, customerName: isolate(t(`${sc.ns}:customer.name`)) };
   return html`${topBar(m, a, t)} ${gaugesView(s.vars, t, place(LAYOUT.gauges))}
   ${checklistView(sc, m.mode, s, t, place(LAYOUT.checklist))} ${factsView(sc, aff.facts, t, place(LAYOUT.facts))}
   ${liveTranscriptView(m.lines, s.time, speaker, t('call.transcript'), place(LAYOUT.transcript))}

@@ -5,6 +5,7 @@ import { html, type TemplateResult } from 'lit-html';
 import type { TFunction } from 'i18next';
 import { PHASES, type ScenarioModel } from '../engine/model.ts';
 import type { CallState, Mode } from '../engine/types.ts';
+import type { Styled } from './Stage.ts';
 
 /** How a step of the process stands, as the engine recorded it. */
 function stepState(s: CallState, i: number): 'todo' | 'done' | 'early' {
@@ -44,17 +45,17 @@ export function checklistView(
   mode: Mode,
   s: CallState,
   t: TFunction,
-  style: string,
+  style: Styled,
 ): TemplateResult {
-  return html`<section class="checklist panel" aria-label=${t('call.checklist')} style=${style}>
+  return html`<section class="checklist panel" aria-label=${t('call.checklist')} ${style}>
     <h2>${t(mode === 'training' ? 'call.checklist' : 'call.exam')}</h2>
     ${mode === 'training' ? steps(sc, s, t) : html`<p class="exam">${t('call.examNoHelp')}</p>`}
   </section>`;
 }
 
 /** The facts known (the engine's list), the latest first: what the diagnosis and the ticket rest on. */
-export function factsView(sc: ScenarioModel, facts: readonly string[], t: TFunction, style: string): TemplateResult {
-  return html`<section class="facts-panel panel" aria-labelledby="facts-title" style=${style}>
+export function factsView(sc: ScenarioModel, facts: readonly string[], t: TFunction, style: Styled): TemplateResult {
+  return html`<section class="facts-panel panel" aria-labelledby="facts-title" ${style}>
     <h2 id="facts-title">${t('call.facts')} <span class="count">${facts.length}</span></h2>
     ${
       facts.length

@@ -9,6 +9,7 @@ import type { ScenarioModel } from '../engine/model.ts';
 import { focusOnce } from './focus.ts';
 import { capOf, shortcutOf } from './keymap.ts';
 import { KEYED_SLOTS, type Slots } from './slots.ts';
+import type { Styled } from './Stage.ts';
 
 /** Whose turn it is, in a word (`label`) and a sentence saying what the trainee can do (`text`). */
 export type TurnNote = { readonly turn: Turn; readonly label: string; readonly text: string };
@@ -28,6 +29,8 @@ export type ChoicesModel = {
   readonly notices: readonly string[];
   /** Shown once the result is stored: opens the debrief. */
   readonly onDebrief: (() => void) | null;
+  /** Shown when the result could not be stored: downloads it as a file. */
+  readonly onDownload: (() => void) | null;
   /** Focus requests (see focus.ts): the pick-up button when it rings, the lines once picked up. */
   readonly focus: { readonly ring: object | null; readonly lines: object | null };
 };
@@ -69,11 +72,11 @@ export function choicesView(
   m: ChoicesModel,
   a: ChoicesActions,
   t: TFunction,
-  style: string,
+  style: Styled,
 ): TemplateResult {
   // Gaps keep their number: the lines after a line gone are not renumbered.
   const shown = m.slots.flatMap((id, i) => (id === null ? [] : [{ id, n: i + 1 }]));
-  return html`<section class="choices panel" aria-label=${t('call.choices')} style=${style}>
+  return html`<section class="choices panel" aria-label=${t('call.choices')} ${style}>
     <div class="choices-head">
       <h2>${t('call.choices')}</h2>
       ${turnView(m.turn)}
@@ -108,6 +111,7 @@ export function choicesView(
         : nothing
     }
     ${m.notices.map((n) => html`<p class="notice" role="alert">${n}</p>`)}
+    ${m.onDownload ? html`<button type="button" class="download-result" @click=${m.onDownload}>${t('call.downloadResult')}</button>` : nothing}
     ${m.onDebrief ? html`<button type="button" class="see-debrief" @click=${m.onDebrief} ${focusOnce(m.onDebrief)}>${t('call.debrief')}</button>` : nothing}
   </section>`;
 }

@@ -5,6 +5,7 @@ import type { TFunction } from 'i18next';
 import type { ControlId } from '../engine/affordances.ts';
 import type { LoggedAction } from '../engine/types.ts';
 import { capOf, shortcutOf, type Command } from './keymap.ts';
+import type { Styled } from './Stage.ts';
 
 /** The call's forms: stating a diagnosis, the ticket's notes, and leaving the call (asked first). */
 export type CallDialog = 'diagnosis' | 'ticket' | 'leave';
@@ -75,10 +76,10 @@ export function controlsView(
   enabled: Readonly<Record<ControlId, boolean>>,
   a: ControlActions,
   t: TFunction,
-  style: string,
+  style: Styled,
   ringing: boolean,
 ): TemplateResult {
-  return html`<section class="controls panel" aria-label=${t('call.controls')} style=${style}>
+  return html`<section class="controls panel" aria-label=${t('call.controls')} ${style}>
     ${ROWS.map((row, i) => html`<div class="row ${i === ROWS.length - 1 ? 'secondary' : ''}">${row.map((c) => button(c, !ringing && enabled[c.id], a, t))}</div>`)}
   </section>`;
 }

@@ -18,7 +18,7 @@ import { driftOf, driftText, type Drift } from './drift.ts';
 import { focusOnce } from './focus.ts';
 import { timelineModel, timelineView, type TimelineModel } from './Timeline.ts';
 import { transcriptView } from './transcript-view.ts';
-import { clock, say } from './words.ts';
+import { clock, isolate, say } from './words.ts';
 
 const SECTIONS = ['process', 'diagnosis', 'calmness', 'resolution'] as const;
 
@@ -112,7 +112,7 @@ export function debriefView(
   replayed: number | null = null,
 ): TemplateResult {
   const c = m.card;
-  const line = { t, ns: m.ns, customerName: t(`${m.ns}:customer.name`) };
+  const line = { t, ns: m.ns, customerName: isolate(t(`${m.ns}:customer.name`)) };
   const events = replayed === null ? m.events : m.replay.events.slice(0, replayed);
   const x = m.explain;
   const pick = (at: number): void => a.onPick(at);
@@ -128,7 +128,7 @@ export function debriefView(
     : null;
   return html`<div class="debrief panel" role="region" aria-label=${t('scorecard.title')}>
     <header>
-      <h1 tabindex="-1" ${focusOnce(m)}>${t('scorecard.title')} — ${t(`${m.ns}:title`)}</h1>
+      <h1 tabindex="-1" ${focusOnce(m)}>${t('scorecard.title')} — <bdi>${t(`${m.ns}:title`)}</bdi></h1>
       <p class="verdict ${c.won ? 'won' : 'failed'}">
         ${t(`outcome.${c.outcome}`)} · ${t(c.won ? 'scorecard.won' : 'scorecard.lost')} · ${t('scorecard.total')}
         ${c.total}/100

@@ -2,6 +2,7 @@
 import { html, type TemplateResult } from 'lit-html';
 import type { TFunction } from 'i18next';
 import { ANGER, PATIENCE } from '../engine/model.ts';
+import { css, type Styled } from './Stage.ts';
 
 type Kind = 'anger' | 'patience';
 type Level = 'low' | 'mid' | 'high';
@@ -26,14 +27,14 @@ function meter(kind: Kind, v: number, t: TFunction): TemplateResult {
     data-level=${level}
   >
     <span class="label">${t(`call.${kind}`)}</span
-    ><span class="bar"><span class="fill" style="width: ${v * 10}%"></span></span
+    ><span class="bar"><span class="fill" ${css({ width: `${v * 10}%` })}></span></span
     ><span class="value">${v}/10 · ${word}</span>
   </div>`;
 }
 
 /** The customer's mood panel, from the call's variables. */
-export function gaugesView(vars: readonly number[], t: TFunction, style: string): TemplateResult {
-  return html`<section class="gauges panel" aria-label=${t('call.gauges')} style=${style}>
+export function gaugesView(vars: readonly number[], t: TFunction, style: Styled): TemplateResult {
+  return html`<section class="gauges panel" aria-label=${t('call.gauges')} ${style}>
     ${meter('anger', vars[ANGER]!, t)}${meter('patience', vars[PATIENCE]!, t)}
   </section>`;
 }

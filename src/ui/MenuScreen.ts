@@ -8,11 +8,12 @@ import { PERSONAS, type ScenarioModel } from '../engine/model.ts';
 import type { Mode } from '../engine/types.ts';
 import { LANGS, isLang, type Lang } from '../i18n/lang.ts';
 import type { AudioSettings } from '../ports/audio.ts';
-import type { InProgress, ResultRecord, StorageNotice } from '../ports/storage.ts';
+import type { InProgressSlot, ResultRecord, StorageNotice } from '../ports/storage.ts';
 import type { Pace } from '../session/call-session.ts';
 import { focusOnce } from './focus.ts';
 import { guidedInvitation, inviteView } from './GuidedInvite.ts';
 import { isGuided, LEVELS, matches, progress, standings, trainingOrder, type LibraryFilter } from './library.ts';
+import { clock } from './words.ts';
 
 /** Each language named in itself: whoever cannot read the current one still finds theirs. */
 const LANG_NAMES = { fr: 'Français', en: 'English' } as const satisfies Record<Lang, string>;
@@ -25,7 +26,8 @@ export type MenuModel = {
   readonly mode: Mode;
   readonly sound: AudioSettings;
   readonly notices: readonly StorageNotice[];
-  readonly inProgress: InProgress | null;
+  /** The calls cut short, newest first: each is offered for resume. */
+  readonly inProgress: readonly InProgressSlot[];
   readonly pace: Pace;
   readonly filter: LibraryFilter;
   /** The newcomer's invitation to the guided call was answered (played or skipped): it is not shown again. */
@@ -43,8 +45,9 @@ export type MenuActions = {
   readonly setSound: (s: Partial<AudioSettings>) => void;
   readonly exportResults: () => void;
   readonly openResult: (r: ResultRecord) => void;
-  readonly resume: () => void;
-  readonly abandon: () => void;
+  /** Resumes (or abandons) the cut call of this slot. */
+  readonly resume: (id: string) => void;
+  readonly abandon: (id: string) => void;
   readonly help: () => void;
   /** The invitation to the guided call was answered: remembered with the settings. */
   readonly guidedSeen: () => void;
@@ -217,30 +220,49 @@ function results(m: MenuModel, a: MenuActions, t: TFunction): TemplateResult {
   </section>`;
 }
 
+/** Each call cut short, newest first, with where it was left: resume it or abandon it (that one alone). */
+function resumeOffers(m: MenuModel, a: MenuActions, t: TFunction): TemplateResult | typeof nothing {
+  if (!m.inProgress.length) return nothing;
+  const offer = (p: InProgressSlot, i: number): TemplateResult => {
+    const when = new Date(p.savedAt).toLocaleString(m.lang, { dateStyle: 'short', timeStyle: 'short' });
+    return html`<li class="resume-offer" data-call=${p.log.scenario}>
+      <p id="resume-${i}">
+        ${t('menu.resumeText', { title: t(`${p.log.scenario}:title`) })}
+        <span class="resume-when">${t('menu.resumeWhen', { at: clock(p.log.time), when })}</span>
+      </p>
+      <button type="button" data-action="resume" aria-describedby="resume-${i}" @click=${() => a.resume(p.id)}>
+        ${t('menu.resume')}
+      </button>
+      <button
+        type="button"
+        class="quiet"
+        data-action="abandon"
+        aria-describedby="resume-${i}"
+        @click=${() => a.abandon(p.id)}
+      >
+        ${t('menu.abandon')}
+      </button>
+    </li>`;
+  };
+  return html`<div class="resume" role="alertdialog" aria-label=${t('menu.resumeTitle')}>
+    <ul class="resume-list">
+      ${repeat(m.inProgress, (p) => p.id, offer)}
+    </ul>
+  </div>`;
+}
+
 /** The menu as a template: a function of the model; every change goes through an action. */
 export function menuView(m: MenuModel, a: MenuActions, t: TFunction): TemplateResult {
   const library = trainingOrder(m.calls.flatMap((c) => (c.model ? [c.model] : [])));
   const shown = library.filter((sc) => matches(sc, m.filter));
   const standing = standings(m.results);
   const done = progress(library, m.results);
-  const cut = m.inProgress;
   return html`<div class="menu panel">
     <header class="menu-head">
       <h1>${t('app.title')}</h1>
       <p class="tagline">${t('app.tagline')}</p>
     </header>
-    ${m.notices.map((n) => html`<p class="notice" role="alert">${t(n.key, n.params)}</p>`)}
-    ${
-      cut
-        ? html`<div class="resume" role="alertdialog" aria-label=${t('menu.resumeTitle')}>
-            <p>${t('menu.resumeText', { title: t(`${cut.log.scenario}:title`) })}</p>
-            <button type="button" data-action="resume" @click=${() => a.resume()}>${t('menu.resume')}</button>
-            <button type="button" class="quiet" data-action="abandon" @click=${() => a.abandon()}>
-              ${t('menu.abandon')}
-            </button>
-          </div>`
-        : nothing
-    }
+    ${m.notices.map((n) => html`<p class="notice" role="alert">${t(n.key, n.params)}</p>`)} ${resumeOffers(m, a, t)}
     ${inviteView(guidedInvitation(library, m.results, m.guidedSeen), a, t)}
     <div class="menu-body">
       <section class="menu-calls" aria-label=${t('menu.calls')}>

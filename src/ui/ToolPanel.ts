@@ -69,7 +69,7 @@ function windowView(
     data-status=${a.status}
     role="group"
     aria-label=${name}
-    style=${place(toolWindowRect(i))}
+    ${place(toolWindowRect(i))}
   >
     <span class="tool-name">${name}</span><span class="tool-status">${status}</span
     ><span class="tool-result" title=${words ?? nothing}>${words ?? nothing}</span>

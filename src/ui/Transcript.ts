@@ -6,6 +6,7 @@ import { Directive, directive, PartType, type ElementPart, type PartInfo } from 
 import { repeat } from 'lit-html/directives/repeat.js';
 import type { EngineEvent } from '../engine/types.ts';
 import { lineOf, type Line, type LineContext } from './transcript-view.ts';
+import type { Styled } from './Stage.ts';
 import { clock } from './words.ts';
 
 /** A line of the live transcript. `until` > `at`: its words appear as they are spoken, until then. */
@@ -69,7 +70,9 @@ function lineView(l: LiveLine, time: number, c: LineContext): TemplateResult {
         >${heardPhrases(l.text, shown.length).map((p) => html`<span>${p}</span>`)}</span
       ><span class="words" aria-hidden="true">${shown}</span>`;
   } else words = html`<span class="words">${l.text}</span>`;
-  return html`<li class="line ${l.kind}" data-at=${l.at}><span class="who">${who} · ${clock(l.at)}</span>${words}</li>`;
+  // The name isolated (<bdi>): a right-to-left override in it cannot reorder the time after it.
+  const head = html`<span class="who"><bdi>${who}</bdi> · ${clock(l.at)}</span>`;
+  return html`<li class="line ${l.kind}" data-at=${l.at}>${head}${words}</li>`;
 }
 
 /**
@@ -121,7 +124,7 @@ export function liveTranscriptView(
   time: number,
   c: LineContext,
   label: string,
-  style: string,
+  style: Styled,
 ): TemplateResult {
   const last = lines.at(-1);
   return html`<ol
@@ -130,7 +133,7 @@ export function liveTranscriptView(
     aria-live="polite"
     aria-label=${label}
     tabindex="0"
-    style=${style}
+    ${style}
     ${followEnd(lines.length, last ? shownPart(last, time).length : 0)}
   >
     ${repeat(

@@ -47,7 +47,7 @@ function sideView(
       ${lines.map((l) => {
         const who = l.kind === 'customer' ? c.customerName : c.t(`speaker.${l.kind}`);
         return html`<li class="line ${l.kind} ${l.mark ? 'parted' : ''}">
-          <span class="who">${who} · ${clock(l.at)}</span><span class="words">${l.text}</span>
+          <span class="who"><bdi>${who}</bdi> · ${clock(l.at)}</span><span class="words">${l.text}</span>
         </li>`;
       })}
     </ol>

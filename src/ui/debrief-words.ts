@@ -2,7 +2,7 @@
 // the customer's anger. Pure: an explanation and a TFunction in, strings out.
 import type { TFunction } from 'i18next';
 import type { AngerRise, Cause, LineRef, Trigger, Verdict } from '../analysis/loss-cause.ts';
-import { clock, say } from './words.ts';
+import { clock, isolate, say } from './words.ts';
 
 /** The longest quotation of a line in a sentence; the transcript has it whole. */
 const QUOTE_MAX = 110;
@@ -34,7 +34,7 @@ function toneNote(t: TFunction, line: LineRef): string {
 
 /** The one sentence that says why the call ended as it did. */
 export function causeText(t: TFunction, ns: string, c: Cause): string {
-  const name = t(`${ns}:customer.name`);
+  const name = isolate(t(`${ns}:customer.name`));
   const at = clock(c.at);
   switch (c.kind) {
     case 'passed':

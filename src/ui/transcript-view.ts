@@ -87,7 +87,7 @@ export function transcriptView(
         tabindex=${on ? '-1' : nothing}
         ${on ? revealOn(pickedAt) : nothing}
       >
-        <span class="who">${who} · ${clock(l.at)}</span><span class="words">${l.text}</span>
+        <span class="who"><bdi>${who}</bdi> · ${clock(l.at)}</span><span class="words">${l.text}</span>
       </li>`;
     })}
   </ol>`;

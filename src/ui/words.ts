@@ -7,6 +7,18 @@ export function clock(ms: number): string {
   return `${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
 }
 
+/** Bidi controls and right-to-left letters: a text holding one could reorder the sentence around it. */
+const BIDI = /[\u0590-\u08ff\u200e\u200f\u202a-\u202e\u2066-\u2069\ufb1d-\ufdff\ufe70-\ufeff]/;
+
+/**
+ * A content text (a customer's name, a call's title) put into a sentence of the interface,
+ * isolated (FSI … PDI) when its direction could reorder the words around it: `\u202Egnp.exe
+ * hung up` must not read as "pu gnuh exe.png". Plain text comes back as it is.
+ */
+export function isolate(text: string): string {
+  return BIDI.test(text) ? `\u2068${text}\u2069` : text;
+}
+
 /**
  * Translates a key whose parameters may themselves be keys (`step: 'playbook:steps.verify'`)
  * or times in ms (`at`, `par`).

@@ -211,7 +211,7 @@ describe('pause', () => {
 });
 
 describe('leaving a call', () => {
-  it('asks first; kept, the menu offers the call just left (not an older one), and resuming goes on with it', async () => {
+  it('asks first; kept, the menu offers the call just left first (the older one after it), and resuming goes on with it', async () => {
     const { page, errors } = await fresh();
     // An older call cut by a reload.
     await openCall(page, 'scenario=tv-no-picture&mode=training&seed=2');
@@ -233,8 +233,14 @@ describe('leaving a call', () => {
     expect(await page.getByRole('heading', { level: 1 }).innerText()).toContain('Broadband box');
     await leave(page).press('Enter');
     await ask.getByRole('button', { name: /^Leave and keep it/ }).press('Enter');
-    await page.getByText(/A call was interrupted: "Broadband box/).waitFor();
-    await page.getByRole('button', { name: 'Resume the call' }).press('Enter');
+    // Each call keeps its own slot: both are offered, the newest first.
+    const offers = page.getByRole('alertdialog', { name: 'Interrupted call' }).getByRole('listitem');
+    await offers
+      .first()
+      .getByText(/A call was interrupted: "Broadband box/)
+      .waitFor();
+    expect(await offers.nth(1).innerText()).toContain('A call was interrupted: "TV: “it doesn\'t work any more”"');
+    await offers.first().getByRole('button', { name: 'Resume the call' }).press('Enter');
     await conversation(page).waitFor();
     expect(await page.getByRole('heading', { level: 1 }).innerText()).toContain('Broadband box');
     expect(await conversation(page).innerText()).toContain('Alto Telecom, good morning');

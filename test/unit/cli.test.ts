@@ -153,6 +153,6 @@ describe('the precompiled tools (npm run scenarios:…, through src/cli/run.mjs)
   it('name the tools when asked for one that does not exist', () => {
     const r = precompiled('analyse');
     expect(r.code).toBe(2);
-    expect(r.err).toContain('usage: node src/cli/run.mjs <check|analyze|graph|i18n|schema|golden>');
+    expect(r.err).toContain('usage: node src/cli/run.mjs <check|analyze|graph|i18n|schema|golden|scorm>');
   });
 });

@@ -159,14 +159,14 @@ describe('IdbStore', () => {
     const name = freshName();
     const s = newStore(name);
     await s.open();
-    expect(await s.loadInProgress()).toBeNull();
-    await s.saveInProgress(progress);
+    expect(await s.listInProgress()).toEqual([]);
+    await s.saveInProgress('a', progress);
     s.close();
     const t = newStore(name);
     await t.open();
-    expect(await t.loadInProgress()).toEqual(progress);
-    await t.clearInProgress();
-    expect(await t.loadInProgress()).toBeNull();
+    expect(await t.listInProgress()).toEqual([{ ...progress, id: 'a' }]);
+    await t.clearInProgress('a');
+    expect(await t.listInProgress()).toEqual([]);
   });
 
   it('moves a corrupt record to quarantine on open, keeps the good ones and says how many', async () => {
@@ -180,7 +180,7 @@ describe('IdbStore', () => {
     const t = newStore(name);
     expect(await t.open()).toEqual([{ key: 'storage.quarantined', params: { count: 2 } }]);
     expect((await t.listResults()).map((r) => r.id)).toEqual(['good']);
-    expect(await t.loadInProgress()).toBeNull();
+    expect(await t.listInProgress()).toEqual([]);
     const q = (await rawTx(name, 'quarantine', 'readonly', (st) => st.getAll())) as QuarantineEntry[];
     const moved = q.map((e) => [e.from, e.key, e.raw]).sort((a, b) => String(a[0]).localeCompare(String(b[0])));
     expect(moved).toEqual([
@@ -258,8 +258,8 @@ describe('IdbStore', () => {
       expect(await s.open()).toEqual([{ key: 'storage.unavailable', params: {} }]);
       await s.addResult(result('m'));
       expect((await s.listResults()).map((r) => r.id)).toEqual(['m']);
-      await s.saveInProgress(progress);
-      expect(await s.loadInProgress()).toEqual(progress);
+      await s.saveInProgress('a', progress);
+      expect(await s.listInProgress()).toEqual([{ ...progress, id: 'a' }]);
     } finally {
       globalThis.indexedDB = saved;
     }
