@@ -4,6 +4,7 @@ import { parse } from 'yaml';
 import { defineConfig, type Plugin } from 'vite';
 import { phaserForTheDesk, precompress, preloadContent } from './vite.plugins.ts';
 import { SCORM_MODE } from './src/lms/build-mode.ts';
+import { noServiceWorker, offline } from './src/pwa/build.ts';
 
 /**
  * A call's best path, `{ seed, mode, log }` from its golden file (`npm run golden:update`), for the
@@ -119,7 +120,8 @@ export default defineConfig(({ mode }) => ({
     // An LMS serves files as they are: an LMS package (`--mode scorm`) needs no brotli copies.
     ...(mode === SCORM_MODE ? [] : [precompress()]),
     contentSecurityPolicy(),
-    // No service worker in an LMS package: a PWA plugin must stay out of `--mode scorm`.
+    // Installable and offline (src/pwa/build.ts); no service worker in an LMS package (`--mode scorm`).
+    ...(mode === SCORM_MODE ? [noServiceWorker()] : offline()),
   ],
   build: {
     target: 'es2022',

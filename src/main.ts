@@ -1,11 +1,14 @@
 // Entry point: the stage and the drawn desk, the bundled calls, storage, sound, then the first screen.
 import { html, render } from 'lit-html';
 import { DeferredAudio } from './audio/DeferredAudio.ts';
-import { fetchContent, libraryOf, uiLocales } from './content/bundle.ts';
+import { fetchContent, libraryOf, uiLocales, type ContentData } from './content/bundle.ts';
 import { createI18n } from './i18n/i18n.ts';
 import { isLang, type Lang } from './i18n/lang.ts';
 import type { DeskView } from './ports/desk-view.ts';
 import { connectLms } from './lms/connect.ts';
+import { SCORM_MODE } from './lms/build-mode.ts';
+import { registerWhenIdle } from './pwa/start.ts';
+import { UpdateOffer } from './pwa/update-offer.ts';
 import { IdbStore } from './storage/IdbStore.ts';
 import { App, openStore } from './ui/App.ts';
 import { LazyDesk } from './ui/LazyDesk.ts';
@@ -32,8 +35,9 @@ async function createDesk(parent: HTMLElement): Promise<DeskView | null> {
 
 async function start(): Promise<void> {
   // The content is fetched while the page sets itself up.
+  let contentData: ContentData | undefined; // the team server's content versions come from it
   const content = fetchContent().then(
-    (data) => (mark('fetched'), libraryOf(data)),
+    (data) => (mark('fetched'), (contentData = data), libraryOf(data)),
     (e: unknown) => (e instanceof Error ? e : new Error(String(e))),
   );
   const params = new URLSearchParams(location.search);
@@ -43,7 +47,8 @@ async function start(): Promise<void> {
   // ?desk=off: the HTML layer alone, for machines too slow to draw the desk. Otherwise Phaser
   // loads and draws the desk alongside the content, without holding the screens back.
   const reducedMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
-  const desk = params.get('desk') === 'off' ? null : new LazyDesk(createDesk(stage.world));
+  const deskLoading = params.get('desk') === 'off' ? null : createDesk(stage.world);
+  const desk = deskLoading && new LazyDesk(deskLoading);
   desk?.setReducedMotion(reducedMotion);
   document.body.classList.toggle('reduced-motion', reducedMotion);
   const store = new IdbStore();
@@ -72,8 +77,17 @@ async function start(): Promise<void> {
   mark('i18n');
   document.title = i18n.t('app.title');
   const audio = new DeferredAudio({ volume: settings.volume, muted: settings.muted, speech: settings.speech });
-  await new App({ stage, lib, i18n, store, audio, desk, reducedMotion, lms }).start(params, opened);
+  // An LMS package has no service worker (vite.config.ts): nothing to offer there; and no team
+  // server either: without the content, the team side stays off and never asks for /api/.
+  const inLms = import.meta.env.MODE === SCORM_MODE;
+  const updates = inLms ? null : new UpdateOffer();
+  const teamContent = inLms ? undefined : contentData;
+  await new App({ stage, lib, i18n, store, audio, desk, reducedMotion, lms, updates, content: teamContent }).start(
+    params,
+    opened,
+  );
   mark('screen');
+  if (updates) registerWhenIdle(updates, deskLoading);
 }
 
 /** `hotliner:<step>` in the browser's performance timeline: where a start's time goes (read by bench:browser). */

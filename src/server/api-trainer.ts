@@ -2,11 +2,11 @@
 import type { Context, Hono } from 'hono';
 import { isLang } from '../i18n/lang.ts';
 import type { ApiContext } from './api.ts';
-import { send } from './errors.ts';
+import { apiError, send } from './errors.ts';
 import { exportTable, toCsv, toXlsx } from './export.ts';
 import { asTrainer } from './guards.ts';
 import * as store from './store.ts';
-import { roomView } from './views.ts';
+import { resultView, roomView } from './views.ts';
 
 export function trainerRoutes(api: Hono, { db, content }: ApiContext): void {
   api.get('/sessions/:id/room', async (c) => {
@@ -14,6 +14,22 @@ export function trainerRoutes(api: Hono, { db, content }: ApiContext): void {
     if ('error' in s) return send(c, s);
     const [trainees, results] = await Promise.all([store.traineesOf(db, s.id), store.resultsOf(db, s.id)]);
     return c.json(roomView(s, trainees, results, content));
+  });
+
+  /**
+   * One result whole, for the trainer to open its debrief and replay: the result as the room shows
+   * it, with the log the server replayed and the scorecard it computed.
+   */
+  api.get('/sessions/:id/results/:resultId', async (c) => {
+    const s = await asTrainer(db, c);
+    if ('error' in s) return send(c, s);
+    const r = await store.resultById(db, c.req.param('resultId'));
+    if (!r || r.session_id !== s.id) return send(c, apiError(404, 'notFound', 'No such result in this session.'));
+    return c.json({
+      ...resultView(r),
+      log: JSON.parse(r.log) as unknown,
+      scorecard: JSON.parse(r.scorecard) as unknown,
+    });
   });
 
   /** The room as a table (`?lang=fr|en` for the titles; CSV `?sep=;` for a French Excel). */

@@ -1,7 +1,7 @@
 // The GameStore over IndexedDB (results, call in progress) and localStorage (settings).
 // Nothing read back is trusted: a record that fails validation is moved to `quarantine`, never deleted.
 import type { GameStore, InProgress, InProgressSlot, ResultRecord, Settings, StorageNotice } from '../ports/storage.ts';
-import { IN_PROGRESS, inTx, invalidRecord, openDb, RESULTS, writeError } from './idb.ts';
+import { IN_PROGRESS, inTx, invalidRecord, openDb, OUTBOX, RESULTS, TEAM, writeError } from './idb.ts';
 import { MemoryStore } from './MemoryStore.ts';
 import { scan, type Scan, type Source } from './scan.ts';
 import { browserStorage, LocalSettings, type KeyValueStorage } from './settings.ts';
@@ -31,6 +31,8 @@ export class IdbStore implements GameStore {
   /** What happened since the last `takeNotices` (the database opened again). */
   private notices: StorageNotice[] = [];
   private readonly settings: LocalSettings;
+  /** The outbox and team records while IndexedDB is unavailable (kept for this page only). */
+  private readonly memory = { outbox: new Map<string, unknown>(), team: new Map<string, unknown>() };
 
   constructor(private readonly opts: IdbStoreOptions = {}) {
     this.settings = new LocalSettings(opts.localStorage !== undefined ? opts.localStorage : browserStorage());
@@ -103,6 +105,35 @@ export class IdbStore implements GameStore {
     await this.write('Clearing the call in progress', IN_PROGRESS, (s) => s.delete(id));
   }
 
+  /** Every record of the team outbox, as stored (src/team/outbox.ts reads them). */
+  async listOutbox(): Promise<unknown[]> {
+    if (this.fallback) return [...this.memory.outbox.values()];
+    return this.getAll(OUTBOX);
+  }
+
+  async putOutbox(item: { readonly resultId: string }): Promise<void> {
+    if (this.fallback) return void this.memory.outbox.set(item.resultId, structuredClone(item));
+    await this.write('This session result', OUTBOX, (s) => s.put(item));
+  }
+
+  /** The team sessions this browser joined or created (src/team/memberships.ts reads them). */
+  async listTeam(): Promise<unknown[]> {
+    if (this.fallback) return [...this.memory.team.values()];
+    return this.getAll(TEAM);
+  }
+
+  async putTeam(key: string, value: unknown): Promise<void> {
+    if (this.fallback) return void this.memory.team.set(key, structuredClone(value));
+    await this.write('This session', TEAM, (s) => s.put(value, key));
+  }
+
+  private async getAll(store: typeof OUTBOX | typeof TEAM): Promise<unknown[]> {
+    const db = await this.connection();
+    let req: IDBRequest<unknown[]> | null = null;
+    await inTx(db, [store], 'readonly', (tx) => (req = tx.objectStore(store).getAll()));
+    return req!.result;
+  }
+
   loadSettings(): Settings {
     return this.settings.load();
   }
@@ -156,7 +187,11 @@ export class IdbStore implements GameStore {
     }
   }
 
-  private async write(what: string, store: Source, op: (s: IDBObjectStore) => void): Promise<void> {
+  private async write(
+    what: string,
+    store: Source | typeof OUTBOX | typeof TEAM,
+    op: (s: IDBObjectStore) => void,
+  ): Promise<void> {
     for (let attempt = 0; ; attempt++) {
       let db: IDBDatabase;
       try {

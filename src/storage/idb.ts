@@ -1,9 +1,14 @@
 // Promise wrappers over the IndexedDB event API, and the error a failed write reports to the player.
 
-export const DB_VERSION = 1;
+/** 2: the team outbox and the team sessions' keys (version 1's stores are kept as they are). */
+export const DB_VERSION = 2;
 export const RESULTS = 'results';
 export const IN_PROGRESS = 'inProgress';
 export const QUARANTINE = 'quarantine';
+/** Session results not yet acknowledged by the team server (by result id), and those it acknowledged or refused. */
+export const OUTBOX = 'outbox';
+/** The sessions joined (trainee token) and created (trainer key) in this browser. */
+export const TEAM = 'team';
 /** The one slot of the call in progress before each call had its own; read as a slot among the others. */
 export const LEGACY_KEY = 'current';
 
@@ -114,6 +119,8 @@ export function openDb(
       if (!db.objectStoreNames.contains(RESULTS)) db.createObjectStore(RESULTS, { keyPath: 'id' });
       if (!db.objectStoreNames.contains(IN_PROGRESS)) db.createObjectStore(IN_PROGRESS);
       if (!db.objectStoreNames.contains(QUARANTINE)) db.createObjectStore(QUARANTINE, { autoIncrement: true });
+      if (!db.objectStoreNames.contains(OUTBOX)) db.createObjectStore(OUTBOX, { keyPath: 'resultId' });
+      if (!db.objectStoreNames.contains(TEAM)) db.createObjectStore(TEAM);
     };
     req.onerror = () => fail(req.error ?? new DOMException('IndexedDB open failed', 'UnknownError'));
     req.onblocked = () => fail(new DOMException('IndexedDB open blocked by another tab', 'BlockedError'));

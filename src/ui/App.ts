@@ -2,7 +2,7 @@
 // own data — menu → call → debrief — and keeps saves, settings and the language.
 import { html, nothing, render, type TemplateResult } from 'lit-html';
 import type { i18n, TFunction } from 'i18next';
-import type { Library } from '../content/bundle.ts';
+import type { ContentData, Library } from '../content/bundle.ts';
 import type { ScenarioModel } from '../engine/model.ts';
 import { replay, type CallLog } from '../engine/replay.ts';
 import type { Mode } from '../engine/types.ts';
@@ -18,6 +18,7 @@ import type {
   StorageNotice,
 } from '../ports/storage.ts';
 import type { LmsPort } from '../lms/port.ts';
+import type { UpdateOffer } from '../pwa/update-offer.ts';
 import { CallSession, resultOf, type Pace } from '../session/call-session.ts';
 import { CallScreen, type LeaveChoice } from './CallScreen.ts';
 import { download } from './download.ts';
@@ -29,6 +30,11 @@ import { holdCall, liveCalls } from './live-calls.ts';
 import { downloadResult, newCallId, saver, storeResult } from './saves.ts';
 import type { Stage } from './Stage.ts';
 import { clock } from './words.ts';
+import { TeamApi } from '../team/api.ts';
+import { contentVersions } from '../team/versions.ts';
+import { TeamController, type TeamStore } from './team.ts';
+import type { SessionCall } from './team-state.ts';
+import { saveBlob, sessionBanner, teamMenu } from './team-menu.ts';
 
 const SAVE_EVERY_MS = 3000;
 const REPLAY_BEAT_MS = 350;
@@ -54,6 +60,10 @@ export type AppDeps = {
   readonly reducedMotion: boolean;
   /** The learning platform (SCORM package) that launched the game, if any. */
   readonly lms?: LmsPort | null;
+  /** The content file as fetched: the team server's content versions are worked out from it. */
+  readonly content?: ContentData;
+  /** A new version of the game, offered on the menu only (none without a service worker). */
+  readonly updates?: UpdateOffer | null;
 };
 
 type CallShown = {
@@ -76,7 +86,7 @@ type MenuShown = {
   readonly focus: { readonly call: string } | null;
   readonly notices: readonly StorageNotice[];
 };
-type Shown = { readonly kind: 'none' } | MenuShown | CallShown | DebriefShown;
+type Shown = { readonly kind: 'none' } | MenuShown | CallShown | DebriefShown | { readonly kind: 'team' };
 
 export class App {
   private shown: Shown = { kind: 'none' };
@@ -97,6 +107,12 @@ export class App {
   private lastCall: string | null = null;
   /** A deep-linked call waiting while the trainee decides about a call cut by a reload. */
   private linked: { sc: ScenarioModel; seed: number; mode: Mode; pace: Pace } | null = null;
+  /** The team side (sessions, room, outbox): there when the content file is, used when a team server answers. */
+  private team: TeamController | null = null;
+  /** The session call on screen (its debrief goes back to the session), or null. */
+  private sessionCall: SessionCall | null = null;
+  /** A link's pace for the session's calls (`&pace=turns`), else the menu's. */
+  private sessionPace: Pace | null = null;
   private readonly menuActions: MenuActions = {
     play: (sc) => this.play(sc, Math.floor(Math.random() * 1_000_000_000) + 1, this.settings.mode, this.settings.pace),
     setLang: (lang) => void this.setLang(lang),
@@ -113,11 +129,14 @@ export class App {
     abandon: (id) => void this.abandon(id),
     help: () => this.setHelp(true),
     guidedSeen: () => this.saveSettings({ guidedSeen: true }),
+    applyUpdate: () => this.d.updates?.apply(),
   };
   private readonly closeHelp = (): void => this.setHelp(false);
 
   constructor(private readonly d: AppDeps) {
     this.settings = d.store.loadSettings();
+    // A new version shows on the menu (when it is on screen), never over a call.
+    d.updates?.subscribe(() => this.shown.kind === 'menu' && this.render());
   }
 
   get lang(): Lang {
@@ -135,6 +154,7 @@ export class App {
   /** Opens the store (or takes its opening, started earlier: see `openStore`), then the first screen. */
   async start(params: URLSearchParams, opened: Promise<OpenedStore> = openStore(this.d.store)): Promise<void> {
     ({ notices: this.notices, results: this.results, inProgress: this.inProgress } = await opened);
+    if (this.startTeam(params)) return;
     const call = this.call(params.get('scenario'));
     const asked = params.get('mode');
     const mode = asked === 'exam' || asked === 'training' ? asked : this.settings.mode;
@@ -148,6 +168,46 @@ export class App {
     // A cut call is offered first (a reload of a linked call must find it again); abandoning one opens the link.
     if (call) this.linked = { sc: call, seed, mode, pace };
     this.menu();
+  }
+
+  /**
+   * The team side: the outbox sends what waits, and `?join=CODE`, `?trainer` or `?room=ID` open
+   * their screen once the team server answers (the menu offers them then). True when a screen opens.
+   */
+  private startTeam(params: URLSearchParams): boolean {
+    const store = this.d.store as Partial<TeamStore>;
+    if (!this.d.content || !store.listOutbox || !store.putOutbox || !store.listTeam || !store.putTeam) return false;
+    const paced = params.get('pace');
+    this.sessionPace = paced === 'turns' || paced === 'real' ? paced : null;
+    const team = new TeamController(
+      {
+        t: () => this.t,
+        lang: () => this.lang,
+        library: () => trainingOrder(this.d.lib.calls.flatMap((c) => (c.model ? [c.model] : []))),
+        call: (id) => this.call(id),
+        show: () => (this.shown.kind === 'team' ? this.render() : this.show({ kind: 'team' })),
+        invalidate: () => this.shown.kind !== 'none' && this.render(),
+        menu: () => this.menu(),
+        play: (sc, ctx) => this.play(sc, ctx.seed, ctx.mode, this.sessionPace ?? this.settings.pace, undefined, ctx),
+        save: saveBlob,
+        debrief: (log, back) => this.debrief(log, undefined, back),
+      },
+      new TeamApi((url, init) => fetch(url, init)),
+      store as TeamStore,
+      contentVersions(this.d.content),
+    );
+    this.team = team;
+    const join = params.get('join');
+    const room = params.get('room');
+    const wanted = join !== null || room !== null || params.has('trainer');
+    void team.start().then(() => {
+      if (wanted && !team.server) return this.menu([{ key: 'team.noServer', params: {} }]);
+      if (join !== null) team.openJoin(join);
+      else if (room) team.openRoom(room);
+      else if (params.has('trainer')) team.openTrainer();
+      else if (team.server && this.shown.kind === 'menu') this.render();
+    });
+    return wanted;
   }
 
   private call(id: string | null): ScenarioModel | null {
@@ -180,12 +240,16 @@ export class App {
             notices: [...this.notices, ...s.notices],
             inProgress: this.inProgress,
             focus: s.focus,
+            team: teamMenu(this.team, t),
+            update: this.d.updates?.ready ?? false,
           },
           this.menuActions,
           t,
         );
       case 'call':
-        return s.call.view(s);
+        return html`${s.call.view(s)}${sessionBanner(this.sessionCall, this.team, t)}`;
+      case 'team':
+        return this.team?.screen ? this.team.view() : nothing;
       case 'debrief':
         return debriefView(s.model, s.actions, t, s.shownAt, s.replayed);
     }
@@ -198,6 +262,7 @@ export class App {
     this.releaseCall();
     this.releaseCall = () => {};
     if (this.shown.kind === 'call') this.shown.call.stop();
+    if (next.kind !== 'team') this.team?.hide();
     this.shown = next;
     if (next.kind !== 'call') this.d.desk?.showIdle();
     this.render();
@@ -215,8 +280,9 @@ export class App {
   }
 
   /** Plays a call: a new one in a slot of its own, or one cut short (`from`) in its slot again. */
-  play(sc: ScenarioModel, seed: number, mode: Mode, pace: Pace, from?: InProgressSlot): void {
+  play(sc: ScenarioModel, seed: number, mode: Mode, pace: Pace, from?: InProgressSlot, inSession?: SessionCall): void {
     this.lastCall = sc.id;
+    this.sessionCall = inSession ?? null;
     const id = from?.id ?? newCallId(sc.id);
     // Being played, it is no longer a call to resume (the other cut calls stay offered).
     this.inProgress = this.inProgress.filter((p) => p.id !== id);
@@ -308,6 +374,9 @@ export class App {
     clearInterval(this.saveTimer);
     this.d.lms?.callEnded(shown.call.session);
     const record = resultOf(shown.call.session, this.lang, new Date().toISOString());
+    // A session call's result goes to the team server through the outbox (kept until acknowledged).
+    const ctx = this.sessionCall;
+    if (ctx && this.team) await this.team.finished(ctx, record);
     const fate = await storeResult(this.d.store, record);
     if (fate?.code !== 'duplicate') this.results = [...this.results, record];
     if (!fate) await this.d.store.clearInProgress(id).catch(() => {});
@@ -355,8 +424,11 @@ export class App {
     if (this.shown.kind === 'menu') this.render();
   }
 
-  debrief(log: CallLog, recorded?: ResultSummary): void {
+  /** A call's debrief; `back` (a trainer's room) replaces the way back to the menu or the session. */
+  debrief(log: CallLog, recorded?: ResultSummary, back?: () => void): void {
     const sc = this.call(log.scenario);
+    // From a session call's end, the debrief leads back to the session.
+    const session = this.shown.kind === 'call' && this.team ? this.sessionCall : null;
     if (!sc) return this.menu([{ key: 'drift.gone', params: {} }]);
     const shown: DebriefShown = {
       kind: 'debrief',
@@ -365,7 +437,8 @@ export class App {
       replayed: null,
       actions: {
         onAgain: () => this.play(sc, log.seed, log.mode, this.settings.pace),
-        onMenu: () => this.menu(),
+        onMenu: () => (back ? back() : session ? this.team!.openSession(session.sessionId) : this.menu()),
+        ...(back && { backKey: 'team.room.backToRoom' }),
         onPick: (at) => {
           shown.shownAt = at;
           this.render();

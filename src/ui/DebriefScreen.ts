@@ -42,6 +42,8 @@ export type DebriefModel = {
 export type DebriefActions = {
   onAgain(): void;
   onMenu(): void;
+  /** What the way back says, when it does not lead to the calls (a trainer's room). */
+  readonly backKey?: string;
   /** A moment chosen (evidence time or timeline mark): render again with it as `shownAt`. */
   onPick(at: number): void;
   /** Optional: when given, a "replay the call" button; the owner steps `replayed` along `replay.steps`. */
@@ -169,7 +171,7 @@ export function debriefView(
     <footer>
       ${a.onReplay ? html`<button type="button" data-action="replay" @click=${() => a.onReplay?.()}>${t('debrief.replay')}</button>` : nothing}
       <button type="button" data-action="again" @click=${() => a.onAgain()}>${t('debrief.again')}</button>
-      <button type="button" data-action="menu" @click=${() => a.onMenu()}>${t('call.back')}</button>
+      <button type="button" data-action="menu" @click=${() => a.onMenu()}>${t(a.backKey ?? 'call.back')}</button>
     </footer>
   </div>`;
 }

@@ -32,8 +32,12 @@ export type MenuModel = {
   readonly filter: LibraryFilter;
   /** The newcomer's invitation to the guided call was answered (played or skipped): it is not shown again. */
   readonly guidedSeen: boolean;
+  /** The team sessions' entry (join, run a session), when a team server serves the game. */
+  readonly team?: TemplateResult | typeof nothing;
   /** Optional: put the keyboard on this call's Play button, once per request object (back from a call). */
   readonly focus?: { readonly call: string } | null;
+  /** A new version of the game is ready (src/pwa/update-offer.ts): offered here, never during a call. */
+  readonly update?: boolean;
 };
 
 export type MenuActions = {
@@ -51,6 +55,8 @@ export type MenuActions = {
   readonly help: () => void;
   /** The invitation to the guided call was answered: remembered with the settings. */
   readonly guidedSeen: () => void;
+  /** Reloads into the new version. */
+  readonly applyUpdate?: () => void;
 };
 
 // Inputs are bound with live(): the page shows the model even after an action left it unchanged.
@@ -251,6 +257,15 @@ function resumeOffers(m: MenuModel, a: MenuActions, t: TFunction): TemplateResul
   </div>`;
 }
 
+/** The new version, offered between calls: the trainee chooses when to reload. */
+function updateOffer(m: MenuModel, a: MenuActions, t: TFunction): TemplateResult | typeof nothing {
+  const apply = a.applyUpdate;
+  if (!m.update || !apply) return nothing;
+  return html`<p class="notice update" role="status">
+    ${t('menu.updateReady')} — <button type="button" @click=${() => apply()}>${t('menu.updateReload')}</button>
+  </p>`;
+}
+
 /** The menu as a template: a function of the model; every change goes through an action. */
 export function menuView(m: MenuModel, a: MenuActions, t: TFunction): TemplateResult {
   const library = trainingOrder(m.calls.flatMap((c) => (c.model ? [c.model] : [])));
@@ -263,7 +278,7 @@ export function menuView(m: MenuModel, a: MenuActions, t: TFunction): TemplateRe
       <p class="tagline">${t('app.tagline')}</p>
     </header>
     ${m.notices.map((n) => html`<p class="notice" role="alert">${t(n.key, n.params)}</p>`)} ${resumeOffers(m, a, t)}
-    ${inviteView(guidedInvitation(library, m.results, m.guidedSeen), a, t)}
+    ${updateOffer(m, a, t)} ${inviteView(guidedInvitation(library, m.results, m.guidedSeen), a, t)}
     <div class="menu-body">
       <section class="menu-calls" aria-label=${t('menu.calls')}>
         <div class="calls-head">
@@ -283,7 +298,7 @@ export function menuView(m: MenuModel, a: MenuActions, t: TFunction): TemplateRe
             : html`<p class="no-match">${t('menu.noMatch')}</p>`
         }
       </section>
-      <aside class="menu-side">${settings(m, a, t)}${results(m, a, t)}</aside>
+      <aside class="menu-side">${settings(m, a, t)}${m.team ?? nothing}${results(m, a, t)}</aside>
     </div>
   </div>`;
 }

@@ -117,6 +117,23 @@ describe.each(backends())('team server on $name', (backend) => {
     expect(Object.keys(res.steps)).toHaveLength(stepLines.length);
     for (const l of stepLines) expect(res.steps[l.id.slice(5)]).toBe(l.status);
     expect(room.body.session.calls[1].steps.map((x: { id: string }) => x.id)).toEqual(Object.keys(res.steps));
+
+    // The trainer opens the result whole (its debrief, its replay): the log replayed and the card computed.
+    const whole = await req('GET', `/api/sessions/${s.body.id}/results/${res.resultId}`, undefined, s.body.trainerKey);
+    expect(whole.status).toBe(200);
+    expect(whole.body.log.entries).toEqual(log.entries);
+    expect(whole.body.scorecard.total).toBe(card.total);
+    // Not without the key, and not another session's result.
+    const anon = await req('GET', `/api/sessions/${s.body.id}/results/${res.resultId}`);
+    expect(anon.status).toBe(401);
+    const other = await newSession();
+    const elsewhere = await req(
+      'GET',
+      `/api/sessions/${other.body.id}/results/${res.resultId}`,
+      undefined,
+      other.body.trainerKey,
+    );
+    expect(elsewhere.status).toBe(404);
   });
 
   it.skipIf(backend.skip)('keeps a result once, however often it is posted (idempotent by resultId)', async () => {

@@ -66,7 +66,7 @@ async function rawTx<T>(
   body: (s: IDBObjectStore) => IDBRequest<T>,
 ): Promise<T> {
   const db = await new Promise<IDBDatabase>((ok, ko) => {
-    const r = indexedDB.open(name, 1);
+    const r = indexedDB.open(name);
     r.onsuccess = () => ok(r.result);
     r.onerror = () => ko(r.error);
   });

@@ -59,7 +59,7 @@ describe('calls in progress, one slot each', () => {
     const s = await store(name);
     s.close();
     await new Promise<void>((ok) => {
-      const r = indexedDB.open(name, 1);
+      const r = indexedDB.open(name);
       r.onsuccess = () => {
         const tx = r.result.transaction('inProgress', 'readwrite');
         tx.objectStore('inProgress').put(at('2025-03-01T09:00:00Z'), LEGACY_KEY);
