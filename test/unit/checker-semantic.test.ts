@@ -325,7 +325,7 @@ describe('labels and lines have a length the screens can show', () => {
 
   it('refuses a line longer than 2,000 characters and keeps one of 1,500', () => {
     const line = (n: number): Diagnostic[] =>
-      diagsOf((y) => y.replace("text: Quels voyants sont allumés sur la box ?", `text: ${'v'.repeat(n)}`));
+      diagsOf((y) => y.replace('text: Quels voyants sont allumés sur la box ?', `text: ${'v'.repeat(n)}`));
     expect(line(2_001).filter((d) => d.code === 'tooBig')).toHaveLength(1);
     expect(line(1_500).filter((d) => d.severity === 'error')).toEqual([]);
   });
