@@ -1,19 +1,13 @@
 // Small synthesis primitives shared by the cues: tones, noise bursts, a seeded PRNG, levels.
 // Oscillators use the two-term sine recurrence (no Math.sin per sample) to keep generation fast.
 import { SAMPLE_RATE } from './wav.ts';
+import { floatStream } from '../engine/rng.ts';
 
 export type Rng = () => number;
 
-/** mulberry32: a tiny seeded PRNG, so every generated sound is the same on every run. */
+/** The engine's seeded PRNG as a stream, so every generated sound is the same on every run. */
 export function seededRng(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return floatStream(seed);
 }
 
 /** A silent buffer of the given length in seconds. */

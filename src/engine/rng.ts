@@ -14,6 +14,19 @@ export function nextFloat(rng: number): readonly [number, number] {
   return [((t ^ (t >>> 14)) >>> 0) / 4294967296, next];
 }
 
+/**
+ * A stream of floats in [0, 1) from a PRNG state, for what keeps its state outside a call's (the
+ * synthesised sounds, the fuzzers): the same draws as `nextFloat` from that state.
+ */
+export function floatStream(state: number): () => number {
+  let s = state >>> 0;
+  return () => {
+    const [f, next] = nextFloat(s);
+    s = next;
+    return f;
+  };
+}
+
 /** Draws an integer in [min, max] (whole seconds when both are multiples of 1000 ms). */
 export function drawDuration(rng: number, min: number, max: number): readonly [number, number] {
   if (max <= min) return [min, rng];

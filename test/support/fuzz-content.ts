@@ -17,6 +17,7 @@ import {
 import type { PlaybookModel } from '../../src/content/playbook.ts';
 import { READ_LIMITS } from '../../src/content/reading.ts';
 import type { Diagnostic } from '../../src/content/source.ts';
+import { floatStream } from '../../src/engine/rng.ts';
 
 export const TARGETS = ['call', 'playbook', 'translation', 'playbookTranslation'] as const;
 export type Target = (typeof TARGETS)[number];
@@ -286,14 +287,7 @@ export const NEUTRAL_KINDS = KIND_NAMES.filter((k) => (KINDS[k] as KindSpec).ver
 
 /** A mulberry32 stream: mutant i of seed s is the same whatever the count. */
 function rngFor(seed: number, index: number): Rng {
-  let a = (Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(index + 1, 0xc2b2ae35)) >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return floatStream(Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(index + 1, 0xc2b2ae35));
 }
 
 /** The library as the fuzzer starts from it: every call with its English translation, the playbook and its own. */

@@ -5,6 +5,7 @@ import { makeLog } from '../../src/engine/replay.ts';
 import type { ResultRecord } from '../../src/ports/storage.ts';
 import { ALL_CALLS, trainingOrder, type LibraryFilter } from '../../src/ui/library.ts';
 import { menuView, type MenuActions, type MenuModel } from '../../src/ui/MenuScreen.ts';
+import { menuActions } from '../support/menu.ts';
 import { guidedInvitation } from '../../src/ui/GuidedInvite.ts';
 import { boundValues } from '../support/templates.ts';
 import { repoCalls } from '../support/load.ts';
@@ -12,21 +13,7 @@ import { repoCalls } from '../support/load.ts';
 const t = ((key: string, p?: object) => (p ? `${key}${JSON.stringify(p)}` : key)) as unknown as TFunction;
 const calls = repoCalls();
 const loaded = calls.map((model) => ({ model }) as unknown as LoadedScenario);
-const noop = (): void => {};
-const actions: MenuActions = {
-  play: noop,
-  setLang: noop,
-  setMode: noop,
-  setPace: noop,
-  setFilter: noop,
-  setSound: noop,
-  exportResults: noop,
-  openResult: noop,
-  resume: noop,
-  abandon: noop,
-  help: noop,
-  guidedSeen: noop,
-};
+const actions: MenuActions = menuActions();
 const result = (scenario: string, total: number, won: boolean): ResultRecord => ({
   id: `${scenario}-${total}`,
   scenario,

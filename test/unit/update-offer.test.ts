@@ -4,25 +4,12 @@ import type { LoadedScenario } from '../../src/content/load.ts';
 import { UpdateOffer } from '../../src/pwa/update-offer.ts';
 import { ALL_CALLS } from '../../src/ui/library.ts';
 import { menuView, type MenuActions, type MenuModel } from '../../src/ui/MenuScreen.ts';
+import { menuActions } from '../support/menu.ts';
 import { boundValues } from '../support/templates.ts';
 
 const t = ((key: string) => key) as unknown as TFunction;
 const noop = (): void => {};
-const actions = (applyUpdate?: () => void): MenuActions => ({
-  play: noop,
-  setLang: noop,
-  setMode: noop,
-  setPace: noop,
-  setFilter: noop,
-  setSound: noop,
-  exportResults: noop,
-  openResult: noop,
-  resume: noop,
-  abandon: noop,
-  help: noop,
-  guidedSeen: noop,
-  ...(applyUpdate ? { applyUpdate } : {}),
-});
+const actions = (applyUpdate?: () => void): MenuActions => menuActions(applyUpdate ? { applyUpdate } : {});
 const menu = (update: boolean): MenuModel => ({
   calls: [] as LoadedScenario[],
   results: [],
