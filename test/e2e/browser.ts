@@ -7,15 +7,34 @@ import { build, preview, type PreviewServer } from 'vite';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/**
- * Builds into a directory of its own (not the repository's dist/, which another run, a benchmark
- * or a colleague's build may be rewriting meanwhile) and serves it.
- */
-export async function buildAndServe(root: string): Promise<{ server: PreviewServer; url: string }> {
+/** Builds the game at `root` into a new temporary directory (removed with the server that serves it, if any). */
+export async function buildGame(root: string): Promise<string> {
   const outDir = mkdtempSync(join(tmpdir(), 'hotliner-dist-'));
   await build({ root, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  return outDir;
+}
+
+/**
+ * The game built once for the whole browser-test run (test/e2e/global-setup.ts), when there is
+ * one: a directory no test writes to.
+ */
+export function sharedBuild(): string | null {
+  return process.env.HOTLINER_E2E_DIST ?? null;
+}
+
+/**
+ * Serves the game: the run's shared build, or with `fresh` (a test that rewrites what it serves),
+ * or outside a test run, a build of its own (never the repository's dist/, which another run, a
+ * benchmark or a colleague's build may be rewriting meanwhile).
+ */
+export async function buildAndServe(
+  root: string,
+  { fresh = false }: { fresh?: boolean } = {},
+): Promise<{ server: PreviewServer; url: string }> {
+  const shared = fresh ? null : sharedBuild();
+  const outDir = shared ?? (await buildGame(root));
   const server = await preview({ root, build: { outDir }, preview: { port: 0, host: '127.0.0.1' }, logLevel: 'warn' });
-  server.httpServer.on('close', () => rmSync(outDir, { recursive: true, force: true }));
+  if (!shared) server.httpServer.on('close', () => rmSync(outDir, { recursive: true, force: true }));
   const address = server.httpServer.address();
   const port = typeof address === 'object' && address ? address.port : 4173;
   return { server, url: `http://127.0.0.1:${port}/` };

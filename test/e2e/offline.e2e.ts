@@ -18,7 +18,8 @@ let url = '';
 const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
-  ({ server, url } = await buildAndServe(ROOT));
+  // Its own build: the update test rebuilds into the folder it serves.
+  ({ server, url } = await buildAndServe(ROOT, { fresh: true }));
 });
 afterAll(async () => {
   await Promise.all(contexts.map((c) => c.close()));

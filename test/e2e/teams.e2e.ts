@@ -3,7 +3,7 @@
 // code and each plays a call, the room shows both and the step table, the projector hides the
 // names, the CSV export keeps its accents; a result made while the server is down is delivered
 // once it is back, and only once. Screenshots of each screen go to /tmp/h-team/shots.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, request, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +12,7 @@ import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../src/cli/repo.ts';
 import { startServer, stopServer, type Child } from '../server/serve-child.ts';
-import { launch, watchErrors } from './browser.ts';
+import { launch, sharedBuild, watchErrors } from './browser.ts';
 import { DEBRIEF, playLog } from './player.ts';
 import { englishTexts, golden, scenario } from './texts.ts';
 
@@ -71,7 +71,9 @@ beforeAll(async () => {
   dist = join(dir, 'dist');
   db = join(dir, 'team.db');
   mkdirSync(SHOTS, { recursive: true });
-  await build({ root: ROOT, logLevel: 'warn', build: { outDir: dist, emptyOutDir: true } });
+  const shared = sharedBuild();
+  if (shared) cpSync(shared, dist, { recursive: true });
+  else await build({ root: ROOT, logLevel: 'warn', build: { outDir: dist, emptyOutDir: true } });
   await serve();
   base = await startProxy();
 }, 300_000);
