@@ -37,15 +37,19 @@ function unexplainedWait(s: CallState): number {
   return s.troubles.findIndex((tr) => tr.explainedAt < 0 && !tr.penalised && isBusy(s.tools[tr.tool]!));
 }
 
-/** How fast the customer perceives a silence: at the conversation's pace, whatever the clock does. */
-function silenceRate(sc: ScenarioModel, s: CallState): number {
-  return 1 / timeScaleOf(sc, s);
-}
-
-/** When the perceived silence reaches the next prompt, at the current rate (it changes only at an event). */
+/**
+ * When the perceived silence reaches the next prompt. It runs at the conversation's pace: one
+ * perceived ms per call ms, or one per `timeScale` call ms while the clock is sped up for a wait
+ * (the rate changes only at an event). Whole ms throughout (see `integrate`); at least 1 ms ahead.
+ */
 function nextPromptAt(sc: ScenarioModel, s: CallState): number {
   const left = promptThreshold(sc, s) - s.silenceMs;
-  return left <= 0 ? s.time : s.time + Math.ceil(left / silenceRate(sc, s));
+  if (left <= 0) return s.time;
+  const scale = timeScaleOf(sc, s);
+  if (scale === 1) return s.time + left;
+  // The first wait w with floor(w / scale) reaching the perceived ms still to go.
+  const target = (Math.floor(s.silenceWaitMs / scale) + left) * scale;
+  return s.time + Math.max(1, Math.ceil(target - s.silenceWaitMs));
 }
 
 /** Moves the clock to `target`, firing every scheduled event on the way, in time order. */
@@ -66,7 +70,15 @@ function integrate(d: Draft, t: number): void {
   d.angerIntegral += d.vars[ANGER]! * dt;
   if (d.silenceSince >= 0) {
     const before = d.silenceMs;
-    d.silenceMs += dt * silenceRate(d.sc, d);
+    // Perceived ms as a function of whole call ms, never a sum of fractions: however the time
+    // was cut into ticks (live or in a replay), the silence comes out the same, to the bit.
+    const scale = timeScaleOf(d.sc, d);
+    if (scale === 1) d.silenceMs += dt;
+    else {
+      const wait = d.silenceWaitMs + dt;
+      d.silenceMs += Math.floor(wait / scale) - Math.floor(d.silenceWaitMs / scale);
+      d.silenceWaitMs = wait;
+    }
     // Dead air while a tool works: the part of the perceived silence past the grace.
     const grace = d.sc.scoring.deadAirGrace;
     if (anyToolBusy(d)) d.silenceToolMs += Math.max(0, d.silenceMs - Math.max(before, grace));

@@ -239,6 +239,7 @@ export function startSilence(d: Draft): void {
   if (d.silenceSince < 0) {
     d.silenceSince = d.time;
     d.silenceMs = -readingAllowance(d);
+    d.silenceWaitMs = 0;
     d.silenceToolMs = 0;
     d.prompts = 0;
   }
@@ -268,6 +269,7 @@ export function endSilence(d: Draft): void {
   }
   d.silenceSince = -1;
   d.silenceMs = 0;
+  d.silenceWaitMs = 0;
   d.silenceToolMs = 0;
   d.prompts = 0;
 }

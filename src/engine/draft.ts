@@ -63,6 +63,7 @@ function copyState(s: CallState): CallState {
     tools: s.tools,
     silenceSince: s.silenceSince,
     silenceMs: s.silenceMs,
+    silenceWaitMs: s.silenceWaitMs,
     prompts: s.prompts,
     silenceToolMs: s.silenceToolMs,
     holds: s.holds,

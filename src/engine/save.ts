@@ -50,7 +50,8 @@ export function makeLog(
 type Obj = Readonly<Record<string, unknown>>;
 const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const own = (o: Obj, k: string): unknown => (Object.hasOwn(o, k) ? o[k] : undefined);
-const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+// The call's clock counts whole milliseconds (see `step`): a fraction in a log is damage.
+const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
 const isVersion = (v: unknown): v is number =>
   typeof v === 'number' && Number.isInteger(v) && v >= MIN_LOADABLE_VERSION;
 

@@ -1,7 +1,8 @@
 // The one transition function: step(state, action) → { state, events }.
 import { TOOL_IDS, type ScenarioModel, type ToolId } from './model.ts';
 import { nextFloat, seedRng } from './rng.ts';
-import type { Action, CallState, LoggedAction, Mode, RejectReason, StepResult } from './types.ts';
+import type { Action, CallState, EngineEvent, LoggedAction, Mode, RejectReason, StepResult } from './types.ts';
+import { checkAction, isActionKind, type ActionError } from './actions.ts';
 import { closeDraft, coach, commitFatal, emit, openDraft, type Draft, w } from './draft.ts';
 import { advanceTo, nextEventAt } from './clock.ts';
 import {
@@ -62,6 +63,7 @@ export function initialState(sc: ScenarioModel, seed: number, mode: Mode = 'trai
     tools: sc.tools.map(initialToolState),
     silenceSince: -1,
     silenceMs: 0,
+    silenceWaitMs: 0,
     prompts: 0,
     silenceToolMs: 0,
     holds: [],
@@ -92,20 +94,44 @@ export function initialState(sc: ScenarioModel, seed: number, mode: Mode = 'trai
   return closeDraft(d);
 }
 
-/** Applies one action. Impossible actions leave the state as it was and emit `rejected`. */
+/**
+ * Applies one action. Impossible actions leave the state as it was and emit `rejected`; so does
+ * any value that is not a well-formed action (whatever a caller hands in): this never throws.
+ */
 export function step(sc: ScenarioModel, state: CallState, action: Action): StepResult {
-  if (action.type === 'tick') return tick(sc, state, action.ms);
-  if (state.ended) return reject(state, action, 'callEnded');
+  const error = checkAction(action);
+  // The one check, as the save format makes it; an unknown tool is the call's to refuse, below.
+  if (error && error.code !== 'unknownTool') {
+    if (error.code === 'notLogged') return tick(sc, state, (action as Obj).ms);
+    return reject(state, kindOf(action), 'badAction', error);
+  }
+  if (state.ended) return reject(state, action.type, 'callEnded');
   const d = openDraft(sc, state, state.actions);
-  const reason = apply(d, action);
-  if (reason) return reject(state, action, reason);
+  const reason = apply(d, action as LoggedAction);
+  if (reason) return reject(state, action.type, reason);
   d.actions += 1;
   return { state: closeDraft(d), events: d.events };
 }
 
-function tick(sc: ScenarioModel, state: CallState, ms: number): StepResult {
-  if (!(ms >= 0) || !Number.isFinite(ms)) return reject(state, { type: 'tick', ms }, 'badTick');
+type Obj = { readonly [k: string]: unknown };
+
+/** The kind a refused value names (its own `type`), or null. */
+function kindOf(action: unknown): Action['type'] | null {
+  const own = typeof action === 'object' && action !== null && Object.hasOwn(action, 'type');
+  const type = own ? (action as Obj).type : undefined;
+  return isActionKind(type) ? type : null;
+}
+
+/**
+ * Time moves in whole milliseconds: a fraction is rounded to the nearest (a tick of 5e-324 ms is a
+ * tick of 0), so every time in the state is an integer and a replay, which ticks from one logged
+ * (integral) time to the next, rebuilds the live state bit for bit. Negative, infinite and
+ * non-number values are refused.
+ */
+function tick(sc: ScenarioModel, state: CallState, value: unknown): StepResult {
+  if (typeof value !== 'number' || !(value >= 0) || value === Infinity) return reject(state, 'tick', 'badTick');
   if (state.ended) return { state, events: [] };
+  const ms = Math.round(value);
   // A zero tick still fires what is due now (a tool that answers at once, a crash at 0:00).
   if (ms === 0 && nextEventAt(sc, state) > state.time) return { state, events: [] };
   const d = openDraft(sc, state, state.actions - 1);
@@ -113,8 +139,16 @@ function tick(sc: ScenarioModel, state: CallState, ms: number): StepResult {
   return { state: closeDraft(d), events: d.events };
 }
 
-function reject(state: CallState, action: Action, reason: RejectReason): StepResult {
-  return { state, events: [{ type: 'rejected', at: state.time, action: action.type, reason }] };
+function reject(
+  state: CallState,
+  action: Action['type'] | null,
+  reason: RejectReason,
+  error?: ActionError,
+): StepResult {
+  const event: EngineEvent = error
+    ? { type: 'rejected', at: state.time, action, reason, error }
+    : { type: 'rejected', at: state.time, action, reason };
+  return { state, events: [event] };
 }
 
 function toolIndex(d: Draft, tool: ToolId): number {

@@ -1,4 +1,5 @@
 // Plain data crossing the engine's boundary: the call state, actions in, events out.
+import type { ActionError } from './actions.ts';
 import type { Outcome, Tone, ToolId } from './model.ts';
 
 export type Mode = 'training' | 'exam';
@@ -104,6 +105,11 @@ export type CallState = {
    * sped up for the wait, not for the conversation).
    */
   readonly silenceMs: number;
+  /**
+   * Call ms of the current silence that ran at 1/timeScale: they count for floor(silenceWaitMs /
+   * timeScale) perceived ms, so `silenceMs` stays whole however the time was ticked.
+   */
+  readonly silenceWaitMs: number;
   readonly prompts: number;
   /** Dead air (perceived ms past the grace) of the current silence spent while a tool was busy. */
   readonly silenceToolMs: number;
@@ -155,6 +161,8 @@ export type Action =
 export type LoggedAction = Exclude<Action, { type: 'tick' }>;
 
 export type RejectReason =
+  /** Not an action of the vocabulary, or its payload is missing or of the wrong type (see `error`). */
+  | 'badAction'
   | 'callEnded'
   | 'speaking'
   | 'onHold'
@@ -224,7 +232,14 @@ export type EngineEvent = { readonly at: number } & (
       /** The scorecard line this note speaks of (`step.verify`, `calm.transparency`, `hold`…): one rule, one voice. */
       readonly item?: string | null;
     }
-  | { readonly type: 'rejected'; readonly action: Action['type']; readonly reason: RejectReason }
+  | {
+      readonly type: 'rejected';
+      /** The kind refused, or null for a value that names none. */
+      readonly action: Action['type'] | null;
+      readonly reason: RejectReason;
+      /** For a malformed action: where and what (`notes[1]`, `badType`). */
+      readonly error?: ActionError;
+    }
 );
 
 export type StepResult = { readonly state: CallState; readonly events: readonly EngineEvent[] };
