@@ -5,7 +5,7 @@ import { enumerateActions } from '../../src/engine/affordances.ts';
 import { nextEventAt } from '../../src/engine/clock.ts';
 import { TOOL_IDS, type ScenarioModel } from '../../src/engine/model.ts';
 import { makeLog, parseLog, replay, type LogEntry } from '../../src/engine/replay.ts';
-import { nextFloat, seedRng } from '../../src/engine/rng.ts';
+import { floatStream, seedRng } from '../../src/engine/rng.ts';
 import { scoreCall } from '../../src/engine/scoring.ts';
 import { initialState, step } from '../../src/engine/step.ts';
 import type { Action, CallState, LoggedAction, Mode } from '../../src/engine/types.ts';
@@ -71,13 +71,11 @@ export type FuzzReport = {
   ms: number;
 };
 
-/** A small deterministic source of chance (the engine's own PRNG). */
+/** A small deterministic source of chance: the engine's own PRNG, as a stream. */
 class Chance {
-  constructor(private state: number) {}
-  float(): number {
-    const [f, next] = nextFloat(this.state);
-    this.state = next;
-    return f;
+  readonly float: () => number;
+  constructor(state: number) {
+    this.float = floatStream(state);
   }
   int(n: number): number {
     return Math.floor(this.float() * n);
