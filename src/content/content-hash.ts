@@ -1,6 +1,7 @@
 // The content version a result was played on: the team server replays a log only against the
 // very call the trainee played. Pure and shared: the browser (from the bundled content file) and
 // the server (from the YAML it loaded) compute it alike, with WebCrypto (browsers, Node ≥ 20).
+import { sha256Hex } from '../team/sha256.ts';
 
 /**
  * The canonical JSON of parsed content: object keys sorted, everything else as `JSON.stringify`
@@ -33,6 +34,9 @@ const isAbsent = (v: unknown): boolean => v === undefined || typeof v === 'funct
  */
 export async function contentHash(playbook: unknown, call: unknown): Promise<string> {
   const bytes = new TextEncoder().encode(canonicalJson({ playbook, call }));
+  // A page over plain HTTP (a team server on the local network) has no WebCrypto digest: the same
+  // bytes are hashed in plain JavaScript.
+  if (!globalThis.crypto?.subtle) return sha256Hex(bytes);
   const digest = await globalThis.crypto.subtle.digest('SHA-256', bytes);
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }

@@ -1,8 +1,7 @@
 // The content version of each call as the browser has it (the bundled content file): the hash the
 // team server computes from the same documents (src/content/content-hash.ts).
 import type { ContentData } from '../content/bundle.ts';
-import { canonicalJson, contentHash } from '../content/content-hash.ts';
-import { sha256Hex } from './sha256.ts';
+import { contentHash } from '../content/content-hash.ts';
 
 /** A call's content version by id, worked out once per call when first asked; null for a call not in the bundle. */
 export function contentVersions(data: ContentData): (callId: string) => Promise<string | null> {
@@ -11,15 +10,9 @@ export function contentVersions(data: ContentData): (callId: string) => Promise<
     let h = memo.get(callId);
     if (!h) {
       const file = data.calls.find((c) => (c.data as { id?: unknown } | null)?.id === callId);
-      h = file ? versionOf(data.playbook.data, file.data) : Promise.resolve(null);
+      h = file ? contentHash(data.playbook.data, file.data) : Promise.resolve(null);
       memo.set(callId, h);
     }
     return h;
   };
-}
-
-/** The shared hash; without WebCrypto's digest (a page over plain HTTP), the same bytes hashed here. */
-export function versionOf(playbook: unknown, call: unknown): Promise<string> {
-  if (globalThis.crypto?.subtle) return contentHash(playbook, call);
-  return Promise.resolve(sha256Hex(new TextEncoder().encode(canonicalJson({ playbook, call }))));
 }
