@@ -1,17 +1,14 @@
 // npm run scenarios:check [-- files…] [--lang fr|en]: compiler-style diagnostics, exit 1 on errors.
 import { checkerText } from '../content/messages.ts';
-import { readFileSync } from 'node:fs';
-import { sortDiags } from '../content/load.ts';
 import type { Diagnostic } from '../content/source.ts';
 import { formatDiagnostics } from './format.ts';
-import { naiveWarnings } from './naive-warnings.ts';
 import {
   checkPlaybookTranslations,
   cliLang,
   fileArgs,
   notCheckable,
   readPlaybook,
-  readScenario,
+  checkScenarioFile,
   scenarioFiles,
 } from './repo.ts';
 
@@ -25,10 +22,8 @@ function main(args: string[]): number {
   if (pb.playbook) {
     diags.push(...checkPlaybookTranslations(pb.playbook));
     for (const f of targets) {
-      const loaded = readScenario(f, pb.playbook);
       // A call a naive strategy passes is legal, but it does not tell judgment from form.
-      const naive = loaded.model ? naiveWarnings(loaded, readFileSync(f, 'utf8'), pb.playbook, lang) : [];
-      diags.push(...sortDiags([...loaded.diags, ...naive]));
+      diags.push(...checkScenarioFile(f, pb.playbook, lang));
     }
   } else diags.push(...notCheckable(targets));
   const shown = quiet ? diags.filter((d) => d.severity === 'error') : diags;

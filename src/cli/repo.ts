@@ -2,12 +2,13 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { playbookTexts, type PlaybookModel } from '../content/playbook.ts';
-import { loadPlaybook } from '../content/load.ts';
+import { checkerFailed, playbookFromBytes, scenarioFromBytes, translationFromBytes } from '../content/from-bytes.ts';
+import type { LoadedScenario } from '../content/load.ts';
+import { checkCall } from '../analysis/check-call.ts';
 import { positionOf } from '../content/source.ts';
 import { checkTranslation } from '../content/texts.ts';
-import { loadScenario, type LoadedScenario } from '../content/load.ts';
 import { isLang, LANGS, type Lang } from '../i18n/lang.ts';
-import { capDiagnostics, decodeContent } from '../content/reading.ts';
+import { capDiagnostics } from '../content/reading.ts';
 import type { Diagnostic } from '../content/source.ts';
 import type { TranslationFile } from '../content/texts.ts';
 
@@ -48,27 +49,6 @@ export function readPlaybook(): { playbook: PlaybookModel | null; diags: Diagnos
   return bytes instanceof Uint8Array ? playbookFromBytes(file, bytes) : { playbook: null, diags: [bytes] };
 }
 
-/** Loads the playbook from its bytes: every problem is a diagnostic, even a checker bug. */
-export function playbookFromBytes(
-  file: string,
-  bytes: Uint8Array,
-): { playbook: PlaybookModel | null; diags: Diagnostic[] } {
-  const decoded = decodeContent(file, bytes);
-  if (!decoded.ok) return { playbook: null, diags: [decoded.diag] };
-  try {
-    const r = loadPlaybook(file, decoded.text);
-    return { playbook: r.playbook, diags: capDiagnostics(r.diags) };
-  } catch (e) {
-    return { playbook: null, diags: [checkerFailed(file, e)] };
-  }
-}
-
-/** A translation file from its bytes; bytes that are not text are its `problem`. */
-export function translationFromBytes(file: string, bytes: Uint8Array): TranslationFile {
-  const decoded = decodeContent(file, bytes);
-  return decoded.ok ? { file, text: decoded.text } : { file, text: '', problem: decoded.diag };
-}
-
 function translationsFor(id: string): Partial<Record<Lang, TranslationFile>> {
   const out: Partial<Record<Lang, TranslationFile>> = {};
   for (const lang of LANGS) {
@@ -90,22 +70,13 @@ export function readScenario(path: string, playbook: PlaybookModel): LoadedScena
   return scenarioFromBytes(file, bytes, translationsFor(id), playbook);
 }
 
-/** Loads a call from its bytes: every problem is a diagnostic (at most 100 per file), even a checker bug. */
-export function scenarioFromBytes(
-  file: string,
-  bytes: Uint8Array,
-  translations: Partial<Record<Lang, TranslationFile>>,
-  playbook: PlaybookModel,
-): LoadedScenario {
-  const none = { file, doc: null, model: null, texts: [] };
-  const decoded = decodeContent(file, bytes);
-  if (!decoded.ok) return { ...none, diags: [decoded.diag] };
-  try {
-    const loaded = loadScenario({ file, text: decoded.text, translations }, playbook);
-    return { ...loaded, diags: capDiagnostics(loaded.diags) };
-  } catch (e) {
-    return { ...none, diags: [checkerFailed(file, e)] };
-  }
+/** Checks one call file as scenarios:check does (naive-strategy warnings included). */
+export function checkScenarioFile(path: string, playbook: PlaybookModel, lang: Lang): readonly Diagnostic[] {
+  const file = displayPath(path);
+  const bytes = readBytes(file, path);
+  if (!(bytes instanceof Uint8Array)) return [bytes];
+  const id = basename(path).replace(/\.ya?ml$/, '');
+  return checkCall(file, bytes, translationsFor(id), playbook, lang).diags;
 }
 
 function readBytes(file: string, path: string): Uint8Array | Diagnostic {
@@ -116,11 +87,7 @@ function readBytes(file: string, path: string): Uint8Array | Diagnostic {
   }
 }
 
-/** A bug of the checker met on one file: said about that file, and the others are still checked. */
-function checkerFailed(file: string, e: unknown): Diagnostic {
-  const detail = String(e instanceof Error ? `${e.name}: ${e.message}` : e).split('\n')[0]!;
-  return { file, line: 1, col: 1, severity: 'error', code: 'internalError', params: { detail } };
-}
+export { playbookFromBytes, scenarioFromBytes, translationFromBytes };
 
 /** Every call leans on the playbook's steps and rules: with a broken playbook, each says it was not checked. */
 export function notCheckable(paths: readonly string[]): Diagnostic[] {

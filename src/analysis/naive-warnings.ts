@@ -1,6 +1,6 @@
 // The checker's warning when a naive strategy (always the longest line, the first…) passes a
 // call: a handful of deterministic plays per call (see src/analysis/strategies.ts).
-import { lineLengths, naiveResults, NAIVE } from '../analysis/strategies.ts';
+import { lineLengths, naiveResults, NAIVE } from './strategies.ts';
 import { checkerText } from '../content/messages.ts';
 import { seedFor } from '../engine/step.ts';
 import type { LoadedScenario } from '../content/load.ts';
