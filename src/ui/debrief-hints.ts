@@ -25,7 +25,8 @@ function whenText(
 export function hintWords(t: TFunction, h: Hint): HintWords {
   switch (h.kind) {
     case 'say':
-      return { text: whenText(t, 'say', { line: quote(t, h.line.key) }, h.at, h.modelAt), at: h.at };
+      // Whole: the words that do the step may come last ("…I understand. Your name, and your line?").
+      return { text: whenText(t, 'say', { line: quote(t, h.line.key, Infinity) }, h.at, h.modelAt), at: h.at };
     case 'tool':
       return { text: whenText(t, 'tool', { tool: t(`tools.${h.tool}`) }, h.at, h.modelAt), at: h.at };
     case 'first':

@@ -164,6 +164,19 @@ describe('what would have earned a missed step', () => {
     }
   });
 
+  it('quotes a line that would have done a step whole: its last words may be the ones that do it', () => {
+    // Silent from the start: identification is done by "…I'm on it. Your name, and the line's number?".
+    const p = play('box-no-sync', []);
+    const h = hintsOf(p, 'step.identify').find((x) => x.kind === 'say');
+    expect(h).toBeDefined();
+    for (const lang of ['en', 'fr'] as const) {
+      const full = inWords(lang, (t) => t((h as { line: { key: string } }).line.key));
+      expect(full.length).toBeGreaterThan(110);
+      const text = inWords(lang, (t) => hintWords(t, h!).text).replace(/\u00a0/g, ' ');
+      expect(text).toContain(full.replace(/\.$/, '').slice(-20));
+    }
+  });
+
   it('never suggests a tool before the steps it must follow: from when they were done, or not in this call', () => {
     // Verification skipped: no moment of this call would have let the line test run in order.
     expect(hintsOf(p, 'step.line_test')).toEqual([
