@@ -1,31 +1,37 @@
-// npm run golden:update: records each call's best path and its scorecard as a golden replay.
+// npm run golden:update [-- <call>…]: records the best path and scorecard of the calls named (by
+// id or file), or of every call when none is named, as golden replays in test/golden/.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze } from '../analysis/analyze.ts';
-import { replayToEnd } from '../engine/replay.ts';
-import { goldenCard, GOLDEN_SEED, type Golden } from '../analysis/golden.ts';
-import { ROOT, displayPath, readPlaybook, readScenario, scenarioFiles } from './repo.ts';
+import { checkerText } from '../content/messages.ts';
+import { updateGoldens } from './golden-update.ts';
+import { ROOT, cliLang, displayPath, readPlaybook, readScenario, scenarioFiles } from './repo.ts';
 
-const pb = readPlaybook().playbook;
-if (!pb) throw new Error('the playbook does not load: run npm run scenarios:check');
-const dir = join(ROOT, 'test', 'golden');
-mkdirSync(dir, { recursive: true });
-// GOLDEN_ONLY=<id>: rewrite one call's golden file and leave the others alone.
-const only = process.env.GOLDEN_ONLY;
-for (const f of scenarioFiles().filter((p) => !only || p.endsWith(`/${only}.yaml`))) {
-  const sc = readScenario(f, pb).model;
-  if (!sc) continue;
-  // A symptom family's golden path is the one of the cause its seed draws.
-  const a = analyze(sc, { seed: GOLDEN_SEED, randomPlays: 0, oneCause: true });
-  const log = a.bestLog.map((e) => ({ at: e.at, action: e.action }));
-  const golden: Golden = {
-    scenario: sc.id,
-    seed: GOLDEN_SEED,
-    mode: 'exam',
-    log,
-    expected: goldenCard(replayToEnd(sc, GOLDEN_SEED, log, 'exam').state, sc),
-  };
-  const file = join(dir, `${sc.id}.json`);
-  writeFileSync(file, JSON.stringify(golden, null, 1) + '\n');
-  process.stdout.write(`${displayPath(file)}  total ${golden.expected.total}, ${log.length} actions\n`);
+function main(args: string[]): number {
+  const lang = cliLang(args);
+  const pb = readPlaybook().playbook;
+  if (!pb) {
+    process.stderr.write(`${checkerText(lang, 'golden.playbookBroken')}\n`);
+    return 1;
+  }
+  const dir = join(ROOT, 'test', 'golden');
+  mkdirSync(dir, { recursive: true });
+  // Names as typed: an id (box-no-sync) or a path (scenarios/box-no-sync.yaml).
+  const names = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--lang');
+  const r = updateGoldens(names, {
+    files: scenarioFiles(),
+    load: (f) => readScenario(f, pb).model,
+    write: (path, text) => writeFileSync(path, text),
+    dir,
+  });
+  // Every call's file is rewritten when none is named: said first, so it is never a surprise.
+  if (!names.length) process.stdout.write(`${checkerText(lang, 'golden.all', { count: r.written.length })}\n`);
+  for (const n of r.unknown) process.stderr.write(`${checkerText(lang, 'golden.unknown', { name: n })}\n`);
+  for (const f of r.broken) process.stderr.write(`${checkerText(lang, 'golden.broken', { file: displayPath(f) })}\n`);
+  for (const { path, golden } of r.written)
+    process.stdout.write(
+      `${displayPath(path)}  ${checkerText(lang, 'golden.written', { total: golden.expected.total, actions: golden.log.length })}\n`,
+    );
+  return r.unknown.length || r.broken.length ? 1 : 0;
 }
+
+process.exitCode = main(process.argv.slice(2));

@@ -27,7 +27,7 @@ export function bundledScenario(f: BundledFile, pb: PlaybookModel): LoadedScenar
     try {
       compiled ??= compileScenario(doc, dataSource(f.file), pb);
     } catch (e) {
-      compiled = broken(f.file, e);
+      compiled = brokenCall(f.file, [thrown(f.file, e)]);
     }
     return compiled;
   };
@@ -51,14 +51,11 @@ export function bundledScenario(f: BundledFile, pb: PlaybookModel): LoadedScenar
   };
 }
 
-function broken(file: string, e: unknown): LoadedScenario {
-  const diag: Diagnostic = {
-    file,
-    line: 1,
-    col: 1,
-    severity: 'error',
-    code: 'invalid',
-    params: { path: '', detail: String(e) },
-  };
-  return { file, doc: null, model: null, texts: [], diags: [diag] };
+/** A call listed with its diagnostics and nothing to play (the menu shows why). */
+export function brokenCall(file: string, diags: readonly Diagnostic[]): LoadedScenario {
+  return { file, doc: null, model: null, texts: [], diags };
+}
+
+function thrown(file: string, e: unknown): Diagnostic {
+  return { file, line: 1, col: 1, severity: 'error', code: 'invalid', params: { path: '', detail: String(e) } };
 }

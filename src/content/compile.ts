@@ -14,6 +14,7 @@ import {
   type UtteranceModel,
 } from '../engine/model.ts';
 import { durationMs, rangeMs, speakingMs } from './durations.ts';
+import { figureOf, resolvePortrait } from '../engine/portrait.ts';
 import { checkedDuration, rangeTooLong } from './limits.ts';
 import { afterCycles, PLAYBOOK_NS, type PlaybookModel } from './playbook.ts';
 import type { ChoiceDoc, ScenarioDoc, ToolConfigDoc } from './schema.ts';
@@ -135,11 +136,15 @@ export function compileScenario(
   const tools = TOOL_IDS.map((id) => compileTool(ctx, id, doc.tools?.[id]));
   const vars = compileVars(ctx, varNames);
   const evidence = diagnoses.map((id) => condition(ctx, ['diagnoses', id, 'evidence'], doc.diagnoses[id]!.evidence));
+  // A node with no line to say and no end: the call would stop there until the customer hangs up.
+  for (const n of nodeModels)
+    if (n.choices.length === 0 && !n.end && n.id !== doc.onHangUp)
+      diags.push(diagAt(source, ['nodes'], 'error', 'deadEnd', { node: n.id }, n.id));
   if (diags.some((dg) => dg.severity === 'error')) return { model: null, diags };
   const model: ScenarioModel = {
     id: doc.id,
     persona: doc.persona,
-    figure: doc.customer.figure ?? PERSONA_FIGURE[doc.persona],
+    ...portraitOf(doc),
     causes,
     difficulty: doc.difficulty,
     timeScale: doc.timeScale ?? 1,
@@ -559,4 +564,11 @@ function compileVars(ctx: Ctx, names: readonly string[]): { varInit: number[]; v
     (varInit.push(init), varMin.push(min), varMax.push(max));
   });
   return { varInit, varMin, varMax };
+}
+
+/** The customer's figure and portrait: the call's `portrait:` decides, else `figure:`, else the persona. */
+function portraitOf(doc: ScenarioDoc): Pick<ScenarioModel, 'figure' | 'portrait'> {
+  const asked = doc.customer.figure ?? PERSONA_FIGURE[doc.persona];
+  const portrait = resolvePortrait(doc.persona, asked, doc.customer.portrait);
+  return { figure: figureOf(portrait, asked), portrait };
 }

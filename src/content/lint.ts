@@ -3,15 +3,13 @@ import { WINNING, type ScenarioModel } from '../engine/model.ts';
 import type { ScenarioDoc } from './schema.ts';
 import { diagAt, type Diagnostic, type SourceFile } from './source.ts';
 
-/** Structural warnings: unreachable or dead-end nodes, unused facts, missing fallbacks. */
+/** Structural warnings: unreachable nodes, unused facts, missing fallbacks (a dead end is an error: compile.ts). */
 export function lintScenario(doc: ScenarioDoc, source: SourceFile, sc: ScenarioModel): Diagnostic[] {
   const out: Diagnostic[] = [];
   const targeted = new Set<number>([sc.start, sc.onHangUp]);
   for (const c of sc.choices) if (c.goto >= 0) targeted.add(c.goto);
   sc.nodes.forEach((n, i) => {
     if (!targeted.has(i)) out.push(diagAt(source, ['nodes'], 'warning', 'nodeNeverTargeted', { node: n.id }, n.id));
-    if (n.choices.length === 0 && !n.end && i !== sc.onHangUp)
-      out.push(diagAt(source, ['nodes'], 'warning', 'deadEnd', { node: n.id }, n.id));
     const nd = doc.nodes[n.id]!;
     if (Array.isArray(nd.customer) && nd.customer[nd.customer.length - 1]?.if) {
       out.push(

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { PERSONAS, TOOL_IDS, TONES, OUTCOMES, PHASES } from '../engine/model.ts';
 import { LANGS } from '../i18n/lang.ts';
+import { PORTRAIT_AGES, PORTRAIT_GENDERS, PORTRAIT_HAIR, PORTRAIT_SKIN, PORTRAIT_TRAITS } from '../engine/portrait.ts';
 
 /** A bilingual description: French first, then English. */
 const d = (fr: string, en: string): string => `${fr}\n\n${en}`;
@@ -380,6 +381,49 @@ export const StepDecl = z
   })
   .strict();
 
+/** The customer's portrait (src/engine/portrait.ts): each key optional. */
+const Portrait = z
+  .object({
+    gender: z
+      .enum(PORTRAIT_GENDERS)
+      .optional()
+      .describe(d('woman (une femme), man (un homme) ou neutral (neutre).', 'woman, man or neutral.')),
+    age: z
+      .enum(PORTRAIT_AGES)
+      .optional()
+      .describe(d('young (jeune), adult (adulte) ou senior (âgé).', 'young, adult or senior.')),
+    hair: z
+      .enum(PORTRAIT_HAIR)
+      .optional()
+      .describe(
+        d(
+          'Couleur des cheveux : black, brown, auburn, blond, grey (gris) ou white (blancs).',
+          'Hair colour: black, brown, auburn, blond, grey or white.',
+        ),
+      ),
+    skin: z
+      .enum(PORTRAIT_SKIN)
+      .optional()
+      .describe(d('Teint : light (clair), medium (mat) ou dark (foncé).', 'Skin tone: light, medium or dark.')),
+    traits: z
+      .array(z.enum(PORTRAIT_TRAITS))
+      .max(PORTRAIT_TRAITS.length)
+      .optional()
+      .describe(
+        d(
+          "Détails : glasses (lunettes), beard (barbe), moustache, bald (chauve), headset (casque-micro), earrings (boucles d'oreilles). Aucun par défaut.",
+          'Details: glasses, beard, moustache, bald, headset, earrings. None by default.',
+        ),
+      ),
+  })
+  .strict()
+  .describe(
+    d(
+      'Le portrait du client : genre, âge, cheveux, teint, détails. Une clé absente prend la valeur du portrait par défaut du persona (et de figure) ; sans portrait, ce portrait par défaut. Remplace figure.',
+      "The customer's portrait: gender, age, hair, skin, details. A key left out takes the persona's default portrait's value (and figure's); without portrait, that default portrait. Supersedes figure.",
+    ),
+  );
+
 export const Scenario = z
   .object({
     $schema: z.string().optional(),
@@ -438,6 +482,7 @@ export const Scenario = z
               "The portrait: a woman (f) or a man (m); by default the persona's (angry: f, confused: f, technical: m).",
             ),
           ),
+        portrait: Portrait.optional(),
         vars: z
           .record(IdKey, VarDecl)
           .optional()
@@ -449,7 +494,9 @@ export const Scenario = z
           ),
       })
       .strict()
-      .describe(d('Le client : son nom et ses variables.', 'The customer: name and variables.')),
+      .describe(
+        d('Le client : son nom, son portrait et ses variables.', 'The customer: name, portrait and variables.'),
+      ),
     facts: z
       .record(IdKey, Text)
       .optional()

@@ -51,7 +51,19 @@ export function fingerprint(text: string): string {
 export const SOURCES_KEY = '_sources';
 
 /**
- * Flattens nested translation JSON into dotted keys (leaves must be strings), without recursion:
+ * `scenarios:i18n --add-missing` writes the source text beside each missing entry, under the
+ * entry's own name followed by the source language: `"text": ""` then `"text (fr)": "Bonjour"`.
+ * Such a note is never a translation (an id has no space): the entry stays missing until someone
+ * fills it, and the game never shows the note.
+ */
+export const sourceNoteKey = (leaf: string, lang: string): string => `${leaf} (${lang})`;
+const SOURCE_NOTE = /^[^\s.]+ \([a-z]{2}\)$/;
+/** Whether a key (its last part) is a source note written beside a missing entry. */
+export const isSourceNote = (key: string): boolean => SOURCE_NOTE.test(key.slice(key.lastIndexOf('.') + 1));
+
+/**
+ * Flattens nested translation JSON into dotted keys (leaves must be strings; source notes left
+ * out), without recursion:
  * a hostile file nested thousands deep cannot overflow the stack. `out` has no prototype, so a
  * key named __proto__ is a key like any other.
  */
@@ -67,7 +79,7 @@ export function flatten(
       out[at] = value;
       continue;
     }
-    const entries = Object.entries(value).filter(([k]) => !(at === '' && k === SOURCES_KEY));
+    const entries = Object.entries(value).filter(([k]) => !(at === '' && k === SOURCES_KEY) && !isSourceNote(k));
     // Pushed last to first, so keys come out in the file's order.
     for (let i = entries.length - 1; i >= 0; i--)
       stack.push([entries[i]![1], at ? `${at}.${entries[i]![0]}` : entries[i]![0]]);
@@ -97,6 +109,33 @@ export type TranslationFile = {
   readonly problem?: Diagnostic;
 };
 
+/** A translation file's JSON object, or the one diagnostic saying why it cannot be read. */
+export function readTranslation(tr: TranslationFile): { json: Record<string, unknown> } | { problem: Diagnostic } {
+  if (tr.problem) return { problem: tr.problem };
+  const text = withoutBom(tr.text);
+  const tooLarge = sizeDiag(tr.file, text);
+  if (tooLarge) return { problem: tooLarge };
+  const deep = jsonDepthOffset(text);
+  if (deep >= 0) {
+    const params = { limit: String(READ_LIMITS.depth) };
+    return { problem: { file: tr.file, ...lineIndex(text)(deep), severity: 'error', code: 'nestingTooDeep', params } };
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    return { problem: jsonSyntaxDiag(tr.file, text, e) };
+  }
+  if (json === null || typeof json !== 'object' || Array.isArray(json)) {
+    const start = lineIndex(text)(text.length - text.trimStart().length);
+    return { problem: { file: tr.file, ...start, severity: 'error', code: 'translationNotObject', params: {} } };
+  }
+  return { json: json as Record<string, unknown> };
+}
+
+/** The call (or `playbook`) a source file holds: the name `scenarios:i18n` takes. */
+const unitOf = (yamlFile: string): string => yamlFile.replace(/^.*[\\/]/, '').replace(/\.ya?ml$/, '');
+
 /** Missing, stale, orphan and non-text keys of one translation, as diagnostics. */
 export function checkTranslation(
   entries: readonly TextEntry[],
@@ -105,25 +144,11 @@ export function checkTranslation(
   yamlPos: (path: readonly PathPart[]) => { line: number; col: number },
   yamlFile: string,
 ): Diagnostic[] {
-  if (tr.problem) return [tr.problem];
+  const read = readTranslation(tr);
+  if ('problem' in read) return [read.problem];
+  const { json } = read;
   const text = withoutBom(tr.text);
-  const tooLarge = sizeDiag(tr.file, text);
-  if (tooLarge) return [tooLarge];
-  const deep = jsonDepthOffset(text);
-  if (deep >= 0) {
-    const params = { limit: String(READ_LIMITS.depth) };
-    return [{ file: tr.file, ...lineIndex(text)(deep), severity: 'error', code: 'nestingTooDeep', params }];
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    return [jsonSyntaxDiag(tr.file, text, e)];
-  }
-  if (json === null || typeof json !== 'object' || Array.isArray(json)) {
-    const start = lineIndex(text)(text.length - text.trimStart().length);
-    return [{ file: tr.file, ...start, severity: 'error', code: 'translationNotObject', params: {} }];
-  }
+  const call = unitOf(yamlFile);
   const flat = flatten(json);
   const stamped = (json as Record<string, unknown>)[SOURCES_KEY];
   const sources = (stamped && typeof stamped === 'object' ? stamped : {}) as Record<string, unknown>;
@@ -141,7 +166,7 @@ export function checkTranslation(
         ...pos,
         severity: 'error',
         code: 'translationMissing',
-        params: { lang, key: e.key, file: tr.file },
+        params: { lang, key: e.key, file: tr.file, call },
       });
     } else if (typeof stampOf(sources, e.key) === 'string' && stampOf(sources, e.key) !== fingerprint(e.text)) {
       diags.push({
@@ -149,7 +174,7 @@ export function checkTranslation(
         ...keyPos(e.key),
         severity: 'error',
         code: 'translationStale',
-        params: { lang, key: e.key, line: String(pos.line) },
+        params: { lang, key: e.key, line: String(pos.line), call },
       });
     } else if (typeof stampOf(sources, e.key) !== 'string') {
       diags.push({
@@ -157,7 +182,7 @@ export function checkTranslation(
         ...keyPos(e.key),
         severity: 'warning',
         code: 'translationUnstamped',
-        params: { lang, key: e.key },
+        params: { lang, key: e.key, call },
       });
     }
   }

@@ -1,6 +1,7 @@
 // The compiled call the engine runs: ids resolved to indices, durations in ms, conditions
 // compiled. Built by src/content from YAML; never mutated after that.
 import type { CompiledCondition } from './condition.ts';
+import type { PortraitSpec } from './portrait.ts';
 
 export const PERSONAS = ['angry', 'confused', 'technical'] as const;
 export type Persona = (typeof PERSONAS)[number];
@@ -185,6 +186,8 @@ export type ScenarioModel = {
   readonly persona: Persona;
   /** Who the portrait shows: a woman or a man (the persona's by default). */
   readonly figure: Figure;
+  /** The portrait drawn for the customer: the call's `customer.portrait`, else the persona's as `figure`. */
+  readonly portrait: PortraitSpec;
   /**
    * A symptom family: the causes the seed draws from (ids, equally likely), each with its own
    * facts, tool results and right diagnosis through `cause(id)` conditions. Empty: one cause.

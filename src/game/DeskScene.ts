@@ -124,7 +124,7 @@ export class DeskScene extends Phaser.Scene {
     this.portrait?.show({
       kind: 'caller',
       persona: look.persona,
-      figure: look.figure,
+      portrait: look.portrait,
       mood: look.mood,
       speaking: look.speaking === 'customer',
       onHold: look.onHold,

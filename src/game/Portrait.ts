@@ -2,7 +2,8 @@
 // is baked into a texture the first time it is shown; the clock only swaps textures for the
 // blink, the talking mouth and the small status badges.
 import Phaser from 'phaser';
-import type { Figure, Persona } from '../engine/model.ts';
+import type { Persona } from '../engine/model.ts';
+import { portraitKey, type PortraitSpec } from '../engine/portrait.ts';
 import type { Mood } from '../ports/desk-view.ts';
 import type { Rect } from '../layout.ts';
 import { drawBackdrop, drawIdleBackdrop } from './backdrops.ts';
@@ -11,14 +12,15 @@ import type { Pen } from './draw-kit.ts';
 import { drawMouth } from './face-art.ts';
 import { handset, musicNotes, speechBubble } from './icons.ts';
 import { endedTone, heldTone, plain, ROOM, SCREEN, type Tone } from './palette.ts';
-import { drawFigure, FACES, VIEW } from './persona-art.ts';
+import { drawFigure, faceOf, VIEW } from './persona-art.ts';
+import { portraitParts } from './portrait-parts.ts';
 
 export type PortraitLook =
   | { readonly kind: 'idle' }
   | {
       readonly kind: 'caller';
       readonly persona: Persona;
-      readonly figure: Figure;
+      readonly portrait: PortraitSpec;
       readonly mood: Mood;
       readonly speaking: boolean;
       readonly onHold: boolean;
@@ -88,7 +90,7 @@ export class Portrait {
     const key =
       look.kind === 'idle'
         ? 'idle'
-        : `${look.persona}|${look.figure}|${look.mood}|${look.speaking}|${look.onHold}|${look.ended}|${look.ringing}`;
+        : `${look.persona}|${portraitKey(look.portrait)}|${look.mood}|${look.speaking}|${look.onHold}|${look.ended}|${look.ringing}`;
     if (key === this.key) return;
     this.key = key;
     this.look = look;
@@ -149,16 +151,19 @@ export class Portrait {
     if (this.face.texture.key !== key) this.face.setTexture(key);
   }
 
-  /** Backdrop, figure and mouth in one texture per persona, mood, tone, blink and mouth. */
+  /**
+   * Backdrop, figure and mouth in one texture per persona, portrait, mood, tone, blink and mouth:
+   * only the call's own portrait is ever baked, as it is shown.
+   */
   private faceKey(): string {
     const l = this.look;
     if (l.kind === 'idle') return bake(this.scene, 'portrait:idle', VIEW_BOX, drawIdleBackdrop);
     const t = this.toneKey();
-    const { persona, figure, mood } = l;
+    const { persona, portrait, mood } = l;
     const { blink, open } = this;
     return bake(
       this.scene,
-      `portrait:${persona}:${figure}:${mood}:${t}:${blink ? 'b' : 'o'}:${open ? 'o' : 'c'}`,
+      `portrait:${persona}:${portraitKey(portrait)}:${mood}:${t}:${blink ? 'b' : 'o'}:${open ? 'o' : 'c'}`,
       VIEW_BOX,
       (g) => {
         const tone = TONES[t];
@@ -167,8 +172,8 @@ export class Portrait {
         g.save();
         g.translateCanvas((VIEW.w / 2) * (1 - ZOOM), VIEW.h * (1 - ZOOM));
         g.scaleCanvas(ZOOM, ZOOM);
-        drawFigure(g, persona, figure, mood, blink, tone);
-        drawMouth(g, FACES[persona], mood, open, tone);
+        drawFigure(g, persona, portrait, mood, blink, tone);
+        drawMouth(g, faceOf(portraitParts(portrait, persona), persona), mood, open, tone);
         g.restore();
       },
     );

@@ -1,6 +1,7 @@
 // What the HTML layer asks of the drawn world (src/game implements it with Phaser). The view
 // only draws what it is told; it never decides anything about the call.
-import type { Figure, Persona, ToolId } from '../engine/model.ts';
+import type { Persona, ToolId } from '../engine/model.ts';
+import type { PortraitSpec } from '../engine/portrait.ts';
 import type { ToolStatus } from '../engine/types.ts';
 
 /** How the customer looks, from the engine's anger and patience. */
@@ -14,7 +15,8 @@ export type ToolLook = {
 
 export type DeskScene = {
   readonly persona: Persona;
-  readonly figure: Figure;
+  /** Who the customer is, as drawn (the call's portrait). */
+  readonly portrait: PortraitSpec;
   readonly mood: Mood;
   readonly speaking: 'customer' | 'agent' | null;
   readonly onHold: boolean;

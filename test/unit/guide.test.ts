@@ -8,6 +8,8 @@ import { ROOT } from '../../src/cli/repo.ts';
 import { loadScenario } from '../../src/content/load.ts';
 import { compileCondition } from '../../src/engine/condition.ts';
 import { TOOL_IDS } from '../../src/engine/model.ts';
+import { scenarioTexts } from '../../src/content/texts.ts';
+import { updateTranslation } from '../../src/cli/translation-update.ts';
 import { compile, playbook } from '../support/load.ts';
 
 type Block = { readonly kind: string; readonly arg: string; readonly body: string; readonly line: number };
@@ -36,8 +38,15 @@ describe.each(['en', 'fr'])('docs/authoring.%s.md', (lang) => {
 
   it('has checked examples of every kind', () => {
     expect(new Set(blocks.map((b) => b.kind))).toEqual(
-      new Set(['call', 'patch', 'conditions', 'output', 'call-header']),
+      new Set(['call', 'patch', 'conditions', 'output', 'call-header', 'add-missing']),
     );
+  });
+
+  it('checks every YAML and JSON example (each starts with its # check: line)', () => {
+    const fences = [...text.matchAll(/^```(yaml|json)\n(.*)$/gm)].map((m) => m[2]!);
+    expect(fences.length).toBeGreaterThan(5);
+    for (const first of fences) expect(first).toMatch(/^# check: \S+/);
+    expect(blocks.filter((b) => b.kind !== 'conditions' && b.kind !== 'output').length).toBe(fences.length);
   });
 
   it.each(blocks.map((b) => [`${b.kind} ${b.arg} (line ${b.line})`, b] as const))('%s', (_name, b) => {
@@ -71,6 +80,18 @@ describe.each(['en', 'fr'])('docs/authoring.%s.md', (lang) => {
         { cwd: ROOT, encoding: 'utf8' },
       );
       for (const line of b.body.split('\n').filter((l) => l.trim())) expect(r.stdout.split('\n')).toContain(line);
+    } else if (b.kind === 'add-missing') {
+      // What scenarios:i18n --add-missing writes for this call: every line of the example, in order.
+      const doc = loadScenario({ file: `${b.arg}.yaml`, text: calls.get(b.arg)!, translations: {} }, playbook()).doc!;
+      const r = updateTranslation(scenarioTexts(doc), doc.lang, null, { stamp: false, addMissing: true });
+      const written = r.ok && r.text ? r.text.split('\n').map((l) => l.trim()) : [];
+      const lines = b.body
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean);
+      const at = written.indexOf(lines[0]!);
+      expect(at).toBeGreaterThanOrEqual(0);
+      expect(written.slice(at, at + lines.length)).toEqual(lines);
     } else if (b.kind === 'call-header') {
       expect(b.body.trim()).toBe(readFileSync(join(ROOT, 'scenarios', 'box-no-sync.yaml'), 'utf8').split('\n')[0]);
     }
