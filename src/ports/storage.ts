@@ -70,3 +70,31 @@ export interface GameStore {
   loadSettings(): Settings;
   saveSettings(s: Settings): void;
 }
+
+/**
+ * A call imported from a pack (src/packs), accepted after the checker and the analyser: kept with
+ * its YAML text and its parsed document (the game compiles the document at start, without the
+ * YAML parser), its translations and its content version.
+ */
+export type ImportedCall = {
+  readonly id: string;
+  readonly title: string;
+  readonly lang: Lang;
+  /** Its content version (src/content/content-hash.ts), as the team server pins it. */
+  readonly hash: string;
+  readonly text: string;
+  readonly data: unknown;
+  /** Translation JSON text by language. */
+  readonly translations: Partial<Record<Lang, string>>;
+  readonly importedAt: string;
+  /** What wrote the pack (its manifest's generator). */
+  readonly generator: string;
+};
+
+/** The imported calls' store (IdbStore has it; the game imports nothing without it). */
+export interface ImportStore {
+  listImported(): Promise<ImportedCall[]>;
+  /** Adds or replaces (same id) an imported call. */
+  putImported(call: ImportedCall): Promise<void>;
+  deleteImported(id: string): Promise<void>;
+}

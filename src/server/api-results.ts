@@ -10,6 +10,7 @@ import { apiError, send } from './errors.ts';
 import { asTrainee, claimedScore, readBody } from './guards.ts';
 import * as store from './store.ts';
 import { verifyResult } from './verify.ts';
+import { sessionContent } from './session-calls.ts';
 import { publicSession, resultView, sessionCalls } from './views.ts';
 
 export function resultRoutes(api: Hono, { db, content, now }: ApiContext): void {
@@ -21,7 +22,8 @@ export function resultRoutes(api: Hono, { db, content, now }: ApiContext): void 
     // A retry is answered from what was kept, before any check that may have changed since.
     const earlier = await store.resultById(db, body.resultId);
     if (earlier) return acknowledge(c, earlier, who.t, body.log, 'existing');
-    const v = verifyResult(content, { calls: sessionCalls(who.s), seed: who.s.seed, mode: who.s.mode as Mode }, body);
+    const rules = { calls: sessionCalls(who.s), seed: who.s.seed, mode: who.s.mode as Mode };
+    const v = verifyResult(await sessionContent(db, content, who.s.id), rules, body);
     if (!v.ok) return send(c, v.error);
     const at = now();
     const stored = await store.insertResult(db, {
@@ -50,7 +52,7 @@ export function resultRoutes(api: Hono, { db, content, now }: ApiContext): void 
     if ('error' in who) return send(c, who);
     const results = await store.resultsOfTrainee(db, who.t.id);
     return c.json({
-      session: publicSession(who.s, content),
+      session: publicSession(who.s, await sessionContent(db, content, who.s.id)),
       trainee: { traineeId: who.t.id, name: who.t.name, joinedAt: who.t.joined_at },
       results: results.map(resultView),
     });

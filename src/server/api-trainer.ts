@@ -7,13 +7,14 @@ import { exportTable, toCsv, toXlsx } from './export.ts';
 import { asTrainer } from './guards.ts';
 import * as store from './store.ts';
 import { resultView, roomView } from './views.ts';
+import { sessionContent } from './session-calls.ts';
 
 export function trainerRoutes(api: Hono, { db, content }: ApiContext): void {
   api.get('/sessions/:id/room', async (c) => {
     const s = await asTrainer(db, c);
     if ('error' in s) return send(c, s);
     const [trainees, results] = await Promise.all([store.traineesOf(db, s.id), store.resultsOf(db, s.id)]);
-    return c.json(roomView(s, trainees, results, content));
+    return c.json(roomView(s, trainees, results, await sessionContent(db, content, s.id)));
   });
 
   /**
@@ -38,7 +39,13 @@ export function trainerRoutes(api: Hono, { db, content }: ApiContext): void {
     if ('error' in s) return send(c, s);
     const lang = c.req.query('lang');
     const [trainees, results] = await Promise.all([store.traineesOf(db, s.id), store.resultsOf(db, s.id)]);
-    const table = exportTable(s, trainees, results, content, isLang(lang) ? lang : 'en');
+    const table = exportTable(
+      s,
+      trainees,
+      results,
+      await sessionContent(db, content, s.id),
+      isLang(lang) ? lang : 'en',
+    );
     c.header('Content-Disposition', `attachment; filename="hotliner-${s.code}.${format}"`);
     if (format === 'csv')
       return c.body(toCsv(table, c.req.query('sep') === ';' ? ';' : ','), 200, {

@@ -14,6 +14,7 @@ import { RateLimiter } from './rate-limit.ts';
 import { hashSecret, newId, newSecret, normalizeCode, traineeToken } from './secrets.ts';
 import * as store from './store.ts';
 import { publicSession } from './views.ts';
+import { checkImported, servedCall, sessionCallRows, sessionContent } from './session-calls.ts';
 
 type Address = (c: Context) => string;
 
@@ -45,22 +46,40 @@ export function apiRoutes(d: Db, content: ServerContent, options: AppOptions, ad
       return send(c, apiError(429, 'rateLimited', 'too many sessions created from this address: wait a few minutes'));
     const body = await readBody(c, NewSession);
     if ('error' in body) return send(c, body);
-    const unknown = body.calls.filter((id) => !content.calls.has(id));
+    const imported = await checkImported(content, body.imported ?? [], body.lang ?? 'en');
+    if ('error' in imported) return send(c, imported);
+    const known = new Map([...content.calls, ...imported.calls.map((x) => [x.call.id, x.call] as const)]);
+    const unknown = body.calls.filter((id) => !known.has(id));
     if (unknown.length)
       return send(c, apiError(422, 'unknownCalls', `unknown call(s): ${unknown.join(', ')}`, { unknown }));
+    const unused = imported.calls.filter((x) => !body.calls.includes(x.call.id)).map((x) => x.call.id);
+    if (unused.length)
+      return send(
+        c,
+        apiError(422, 'importedNotInSession', `imported call(s) not in the session: ${unused.join(', ')}`),
+      );
     const id = newId();
     const trainerKey = newSecret();
-    const hashes = Object.fromEntries(body.calls.map((cid) => [cid, content.calls.get(cid)!.hash]));
-    const code = await store.insertSession(db, {
-      id,
-      name: body.name,
-      calls: JSON.stringify(body.calls),
-      seed: body.seed,
-      mode: body.mode,
-      deadline: body.deadline ? new Date(body.deadline).toISOString() : null,
-      trainer_key_hash: hashSecret(trainerKey),
-      content_hashes: JSON.stringify(hashes),
-      created_at: now(),
+    const hashes = Object.fromEntries(body.calls.map((cid) => [cid, known.get(cid)!.hash]));
+    // The session and its calls together, or neither.
+    const code = await db.transaction().execute(async (tx) => {
+      const made = await store.insertSession(tx, {
+        id,
+        name: body.name,
+        calls: JSON.stringify(body.calls),
+        seed: body.seed,
+        mode: body.mode,
+        deadline: body.deadline ? new Date(body.deadline).toISOString() : null,
+        trainer_key_hash: hashSecret(trainerKey),
+        content_hashes: JSON.stringify(hashes),
+        created_at: now(),
+      });
+      if (imported.calls.length)
+        await tx
+          .insertInto('session_calls')
+          .values(imported.calls.map((x) => ({ ...x.row, session_id: id })))
+          .execute();
+      return made;
     });
     const origin = options.publicUrl ?? joinOrigin(new URL(c.req.url), options.lanAddress);
     return c.json({ id, code, trainerKey, joinUrl: `${origin}/?join=${code}` }, 201);
@@ -69,7 +88,16 @@ export function apiRoutes(d: Db, content: ServerContent, options: AppOptions, ad
   api.get('/sessions/by-code/:code', async (c) => {
     const s = await store.sessionByCode(db, normalizeCode(c.req.param('code')));
     if (!s) return send(c, apiError(404, 'notFound', 'no session with this code'));
-    return c.json(publicSession(s, content));
+    return c.json(publicSession(s, await sessionContent(db, content, s.id)));
+  });
+
+  /** A call the session brought with it, for its trainees' browsers to play (the session's id is its key, as the code is). */
+  api.get('/sessions/:id/calls/:callId', async (c) => {
+    const s = await sessionOf(db, c);
+    if ('error' in s) return send(c, s);
+    const row = (await sessionCallRows(db, s.id)).find((r) => r.call_id === c.req.param('callId'));
+    if (!row) return send(c, apiError(404, 'notFound', 'no such imported call in this session'));
+    return c.json(servedCall(row));
   });
 
   api.post('/sessions/:id/trainees', async (c) => {

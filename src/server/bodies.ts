@@ -1,5 +1,6 @@
 // What the API accepts, field by field (zod): anything else is refused with the field named.
 import { z } from 'zod';
+import { LANGS } from '../i18n/lang.ts';
 import { MODES } from './errors.ts';
 
 export const MAX_NAME = 60;
@@ -22,6 +23,16 @@ const plainName = (max: number) =>
         .refine((s) => !HIDDEN.test(s), 'holds control or invisible characters'),
     );
 
+/** A call imported in the trainer's browser, sent with its session: its files, as a pack holds them. */
+export const ImportedCallBody = z.strictObject({
+  id: z.string().min(1).max(100),
+  /** The call's YAML (the checker's own limit on a call file is 256 KB). */
+  yaml: z.string().max(256 * 1024),
+  /** Translation JSON text by language. */
+  translations: z.partialRecord(z.enum(LANGS), z.string().max(256 * 1024)),
+});
+export type ImportedCallBody = z.infer<typeof ImportedCallBody>;
+
 export const NewSession = z.strictObject({
   name: plainName(MAX_SESSION_NAME),
   calls: z
@@ -35,6 +46,10 @@ export const NewSession = z.strictObject({
     .max(2 ** 31 - 1),
   mode: z.enum(MODES),
   deadline: z.iso.datetime({ offset: true }).optional(),
+  /** The session's calls that are not the server's: imported ones, checked like `scenarios:check`. */
+  imported: z.array(ImportedCallBody).max(MAX_CALLS).optional(),
+  /** The language of the checker's messages when an imported call is refused. */
+  lang: z.enum(LANGS).optional(),
 });
 export type NewSession = z.infer<typeof NewSession>;
 

@@ -5,6 +5,7 @@ import { basename, join } from 'node:path';
 import { parse } from 'yaml';
 import { PLAYBOOK_FILE, readPlaybook, readScenario, ROOT, scenarioFiles } from '../cli/repo.ts';
 import { contentHash } from '../content/content-hash.ts';
+import type { PlaybookModel } from '../content/playbook.ts';
 import type { ScenarioModel } from '../engine/model.ts';
 import { LANGS, type Lang } from '../i18n/lang.ts';
 
@@ -20,6 +21,11 @@ export type ServerCall = {
 
 export type ServerContent = {
   readonly calls: ReadonlyMap<string, ServerCall>;
+  /** The playbook, compiled and as parsed: a session's imported calls are checked and hashed against it. */
+  readonly playbook?: PlaybookModel;
+  readonly playbookData?: unknown;
+  /** The ids among `calls` a session brought with it (src/server/session-calls.ts). */
+  readonly imported?: ReadonlySet<string>;
   /** Calls that did not compile, left out (file: first problem). */
   readonly broken: readonly string[];
 };
@@ -47,24 +53,32 @@ export async function loadContent(): Promise<ServerContent> {
       steps: model.scoredSteps.map((i) => ({ id: model.steps[i]!.id, key: model.steps[i]!.key })),
     });
   }
-  return { calls, broken };
+  return { calls, broken, playbook: pb.playbook, playbookData };
 }
 
-function titlesOf(id: string, data: unknown): Partial<Record<Lang, string>> {
+/** A call's title by language: its own (`data.title` in `data.lang`) over its translations'. */
+export function titlesFrom(data: unknown, translations: Partial<Record<Lang, string>>): Partial<Record<Lang, string>> {
   const doc = data as { title?: unknown; lang?: unknown };
   const out: Partial<Record<Lang, string>> = {};
-  for (const lang of LANGS) {
-    const file = join(ROOT, 'locales', lang, `${id}.json`);
-    if (!existsSync(file)) continue;
+  for (const [lang, text] of Object.entries(translations) as [Lang, string][]) {
     try {
-      const title = (JSON.parse(readFileSync(file, 'utf8')) as { title?: unknown }).title;
+      const title = (JSON.parse(text) as { title?: unknown }).title;
       if (typeof title === 'string') out[lang] = title;
     } catch {
-      // A broken translation leaves that language without a title; the checker says why.
+      // A broken translation leaves that language without a title.
     }
   }
   if (typeof doc.title === 'string' && LANGS.includes(doc.lang as Lang)) out[doc.lang as Lang] = doc.title;
   return out;
+}
+
+function titlesOf(id: string, data: unknown): Partial<Record<Lang, string>> {
+  const translations: Partial<Record<Lang, string>> = {};
+  for (const lang of LANGS) {
+    const file = join(ROOT, 'locales', lang, `${id}.json`);
+    if (existsSync(file)) translations[lang] = readFileSync(file, 'utf8');
+  }
+  return titlesFrom(data, translations);
 }
 
 /**

@@ -44,7 +44,24 @@ export type ResultRow = {
   created_at: string;
 };
 
-export type Tables = { sessions: SessionRow; trainees: TraineeRow; results: ResultRow };
+/** A call a session brought with it (imported from a pack in the trainer's browser), checked at creation. */
+export type SessionCallRow = {
+  session_id: string;
+  call_id: string;
+  /** Its content version, pinned: results on it are replayed against this very call. */
+  content_hash: string;
+  /** The call's YAML as sent. */
+  yaml: string;
+  /** JSON object: language → translation JSON text. */
+  translations: string;
+};
+
+export type Tables = {
+  sessions: SessionRow;
+  trainees: TraineeRow;
+  results: ResultRow;
+  session_calls: SessionCallRow;
+};
 
 export type DbKind = 'sqlite' | 'postgres';
 export type Db = { readonly db: Kysely<Tables>; readonly kind: DbKind; readonly where: string };

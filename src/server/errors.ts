@@ -28,6 +28,10 @@ export type ApiErrorCode =
   | 'logRejected'
   | 'resultIdReused'
   | 'callAlreadyPosted'
+  | 'importedRefused'
+  | 'importedIdTaken'
+  | 'importedTwice'
+  | 'importedNotInSession'
   | 'internal';
 
 /** A refusal as a value: handlers return it, the route writes it. */

@@ -45,7 +45,14 @@ export function publicSession(s: SessionRow, content: ServerContent) {
     deadline: s.deadline,
     calls: sessionCalls(s).map((id) => {
       const call = content.calls.get(id);
-      return { id, titles: call?.titles ?? {}, contentHash: call?.hash ?? null, steps: call?.steps ?? [] };
+      return {
+        id,
+        titles: call?.titles ?? {},
+        contentHash: call?.hash ?? null,
+        steps: call?.steps ?? [],
+        // Not the server's own: trainees fetch it (GET /api/sessions/:id/calls/:callId).
+        imported: content.imported?.has(id) ?? false,
+      };
     }),
   };
 }

@@ -1,7 +1,17 @@
 // The GameStore over IndexedDB (results, call in progress) and localStorage (settings).
 // Nothing read back is trusted: a record that fails validation is moved to `quarantine`, never deleted.
-import type { GameStore, InProgress, InProgressSlot, ResultRecord, Settings, StorageNotice } from '../ports/storage.ts';
-import { IN_PROGRESS, inTx, invalidRecord, openDb, OUTBOX, RESULTS, TEAM, writeError } from './idb.ts';
+import type {
+  GameStore,
+  ImportedCall,
+  ImportStore,
+  InProgress,
+  InProgressSlot,
+  ResultRecord,
+  Settings,
+  StorageNotice,
+} from '../ports/storage.ts';
+import { IMPORTED, IN_PROGRESS, inTx, invalidRecord, openDb, OUTBOX, RESULTS, TEAM, writeError } from './idb.ts';
+import { parseImported } from './imported.ts';
 import { MemoryStore } from './MemoryStore.ts';
 import { scan, type Scan, type Source } from './scan.ts';
 import { browserStorage, LocalSettings, type KeyValueStorage } from './settings.ts';
@@ -21,7 +31,7 @@ export type IdbStoreOptions = {
   readonly openTimeoutMs?: number;
 };
 
-export class IdbStore implements GameStore {
+export class IdbStore implements GameStore, ImportStore {
   private db: IDBDatabase | null = null;
   /** Set when IndexedDB could not be opened: the session plays on in memory. */
   private fallback: MemoryStore | null = null;
@@ -32,7 +42,11 @@ export class IdbStore implements GameStore {
   private notices: StorageNotice[] = [];
   private readonly settings: LocalSettings;
   /** The outbox and team records while IndexedDB is unavailable (kept for this page only). */
-  private readonly memory = { outbox: new Map<string, unknown>(), team: new Map<string, unknown>() };
+  private readonly memory = {
+    outbox: new Map<string, unknown>(),
+    team: new Map<string, unknown>(),
+    imported: new Map<string, ImportedCall>(),
+  };
 
   constructor(private readonly opts: IdbStoreOptions = {}) {
     this.settings = new LocalSettings(opts.localStorage !== undefined ? opts.localStorage : browserStorage());
@@ -127,7 +141,24 @@ export class IdbStore implements GameStore {
     await this.write('This session', TEAM, (s) => s.put(value, key));
   }
 
-  private async getAll(store: typeof OUTBOX | typeof TEAM): Promise<unknown[]> {
+  /** The imported calls (src/packs); a record of the wrong shape is left out, and left where it is. */
+  async listImported(): Promise<ImportedCall[]> {
+    const all = this.fallback ? [...this.memory.imported.values()] : await this.getAll(IMPORTED);
+    return all.flatMap((r) => parseImported(r) ?? []);
+  }
+
+  async putImported(call: ImportedCall): Promise<void> {
+    if (!parseImported(call)) throw invalidRecord('This imported call', [{ path: 'call', code: 'invalid' }]);
+    if (this.fallback) return void this.memory.imported.set(call.id, structuredClone(call));
+    await this.write('This imported call', IMPORTED, (s) => s.put(call));
+  }
+
+  async deleteImported(id: string): Promise<void> {
+    if (this.fallback) return void this.memory.imported.delete(id);
+    await this.write('Removing the imported call', IMPORTED, (s) => s.delete(id));
+  }
+
+  private async getAll(store: typeof OUTBOX | typeof TEAM | typeof IMPORTED): Promise<unknown[]> {
     const db = await this.connection();
     let req: IDBRequest<unknown[]> | null = null;
     await inTx(db, [store], 'readonly', (tx) => (req = tx.objectStore(store).getAll()));
@@ -189,7 +220,7 @@ export class IdbStore implements GameStore {
 
   private async write(
     what: string,
-    store: Source | typeof OUTBOX | typeof TEAM,
+    store: Source | typeof OUTBOX | typeof TEAM | typeof IMPORTED,
     op: (s: IDBObjectStore) => void,
   ): Promise<void> {
     for (let attempt = 0; ; attempt++) {

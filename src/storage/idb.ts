@@ -1,7 +1,10 @@
 // Promise wrappers over the IndexedDB event API, and the error a failed write reports to the player.
 
-/** 2: the team outbox and the team sessions' keys (version 1's stores are kept as they are). */
-export const DB_VERSION = 2;
+/**
+ * 2: the team outbox and the team sessions' keys; 3: the imported calls (each version's upgrade
+ * only adds stores: the earlier ones are kept as they are).
+ */
+export const DB_VERSION = 3;
 export const RESULTS = 'results';
 export const IN_PROGRESS = 'inProgress';
 export const QUARANTINE = 'quarantine';
@@ -9,6 +12,8 @@ export const QUARANTINE = 'quarantine';
 export const OUTBOX = 'outbox';
 /** The sessions joined (trainee token) and created (trainer key) in this browser. */
 export const TEAM = 'team';
+/** The calls imported from packs (src/packs), by call id. */
+export const IMPORTED = 'imported';
 /** The one slot of the call in progress before each call had its own; read as a slot among the others. */
 export const LEGACY_KEY = 'current';
 
@@ -121,6 +126,7 @@ export function openDb(
       if (!db.objectStoreNames.contains(QUARANTINE)) db.createObjectStore(QUARANTINE, { autoIncrement: true });
       if (!db.objectStoreNames.contains(OUTBOX)) db.createObjectStore(OUTBOX, { keyPath: 'resultId' });
       if (!db.objectStoreNames.contains(TEAM)) db.createObjectStore(TEAM);
+      if (!db.objectStoreNames.contains(IMPORTED)) db.createObjectStore(IMPORTED, { keyPath: 'id' });
     };
     req.onerror = () => fail(req.error ?? new DOMException('IndexedDB open failed', 'UnknownError'));
     req.onblocked = () => fail(new DOMException('IndexedDB open blocked by another tab', 'BlockedError'));

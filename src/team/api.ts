@@ -16,6 +16,22 @@ export type NewSessionBody = {
   readonly seed: number;
   readonly mode: Mode;
   readonly deadline?: string;
+  /** The files of the calls imported in this browser that the session includes (the server checks them). */
+  readonly imported?: readonly ImportedCallFiles[];
+  /** The language of the checker's messages if one is refused. */
+  readonly lang?: Lang;
+};
+export type ImportedCallFiles = {
+  readonly id: string;
+  readonly yaml: string;
+  readonly translations: Partial<Record<Lang, string>>;
+};
+/** A call a session brought with it, as its trainees fetch it. */
+export type SessionCallPayload = {
+  readonly id: string;
+  readonly contentHash: string;
+  readonly data: unknown;
+  readonly translations: Partial<Record<Lang, string>>;
 };
 export type CreatedSession = { id: string; code: string; trainerKey: string; joinUrl: string };
 export type Joined = { traineeId: string; traineeToken: string; name: string };
@@ -59,6 +75,11 @@ export class TeamApi {
 
   sessionByCode(code: string): Promise<ApiResult<PublicSession>> {
     return this.json('GET', `/sessions/by-code/${encodeURIComponent(code.trim())}`);
+  }
+
+  /** A call the session brought with it (imported by its trainer). */
+  sessionCall(sessionId: string, callId: string): Promise<ApiResult<SessionCallPayload>> {
+    return this.json('GET', `/sessions/${enc(sessionId)}/calls/${enc(callId)}`);
   }
 
   join(sessionId: string, name: string): Promise<ApiResult<Joined>> {

@@ -36,7 +36,13 @@ function moved(list: readonly string[], i: number, by: number): string[] {
   return out;
 }
 
-function callPicker(d: TrainerDraft, library: readonly ScenarioModel[], a: TrainerActions, t: TFunction) {
+function callPicker(
+  d: TrainerDraft,
+  library: readonly ScenarioModel[],
+  a: TrainerActions,
+  t: TFunction,
+  imported: ReadonlySet<string>,
+) {
   const title = (id: string): string => t(`${id}:title`);
   const toggle = (id: string, on: boolean): void =>
     a.edit({ calls: on ? [...d.calls.filter((c) => c !== id), id] : d.calls.filter((c) => c !== id) });
@@ -52,7 +58,8 @@ function callPicker(d: TrainerDraft, library: readonly ScenarioModel[], a: Train
                   .checked=${live(d.calls.includes(sc.id))}
                   @change=${(e: Event) => toggle(sc.id, (e.target as HTMLInputElement).checked)}
                 />
-                ${title(sc.id)}</label
+                ${title(sc.id)}
+                ${imported.has(sc.id) ? html`<span class="badge">${t('imports.badge')}</span>` : nothing}</label
               >
             </li>`,
         )}
@@ -93,7 +100,13 @@ function callPicker(d: TrainerDraft, library: readonly ScenarioModel[], a: Train
     </section>`;
 }
 
-function form(s: TrainerScreenState, library: readonly ScenarioModel[], a: TrainerActions, t: TFunction) {
+function form(
+  s: TrainerScreenState,
+  library: readonly ScenarioModel[],
+  a: TrainerActions,
+  t: TFunction,
+  imported: ReadonlySet<string>,
+) {
   const d = s.draft;
   const mode = (m: Mode) =>
     html`<label class="radio"
@@ -129,7 +142,7 @@ function form(s: TrainerScreenState, library: readonly ScenarioModel[], a: Train
         <input type="datetime-local" .value=${live(d.deadline)} @input=${(e: Event) => (d.deadline = value(e))}
       /></label>
     </div>
-    <div class="team-pick">${callPicker(d, library, a, t)}</div>
+    <div class="team-pick">${callPicker(d, library, a, t, imported)}</div>
     ${s.error ? html`<p class="notice" role="alert">${s.error}</p>` : nothing}
     <button type="submit" class="primary" ?disabled=${s.busy}>${t('team.trainer.create')}</button>
   </form>`;
@@ -215,6 +228,8 @@ export function trainerView(
   a: TrainerActions,
   t: TFunction,
   lang = 'en',
+  /** The calls imported in this browser (src/packs), marked as such. */
+  imported: ReadonlySet<string> = new Set(),
 ): TemplateResult {
   return html`<div class="team panel" role="region" aria-label=${t('team.trainer.title')}>
     <header class="team-head">
@@ -222,7 +237,7 @@ export function trainerView(
       <button type="button" class="quiet" @click=${a.menu}>${t('team.back')}</button>
     </header>
     <div class="team-body trainer-body">
-      <div class="team-main">${s.created ? created(s.created, a, t) : form(s, library, a, t)}</div>
+      <div class="team-main">${s.created ? created(s.created, a, t) : form(s, library, a, t, imported)}</div>
       <aside class="team-side">${mine(keys, a, t, lang)} ${openRoom(s, a, t)}</aside>
     </div>
   </div>`;

@@ -5,10 +5,10 @@ import type { TemplateResult } from 'lit-html';
 import type { TFunction } from 'i18next';
 import type { ScenarioModel } from '../engine/model.ts';
 import type { Lang } from '../i18n/lang.ts';
-import type { ResultRecord } from '../ports/storage.ts';
+import type { ImportedCall, ResultRecord } from '../ports/storage.ts';
 import type { CallLog } from '../engine/replay.ts';
 import { parseLog } from '../engine/save.ts';
-import type { ServerInfo, TeamApi } from '../team/api.ts';
+import type { ServerInfo, SessionCallPayload, TeamApi } from '../team/api.ts';
 import { parseTeamRecord, teamKey, type Membership, type TeamKeyStore, type TrainerKey } from '../team/memberships.ts';
 import { randomUuid } from '../team/sha256.ts';
 import { Outbox, watchConnectivity, type OutboxItem, type OutboxStore } from '../team/outbox.ts';
@@ -40,6 +40,10 @@ export type TeamHost = {
   readonly save: (blob: Blob, name: string) => void;
   /** Opens a result's debrief (and its replay); `back` returns from it. */
   readonly debrief: (log: CallLog, back: () => void) => void;
+  /** The calls imported in this browser (src/packs): a session that includes one sends its files. */
+  readonly imported?: () => readonly ImportedCall[];
+  /** Adds a call a session brought with it to the library (for this page). */
+  readonly addCall?: (call: SessionCallPayload) => Promise<void>;
 };
 
 export class TeamController {
@@ -114,7 +118,15 @@ export class TeamController {
     const t = this.t;
     switch (s.kind) {
       case 'trainer':
-        return trainerView(s, this.host.library(), this.trainerKeys, this.trainerActions, t, this.host.lang());
+        return trainerView(
+          s,
+          this.host.library(),
+          this.trainerKeys,
+          this.trainerActions,
+          t,
+          this.host.lang(),
+          this.importedIds(),
+        );
       case 'join':
         return joinView(s, this.memberships, this.joinActions, t);
       case 'session':
@@ -188,11 +200,15 @@ export class TeamController {
     s.busy = true;
     this.host.show();
     const deadline = d.deadline ? new Date(d.deadline) : null;
+    const imported = (this.host.imported?.() ?? [])
+      .filter((c) => d.calls.includes(c.id))
+      .map((c) => ({ id: c.id, yaml: c.text, translations: c.translations }));
     const r = await this.api.createSession({
       name: d.name.trim(),
       calls: d.calls,
       seed,
       mode: d.mode,
+      ...(imported.length ? { imported, lang: this.host.lang() } : {}),
       ...(deadline && !Number.isNaN(deadline.getTime()) ? { deadline: deadline.toISOString() } : {}),
     });
     s.busy = false;
@@ -391,12 +407,32 @@ export class TeamController {
     if (!membership) return this.openJoin();
     const state = { kind: 'session' as const, membership, stale: [] as string[] };
     this.open(state);
-    void Promise.all(
-      membership.session.calls.map(async (c) => ((await this.version(c.id)) === c.contentHash ? [] : [c.id])),
-    ).then((stale) => {
-      state.stale = stale.flat();
-      if (this.screen === state) this.host.show();
-    });
+    void this.sessionCalls(membership.session)
+      .then(() =>
+        Promise.all(
+          membership.session.calls.map(async (c) => ((await this.version(c.id)) === c.contentHash ? [] : [c.id])),
+        ),
+      )
+      .then((stale) => {
+        state.stale = stale.flat();
+        if (this.screen === state) this.host.show();
+      });
+  }
+
+  /** The calls imported in this browser: the trainer's picker marks them. */
+  private importedIds(): ReadonlySet<string> {
+    return new Set((this.host.imported?.() ?? []).map((c) => c.id));
+  }
+
+  /** The calls the session brought with it (imported by its trainer), fetched into the library once. */
+  private async sessionCalls(session: Membership['session']): Promise<void> {
+    const add = this.host.addCall;
+    if (!add) return;
+    for (const c of session.calls) {
+      if (!c.imported || this.host.call(c.id)) continue;
+      const r = await this.api.sessionCall(session.id, c.id);
+      if (r.ok) await add(r.value);
+    }
   }
 
   /** The session's item for each call, the latest kept (a refused one can be played again). */
