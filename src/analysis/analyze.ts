@@ -2,14 +2,18 @@
 // with dominance pruning, plus seeded random play. Pure: the caller measures time.
 import { nextEventAt } from '../engine/clock.ts';
 import { offeredChoices } from '../engine/affordances.ts';
-import { ANGER, PATIENCE, type ChoiceModel, type ScenarioModel } from '../engine/model.ts';
-import { scoreCall, warmLines, type Scorecard } from '../engine/scoring.ts';
+import type { ScenarioModel } from '../engine/model.ts';
+import { scoreCall, type Scorecard } from '../engine/scoring.ts';
 import { MinHeap } from './heap.ts';
 import { initialState, seedFor } from '../engine/step.ts';
 import { applyPlan, searchPlans, type LoggedStep, type Plan } from './plans.ts';
 import { randomPlay, workAt, type RandomPlayResult } from './random-play.ts';
 import { strategyReport, type StrategyOptions, type StrategyReport, type StrategyResult } from './strategies.ts';
-import type { Action, CallState, ToolStatus } from '../engine/types.ts';
+import type { Action, CallState } from '../engine/types.ts';
+import { measure, situation, type Mark } from './situation.ts';
+import { explainSize, type Census, type SizeReport } from './size-report.ts';
+
+export { measure, situation } from './situation.ts';
 
 export type Analysis = {
   readonly id: string;
@@ -17,11 +21,21 @@ export type Analysis = {
   readonly difficulty: number;
   readonly winnable: boolean;
   readonly bestScore: number;
+  /**
+   * `exact`: the search went through, `bestScore` is the best there is. `atLeast`: a budget
+   * stopped it, `bestScore` is the best it found (the best there is may be higher), and a call
+   * it found no win for may still be winnable.
+   */
+  readonly bestIs: 'exact' | 'atLeast';
   readonly worstScore: number;
   readonly bestPath: readonly string[];
   readonly bestLog: readonly LoggedStep[];
   readonly bestCard: Scorecard | null;
   readonly endings: readonly string[];
+  /** Per ending reached (`node:outcome`), the best and lowest totals met there (see `EndingScore`). */
+  readonly endingScores: readonly EndingScore[];
+  /** What multiplies the search's states (with `explain`, or when a budget stopped it). */
+  readonly size?: SizeReport;
   readonly unreachableNodes: readonly string[];
   readonly neverOfferedChoices: readonly string[];
   readonly stepsNeverDone: readonly string[];
@@ -50,6 +64,20 @@ export type Analysis = {
   readonly causes?: readonly CauseAnalysis[];
 };
 
+/**
+ * One ending's scores: `best` is as exact as the call's best score (a lower bound when the search
+ * was stopped: `Analysis.bestIs`); `worst` is the lowest total met on the way (dominated ways in
+ * are dropped, so a worse play may exist); `passes`: its best play wins the call.
+ */
+export type EndingScore = {
+  readonly ending: string;
+  readonly node: string;
+  readonly outcome: string;
+  readonly best: number;
+  readonly worst: number;
+  readonly passes: boolean;
+};
+
 export type CauseAnalysis = {
   readonly cause: string;
   readonly seed: number;
@@ -73,6 +101,13 @@ export type AnalyzeOptions = {
   readonly strategies?: StrategyOptions;
   /** A symptom family: analyse only the cause `seed` draws (by default every cause, each from its own seed). */
   readonly oneCause?: boolean;
+  /** Always say what multiplies the states (`size`); by default only when a budget stops the search. */
+  readonly explain?: boolean;
+  /**
+   * For tests of the pruning's soundness: situations keep every fact and variable, whether or not
+   * anything reachable still reads it (slower; the results must be the same).
+   */
+  readonly keepAll?: boolean;
 };
 
 /** A state met by the search; the state itself is dropped once expanded (paths need only logs). */
@@ -115,7 +150,9 @@ function familyAnalysis(each: readonly { cause: string; seed: number; a: Analysi
     ...worst,
     winnable: all.every((a) => a.winnable),
     worstScore: Math.min(...all.map((a) => a.worstScore)),
+    bestIs: all.every((a) => a.bestIs === 'exact') ? 'exact' : 'atLeast',
     endings: anywhere((a) => a.endings),
+    endingScores: familyEndings(all.map((a) => a.endingScores)),
     unreachableNodes: everywhere((a) => a.unreachableNodes),
     neverOfferedChoices: everywhere((a) => a.neverOfferedChoices),
     stepsNeverDone: everywhere((a) => a.stepsNeverDone),
@@ -133,6 +170,31 @@ function familyAnalysis(each: readonly { cause: string; seed: number; a: Analysi
       ...(a.strategies && { strategies: a.strategies }),
     })),
   };
+}
+
+/** An ending over a family: its best under any cause (the cause a trainer must worry about), its lowest under any. */
+function familyEndings(each: readonly (readonly EndingScore[])[]): EndingScore[] {
+  const by = new Map<string, EndingScore>();
+  for (const e of each.flat()) {
+    const had = by.get(e.ending);
+    by.set(
+      e.ending,
+      had
+        ? {
+            ...had,
+            best: Math.max(had.best, e.best),
+            worst: Math.min(had.worst, e.worst),
+            passes: had.passes || e.passes,
+          }
+        : e,
+    );
+  }
+  return sortEndings([...by.values()]);
+}
+
+/** Best first, then by name: the ending a trainer expects to win on top, a wrong one that passes stands out. */
+function sortEndings(list: EndingScore[]): EndingScore[] {
+  return list.sort((a, b) => b.best - a.best || a.ending.localeCompare(b.ending));
 }
 
 /** A strategy over a family: its best cause (a naive strategy that passes one cause passes the call). */
@@ -184,6 +246,10 @@ function analyzeSeed(sc: ScenarioModel, opts: AnalyzeOptions, seed: number, play
   const stepsDone = new Uint8Array(sc.steps.length);
   mark(visitedNodes, recs[0]!.state!.visited);
   const endings = new Set<string>();
+  const endingScores = new Map<string, { best: Scorecard; worst: number; node: number }>();
+  // What the size report reads (size-report.ts): new situations per node, and a sample of them.
+  const census: Census = { perNode: new Uint32Array(sc.nodes.length), sample: [], stride: 1, seen: 0 };
+  const keyOf = (s: CallState): string => situation(sc, s, opts.keepAll);
   const softLocks = new Set<string>();
   /** The plans worth trying from `s`, noting the lines it offers and whether the call is stuck there. */
   const plansAt = (s: CallState): Plan[] => {
@@ -226,7 +292,15 @@ function analyzeSeed(sc: ScenarioModel, opts: AnalyzeOptions, seed: number, play
     if (rec.dead) continue;
     if (s.ended) {
       const card = scoreCall(sc, s);
-      endings.add(`${sc.nodes[s.node]!.id}:${s.ended.outcome}`);
+      const ending = `${sc.nodes[s.node]!.id}:${s.ended.outcome}`;
+      endings.add(ending);
+      const had = endingScores.get(ending);
+      if (!had) endingScores.set(ending, { best: card, worst: card.total, node: s.node });
+      else {
+        if (card.total > had.best.total || (card.total === had.best.total && card.won && !had.best.won))
+          had.best = card;
+        had.worst = Math.min(had.worst, card.total);
+      }
       worst = Math.min(worst, card.total);
       if (!best || better(card, best.card)) best = { rec: r, card };
       continue;
@@ -252,7 +326,7 @@ function analyzeSeed(sc: ScenarioModel, opts: AnalyzeOptions, seed: number, play
         next = on.state;
         ahead = null;
       }
-      const admitted = admit(sc, fronts, next, recs);
+      const admitted = admit(sc, fronts, next, recs, keyOf, census);
       if (!admitted) continue;
       held += admitted + RECORD_BYTES + LOGGED_BYTES * log.length;
       recs.push({ state: next, parent: r, log, dead: false, plans: ahead });
@@ -264,17 +338,30 @@ function analyzeSeed(sc: ScenarioModel, opts: AnalyzeOptions, seed: number, play
   for (const n of seenNodes) visitedNodes[n] = 1;
   for (const c of seenChoices) offered[c] = 1;
   const bestLog = best ? pathTo(recs, best.rec) : [];
+  const explain = opts.explain || stoppedBy !== null;
   return {
     id: sc.id,
     persona: sc.persona,
     difficulty: sc.difficulty,
     winnable: best?.card.won ?? false,
     bestScore: best?.card.total ?? 0,
+    bestIs: stoppedBy === null ? 'exact' : 'atLeast',
     worstScore: Number.isFinite(worst) ? worst : 0,
     bestPath: bestLog.map((p) => describe(p.action)),
     bestLog,
     bestCard: best?.card ?? null,
     endings: [...endings].sort(),
+    endingScores: sortEndings(
+      [...endingScores].map(([ending, e]) => ({
+        ending,
+        node: sc.nodes[e.node]!.id,
+        outcome: ending.slice(ending.lastIndexOf(':') + 1),
+        best: e.best.total,
+        worst: e.worst,
+        passes: e.best.won,
+      })),
+    ),
+    ...(explain && { size: explainSize(sc, census, (s) => fronts.has(keyOf(s)), recs.length) }),
     unreachableNodes: sc.nodes.filter((_, i) => !visitedNodes[i]).map((n) => n.id),
     neverOfferedChoices: sc.choices.filter((c, i) => c.node >= 0 && !offered[i]).map((c) => c.id),
     stepsNeverDone: sc.scoredSteps.filter((i) => !stepsDone[i]).map((i) => sc.steps[i]!.id),
@@ -299,7 +386,6 @@ function better(a: Scorecard, b: Scorecard): boolean {
   return a.duration < b.duration;
 }
 
-type Mark = readonly number[];
 /** A way into a situation: how it measures, and the record that holds it. */
 type Entry = { readonly mark: Mark; readonly rec: number };
 /** How many incomparable ways into one situation are kept. */
@@ -311,14 +397,22 @@ const FRONT = 4;
  * been expanded yet. The new state's record will be `recs.length`. Returns the bytes the kept
  * state adds to the search's bookkeeping (about), or 0 when it is not kept.
  */
-function admit(sc: ScenarioModel, fronts: Map<string, Entry[]>, s: CallState, recs: Rec[]): number {
-  const key = situation(sc, s);
+function admit(
+  sc: ScenarioModel,
+  fronts: Map<string, Entry[]>,
+  s: CallState,
+  recs: Rec[],
+  keyOf: (s: CallState) => string,
+  census: Census,
+): number {
+  const key = keyOf(s);
   const mark = measure(sc, s);
   const entry: Entry = { mark, rec: recs.length };
   const front = fronts.get(key);
   const entryBytes = ENTRY_BYTES + 8 * mark.length;
   if (!front) {
     fronts.set(key, [entry]);
+    count(census, s);
     return KEY_BYTES + 2 * key.length + entryBytes;
   }
   if (front.some((f) => dominates(f.mark, mark))) return 0;
@@ -332,6 +426,17 @@ function admit(sc: ScenarioModel, fronts: Map<string, Entry[]>, s: CallState, re
   return entryBytes;
 }
 
+/** Counts a new situation, and keeps one in `stride` of them in the sample (thinned as it fills up). */
+function count(census: Census, s: CallState): void {
+  census.perNode[s.node] = census.perNode[s.node]! + 1;
+  if (census.seen++ % census.stride !== 0) return;
+  census.sample.push(s);
+  if (census.sample.length < SAMPLE * 2) return;
+  census.sample = census.sample.filter((_, i) => i % 2 === 0);
+  census.stride *= 2;
+}
+const SAMPLE = 64;
+
 /** Rough sizes for the memory estimate: a situation's key, a way into it, a record, a logged action. */
 const KEY_BYTES = 80;
 const ENTRY_BYTES = 64;
@@ -341,199 +446,6 @@ const LOGGED_BYTES = 64;
 function dominates(a: Mark, b: Mark): boolean {
   for (let i = 0; i < a.length; i++) if (a[i]! > b[i]!) return false;
   return true;
-}
-
-/**
- * What makes one state worse than another in the same situation: later, or costlier (anger,
- * impatience, dead air, unexplained waits, rage clicks...).
- */
-export function measure(sc: ScenarioModel, s: CallState): Mark {
-  let unexplained = 0;
-  for (const t of s.troubles) if (t.explainedAt < 0 && t.perceived) unexplained++;
-  let early = 0;
-  for (const st of s.steps) if (st && !st.inOrder) early++;
-  let wrong = 0;
-  for (const x of s.stated) if (!x.correct) wrong++;
-  const cost =
-    s.angerIntegral / 1000 +
-    s.deadAirMs / 100 +
-    s.pokes.length * 50 +
-    s.tones.length * 10 +
-    unexplained * 30 +
-    s.vars[ANGER]! * 20 -
-    s.vars[PATIENCE]! * 20 +
-    s.holds.length * 5 +
-    s.prompts * 10 +
-    early * 100 +
-    wrong * 100 +
-    s.misordered.length * 100;
-  // More warm lines (up to the empathy credit's cap) is better: a third measure, compared by dominance.
-  const m = [s.time, cost, -Math.min(warmLines(s).length, sc.scoring.calm.empathyLines)];
-  for (const f of memory(sc).fillers) m.push(s.said[f] ? 1 : 0);
-  return m;
-}
-
-type Memory = {
-  /** Per node, per line: whether its "already said" mark can still matter from that node. */
-  readonly remembered: readonly Uint8Array[];
-  /** The ranked questions (their being asked at all decides whether the order is scored). */
-  readonly ranked: readonly number[];
-  readonly fillers: readonly number[];
-};
-const memo = new WeakMap<ScenarioModel, Memory>();
-
-/**
- * Which "already said" marks can still matter: lines of nodes the dialogue can still reach
- * from where it is, lines read by a condition of such a node, lines read by a condition met
- * anywhere (a tool's outcome, a diagnosis's evidence, a playbook line, the hang-up node), and
- * the playbook's once-only lines. A line of a node left for good cannot be offered again, and a
- * condition of such a node is never evaluated again: remembering the line only splits states.
- */
-function memory(sc: ScenarioModel): Memory {
-  const cached = memo.get(sc);
-  if (cached) return cached;
-  const next = sc.nodes.map((n) => new Set(n.choices.map((c) => sc.choices[c]!.goto).filter((g) => g >= 0)));
-  const reach = sc.nodes.map((_, from) => {
-    const seen = sc.nodes.map(() => false);
-    const todo = [from];
-    while (todo.length) {
-      const n = todo.pop()!;
-      if (seen[n]) continue;
-      seen[n] = true;
-      todo.push(...next[n]!);
-    }
-    return seen;
-  });
-  const index = new Map(sc.choices.map((c, i) => [c.id, i]));
-  const always = sc.choices.map((c) => c.node < 0 && c.once);
-  const readAt = sc.choices.map((): number[] => []);
-  // Where a condition is evaluated: at a node (-1: anywhere, the hang-up node being entered from anywhere).
-  const content = sc.choices.map(() => false);
-  const read = (cond: ChoiceModel['cond'], at: number, generic = false): void => {
-    for (const id of cond?.reads.choices ?? []) {
-      const i = index.get(id);
-      if (i === undefined) continue;
-      if (!generic) content[i] = true;
-      if (at < 0 || at === sc.onHangUp) always[i] = true;
-      else if (!readAt[i]!.includes(at)) readAt[i]!.push(at);
-    }
-  };
-  for (const c of sc.choices) {
-    read(c.cond, c.node, c.node < 0);
-    for (const u of c.reply ?? []) read(u.cond, c.node, c.node < 0);
-  }
-  sc.nodes.forEach((n, i) => n.customer.forEach((u) => read(u.cond, i)));
-  for (const t of sc.tools) for (const o of t.outcomes) read(o.cond, -1);
-  for (const d of sc.diagnoses) read(d.evidence, -1);
-  const ranked = sc.choices.flatMap((c, i) => (c.rank > 0 ? [i] : []));
-  // A question asked without leaving the node leaves its trace in the facts and steps it
-  // brings; remembering that it was said as well would only split otherwise equal states. A
-  // ranked one decides whether a later one comes in order, and is remembered while its node can be.
-  const question = (c: ChoiceModel, i: number): boolean =>
-    c.node >= 0 && c.once && c.goto < 0 && !c.end && c.rank === 0 && !always[i] && readAt[i]!.length === 0;
-  const fillers = sc.choices.flatMap((c, i) => (c.node < 0 && c.once && !content[i] ? [i] : []));
-  const remembered = reach.map((here) =>
-    Uint8Array.from(sc.choices, (c, i) =>
-      !fillers.includes(i) &&
-      (always[i] || (!question(c, i) && c.node >= 0 && here[c.node]) || readAt[i]!.some((n) => here[n]))
-        ? 1
-        : 0,
-    ),
-  );
-  const m = { remembered, ranked, fillers };
-  memo.set(sc, m);
-  return m;
-}
-
-const STATUS_CODE: Record<ToolStatus, number> = { idle: 0, running: 1, frozen: 2, crashed: 3, restarting: 4 };
-const SEGMENT_CODE = { enter: 0, reply: 1, end: 2 } as const;
-const OUTCOME_CODE: Record<string, number> = { resolved: 1, escalated: 2, lost: 3, left: 4, needless: 5 };
-
-/** Builds a situation key: 16-bit codes turned into one flat string (short, and quick to hash). */
-class KeyBuilder {
-  private readonly codes: number[] = [];
-  private bits = 0;
-  private nbits = 0;
-
-  code(n: number): void {
-    this.codes.push(n & 0xffff);
-  }
-
-  flag(b: boolean): void {
-    if (b) this.bits |= 1 << this.nbits;
-    if (++this.nbits === 16) this.flush();
-  }
-
-  /** Ends a run of flags (so the next field never shares a code with them). */
-  flush(): void {
-    if (this.nbits === 0) return;
-    this.codes.push(this.bits);
-    this.bits = 0;
-    this.nbits = 0;
-  }
-
-  done(): string {
-    this.flush();
-    const k = String.fromCharCode.apply(null, this.codes);
-    this.codes.length = 0;
-    return k;
-  }
-}
-const keys = new KeyBuilder();
-
-/**
- * Everything discrete that shapes the future of a call. Times, anger and patience are left
- * out: they are compared by dominance (calmer and sooner is better), which keeps this small.
- */
-export function situation(sc: ScenarioModel, s: CallState): string {
-  // Built code by code: this runs for every state met, and it is the search's hottest function.
-  // Every variable-length part is preceded by its length, so two situations never share a key.
-  const k = keys;
-  k.code(s.node);
-  k.code(s.speech ? (s.speech.who === 'agent' ? 1 : 2) : 0);
-  k.code(s.queue.length);
-  for (const q of s.queue) {
-    k.code(SEGMENT_CODE[q.kind]);
-    k.code(q.kind === 'enter' ? q.node : q.kind === 'reply' ? q.choice : OUTCOME_CODE[q.outcome]!);
-  }
-  // A call with a critical fault can no longer be won (its total is 0): only where it goes in the
-  // dialogue still matters (the nodes and endings it reaches), so its situations are few.
-  if (s.fatal.length > 0) {
-    k.code(0xfffe);
-    k.code(s.ended ? OUTCOME_CODE[s.ended.outcome]! : 0);
-    return k.done();
-  }
-  for (let i = 2; i < s.vars.length; i++) k.code(s.vars[i]! + 0x8000);
-  for (const f of s.facts) k.flag(f);
-  k.flush();
-  const { remembered, ranked } = memory(sc);
-  const here = remembered[s.node]!;
-  for (let i = 0; i < s.said.length; i++) if (here[i]) k.flag(s.said[i]!);
-  let rankedSaid = false;
-  for (const i of ranked) rankedSaid ||= s.said[i]!;
-  k.flag(rankedSaid);
-  k.flush();
-  for (const st of s.steps) k.flag(st !== null);
-  k.flush();
-  for (const t of s.tools) {
-    k.code(STATUS_CODE[t.status]);
-    k.code(t.uses);
-    k.code(t.lastOutcome + 1);
-    k.code(t.timedFired);
-  }
-  k.code((s.onHold ? 1 : 0) | (s.diagnosedAt >= 0 ? 2 : 0));
-  k.code(s.notes.length);
-  for (const n of s.notes) k.code(n);
-  k.code(s.ticketSaved ? s.ticketSaved.length + 1 : 0);
-  for (const n of s.ticketSaved ?? []) k.code(n);
-  const { categories, priorities } = sc.scoring.ticket;
-  for (const c of [s.ticketClass, s.ticketSavedClass])
-    k.code(c ? 1 + categories.indexOf(c.category) * priorities.length + priorities.indexOf(c.priority) : 0);
-  k.code(s.fatal.length);
-  k.code(s.ended ? OUTCOME_CODE[s.ended.outcome]! : 0);
-  k.code(s.rng >>> 16);
-  k.code(s.rng);
-  return k.done();
 }
 
 function pathTo(recs: readonly Rec[], r: number): LoggedStep[] {

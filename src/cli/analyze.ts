@@ -1,5 +1,9 @@
 // npm run scenarios:analyze [-- --json] [--plays N] [--cap N] [--memory MB] [--jobs N] [files…]: can each call be won, how well, by which path.
-import type { Analysis } from '../analysis/analyze.ts';
+import { readFileSync } from 'node:fs';
+import type { Analysis, EndingScore } from '../analysis/analyze.ts';
+import { reportOf } from '../analysis/call-report.ts';
+import type { Ref, SizeItem, SizeReport } from '../analysis/size-report.ts';
+import { sourceLines, type SourceLines } from '../analysis/source-lines.ts';
 import { NAIVE, STRATEGIES, type StrategyReport } from '../analysis/strategies.ts';
 import { checkerText } from '../content/messages.ts';
 import { analyzeFiles, jobCount } from './analyze-pool.ts';
@@ -10,35 +14,6 @@ function numberFlag(args: readonly string[], flag: string, fallback: number): nu
   const i = args.indexOf(flag);
   const v = i >= 0 ? Number(args[i + 1]) : NaN;
   return Number.isFinite(v) && v >= 0 ? v : fallback;
-}
-
-/** The strategies' JSON record: `{ <name>: { score, outcome, passed, applicable } }`. */
-function strategiesJson(strategies: StrategyReport): Record<string, unknown> {
-  return Object.fromEntries(
-    STRATEGIES.map((name) => {
-      const { score, outcome, passed, applicable } = strategies[name];
-      return [name, { score, outcome, passed, applicable }];
-    }),
-  );
-}
-
-/** The JSON record of one call, as documented in the README. */
-export function analysisJson(a: Analysis): Record<string, unknown> {
-  const { bestLog: _log, bestCard, strategies, causes, ...rest } = a;
-  return {
-    ...rest,
-    ...(causes && {
-      causes: causes.map(({ strategies: s, ...c }) => ({ ...c, ...(s && { strategies: strategiesJson(s) }) })),
-    }),
-    bestCard: bestCard && {
-      total: bestCard.total,
-      process: bestCard.process,
-      diagnosis: bestCard.diagnosis.score,
-      calmness: bestCard.calmness,
-      outcome: bestCard.outcome,
-    },
-    ...(strategies && { strategies: strategiesJson(strategies) }),
-  };
 }
 
 /** The strategies as a compact table: name, score, outcome, passed (random: its best play, and its win rate). */
@@ -69,19 +44,62 @@ function stopped(a: Analysis, t: (k: string, p?: Record<string, string | number>
 }
 
 type Budgets = { readonly cap: number; readonly memoryMb: number };
+type T = (k: string, p?: Record<string, string | number>) => string;
 
-function report(a: Analysis, lang: string, budgets: Budgets): string {
-  const t = (k: string, p: Record<string, string | number> = {}): string => checkerText(lang, `analyze.${k}`, p);
+/** The verdict and the scores: a search a budget stopped gives a lower bound, never "the best". */
+function verdict(a: Analysis, t: T): string {
+  if (a.bestIs === 'exact')
+    return `${t(a.winnable ? 'winnable' : 'notWinnable')}  ${t('scores', { best: a.bestScore, worst: a.worstScore })}`;
+  return `${t(a.winnable ? 'winnable' : 'noWinFound')}  ${t('scoresAtLeast', { best: a.bestScore, worst: a.worstScore })}`;
+}
+
+/** Each ending's best and lowest total, with the line of its node. */
+function endingLines(endings: readonly EndingScore[], at: boolean, t: T, src: SourceLines | null): string[] {
+  if (!endings.length) return [`  ${t('endings')}: -`];
+  const width = Math.max(...endings.map((e) => e.ending.length));
+  return [
+    `  ${t(at ? 'endingsAtLeast' : 'endingScores')}:`,
+    ...endings.map((e) => {
+      const line = src?.lineOf('node', e.node);
+      const where = line === undefined ? '' : `  (${t('line', { line })})`;
+      return `    ${e.ending.padEnd(width)}  ${t('endingScore', { best: e.best, worst: e.worst })}  ${t(e.passes ? 'passes' : at ? 'noPassFound' : 'fails')}${where}`;
+    }),
+  ];
+}
+
+/** What multiplies the states, each with what keeps it apart and how to bound it. */
+function sizeLines(size: SizeReport, t: T, src: SourceLines | null): string[] {
+  const place = (r: Ref): string => {
+    const line = r.line ?? src?.lineOf(r.kind, r.id);
+    return `${t(`size.kind.${r.kind}`)} ${r.id}${line === undefined ? '' : ` (${t('line', { line })})`}`;
+  };
+  const item = (x: SizeItem): string[] => {
+    const what = x.why === 'share' ? t('size.share', { share: x.factor }) : t('size.factor', { factor: x.factor });
+    const by = x.by.map(place).join(', ') || '-';
+    return [`    ${place(x.ref)}: ${what}`, `      ${t(`size.why.${x.ref.kind}.${x.why}`, { by, id: x.ref.id })}`];
+  };
+  const out = [`  ${t('size.title', { situations: size.situations, states: size.states })}`];
+  for (const [key, list] of [
+    ['size.nodes', size.nodes],
+    ['size.facts', size.facts],
+    ['size.lines', size.lines],
+  ] as const)
+    if (list.length) out.push(`   ${t(key)}:`, ...list.flatMap(item));
+  return out;
+}
+
+function report(a: Analysis, lang: string, budgets: Budgets, src: SourceLines | null): string {
+  const t: T = (k, p = {}) => checkerText(lang, `analyze.${k}`, p);
   const lines = [
     `${a.id}  (${a.persona}, ${t('difficulty')} ${a.difficulty})`,
-    `  ${t(a.winnable ? 'winnable' : 'notWinnable')}  ${t('scores', { best: a.bestScore, worst: a.worstScore })}`,
+    `  ${verdict(a, t)}`,
     `  ${t('states', { states: a.states })}${stopped(a, t, budgets)}`,
     `  ${t('random', { plays: a.randomPlays, rate: (100 * a.randomWinRate).toFixed(1) })}  ${Object.entries(
       a.randomOutcomes,
     )
       .map(([k, v]) => `${k}=${v}`)
       .join(' ')}${a.randomStoppedBy ? '  ' + t('randomStopped', { plays: a.randomPlays }) : ''}`,
-    `  ${t('endings')}: ${a.endings.join(', ') || '-'}`,
+    ...endingLines(a.endingScores, a.bestIs === 'atLeast', t, src),
     `  ${t('bestPath')}: ${a.bestPath.join(' → ') || '-'}`,
   ];
   const list = (key: string, items: readonly string[]): void => {
@@ -98,6 +116,7 @@ function report(a: Analysis, lang: string, budgets: Budgets): string {
     );
   }
   if (a.strategies) lines.push(...strategyTable(a.strategies, t));
+  if (a.size) lines.push(...sizeLines(a.size, t, src));
   return lines.join('\n');
 }
 
@@ -117,16 +136,23 @@ async function main(args: string[]): Promise<number> {
   const files = given.length ? given : scenarioFiles();
   const done = await analyzeFiles(
     files,
-    { stateCap: cap, memoryCap: memoryMb * 1024 * 1024, randomPlays: plays, strategies: {} },
+    { stateCap: cap, memoryCap: memoryMb * 1024 * 1024, randomPlays: plays, strategies: {}, explain: json },
     jobCount(jobs, files.length),
   );
-  const results: Analysis[] = [];
+  const results: { a: Analysis; src: SourceLines }[] = [];
   for (const r of done) {
-    if (r.analysis) results.push(r.analysis);
+    if (r.analysis) results.push({ a: r.analysis, src: sourceLines(readFileSync(r.file, 'utf8')) });
     else process.stderr.write(formatDiagnostics(r.errors, lang));
   }
-  if (json) process.stdout.write(JSON.stringify(results.map(analysisJson), null, 2) + '\n');
-  else process.stdout.write(results.map((a) => report(a, lang, { cap, memoryMb })).join('\n\n') + '\n');
+  if (json)
+    process.stdout.write(
+      JSON.stringify(
+        results.map(({ a, src }) => reportOf(a, src)),
+        null,
+        2,
+      ) + '\n',
+    );
+  else process.stdout.write(results.map(({ a, src }) => report(a, lang, { cap, memoryMb }, src)).join('\n\n') + '\n');
   return done.some((r) => !r.analysis) ? 1 : 0;
 }
 
