@@ -1,61 +1,41 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
-import { parse } from 'yaml';
+import { basename, join, resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import { phaserForTheDesk, precompress, preloadContent } from './vite.plugins.ts';
+import { contentPlugin } from './src/content/content-plugin.ts';
 import { SCORM_MODE } from './src/lms/build-mode.ts';
 import { noServiceWorker, offline } from './src/pwa/build.ts';
 
 /**
- * A call's best path, `{ seed, mode, log }` from its golden file (`npm run golden:update`), for the
- * debrief's model answer; null when the call has none.
+ * `virtual:hotliner-studio`: the address of the Studio's library (studio.html only) — each call's
+ * YAML as written and its English translation JSON, and the playbook's, as text: the Studio
+ * edits and checks the very bytes `npm run scenarios:check` reads. Emitted only when the Studio's
+ * page imports it; served fresh by the dev server.
  */
-function bestPath(root: string, call: string, watch: (file: string) => void): unknown {
-  const file = join(root, 'test', 'golden', `${basename(call, '.yaml')}.json`);
-  if (!existsSync(file)) return null;
-  watch(file);
-  const g = JSON.parse(readFileSync(file, 'utf8')) as { seed: unknown; mode: unknown; log: unknown };
-  return { seed: g.seed, mode: g.mode, log: g.log };
-}
-
-/**
- * `virtual:hotliner-content`: the address of the game's content — the calls and the playbook
- * parsed from YAML at build time, and the translations of calls, playbook and checker — as one
- * JSON file. The game ships neither the YAML parser nor the schema validator (the checker runs
- * them in CI), and the content is data fetched at start, not code in the bundle. In a build it
- * is an asset (`assets/content-<hash>.json`); under `npm run dev` it is served fresh on each
- * load, and editing a call reloads the page.
- */
-function content(): Plugin {
-  const id = 'virtual:hotliner-content';
-  const served = '/@hotliner/content.json';
+function studioLibrary(): Plugin {
+  const id = 'virtual:hotliner-studio';
+  const served = '/@hotliner/studio-library.json';
   const root = import.meta.dirname;
-  const dir = join(root, 'scenarios');
-  const localeDir = join(root, 'locales');
   let serving = false;
   const gather = (watch: (file: string) => void): string => {
-    const read = (f: string) => {
-      watch(join(dir, f));
-      return { file: `scenarios/${f}`, data: parse(readFileSync(join(dir, f), 'utf8')) };
+    const read = (rel: string): string | null => {
+      const path = join(root, rel);
+      if (!existsSync(path)) return null;
+      watch(path);
+      return readFileSync(path, 'utf8');
     };
-    const calls = readdirSync(dir)
+    const calls = readdirSync(join(root, 'scenarios'))
       .filter((f) => f.endsWith('.yaml') && f !== 'playbook.yaml')
       .sort()
-      .map((f) => ({ ...read(f), best: bestPath(root, f, watch) }));
-    // The interface's own strings (ui.json) stay in the code: they are needed before this loads.
-    const locales: Record<string, Record<string, string>> = {};
-    for (const lang of readdirSync(localeDir).sort()) {
-      for (const f of readdirSync(join(localeDir, lang))
-        .filter((x) => x.endsWith('.json') && x !== 'ui.json')
-        .sort()) {
-        watch(join(localeDir, lang, f));
-        (locales[lang] ??= {})[f.replace(/\.json$/, '')] = readFileSync(join(localeDir, lang, f), 'utf8');
-      }
-    }
-    return JSON.stringify({ playbook: read('playbook.yaml'), calls, locales });
+      .map((f) => {
+        const id = basename(f, '.yaml');
+        return { id, file: `scenarios/${f}`, text: read(`scenarios/${f}`), en: read(`locales/en/${id}.json`) };
+      });
+    const playbook = { file: 'scenarios/playbook.yaml', text: read('scenarios/playbook.yaml') };
+    return JSON.stringify({ playbook, playbookEn: read('locales/en/playbook.json'), calls });
   };
   return {
-    name: 'hotliner-content',
+    name: 'hotliner-studio-library',
     configResolved: (config) => {
       serving = config.command === 'serve';
     },
@@ -70,8 +50,45 @@ function content(): Plugin {
       if (resolved !== `\0${id}`) return null;
       const text = gather((f) => this.addWatchFile(f));
       if (serving) return `export default ${JSON.stringify(served)};`;
-      const ref = this.emitFile({ type: 'asset', name: 'content.json', source: text });
+      const ref = this.emitFile({ type: 'asset', name: 'studio-library.json', source: text });
       return `export default import.meta.ROLLUP_FILE_URL_${ref};`;
+    },
+  };
+}
+
+/** Set while the Studio's own build runs (see `studioPage`). */
+const STUDIO_PASS = 'HOTLINER_STUDIO_PASS';
+const studioPass = (): boolean => process.env[STUDIO_PASS] === '1';
+
+/**
+ * The Studio's page (studio.html) is built in a second pass into the same folder, once the game's
+ * build is written: the two pages share no chunk, so the game's first load is byte for byte what
+ * it is without the Studio (a shared chunk would split the game's entry and carry the Studio's
+ * uses of shared modules), and the game's service worker does not precache the Studio. Not in an
+ * LMS package (`--mode scorm`). `npm run dev` serves studio.html as it is.
+ */
+function studioPage(mode: string): Plugin {
+  let outDir = '';
+  return {
+    name: 'hotliner-studio-page',
+    apply: 'build',
+    configResolved: (config) => {
+      outDir = resolve(config.root, config.build.outDir);
+    },
+    closeBundle: {
+      order: 'post',
+      sequential: true,
+      async handler() {
+        if (studioPass() || mode === SCORM_MODE) return;
+        process.env[STUDIO_PASS] = '1';
+        try {
+          const { build } = await import('vite');
+          const configFile = join(import.meta.dirname, 'vite.config.ts');
+          await build({ configFile, mode, logLevel: 'warn', build: { outDir, emptyOutDir: false } });
+        } finally {
+          delete process.env[STUDIO_PASS];
+        }
+      },
     },
   };
 }
@@ -114,17 +131,24 @@ function contentSecurityPolicy(): Plugin {
 export default defineConfig(({ mode }) => ({
   base: './',
   plugins: [
-    content(),
+    contentPlugin(),
+    studioLibrary(),
     phaserForTheDesk(join(import.meta.dirname, 'src/game/phaser-desk.js')),
     preloadContent(),
     // An LMS serves files as they are: an LMS package (`--mode scorm`) needs no brotli copies.
     ...(mode === SCORM_MODE ? [] : [precompress()]),
     contentSecurityPolicy(),
     // Installable and offline (src/pwa/build.ts); no service worker in an LMS package (`--mode scorm`).
-    ...(mode === SCORM_MODE ? [noServiceWorker()] : offline()),
+    ...(mode === SCORM_MODE ? [noServiceWorker()] : studioPass() ? [] : offline()),
+    // Last: the Studio is built once the game's files and service worker are written.
+    studioPage(mode),
   ],
   build: {
     target: 'es2022',
+    // Two pages, each built on its own: the game, then the trainers' Studio (see `studioPage`).
+    rolldownOptions: {
+      input: studioPass() ? join(import.meta.dirname, 'studio.html') : join(import.meta.dirname, 'index.html'),
+    },
     // The desk's Phaser (vite.plugins.ts) is ~0.5 MB raw.
     chunkSizeWarningLimit: 1600,
   },

@@ -122,6 +122,8 @@ export function preloadContent(): Plugin {
     transformIndexHtml: {
       order: 'post',
       handler(_html, ctx) {
+        // The game's page only: the Studio (studio.html) reads its own library, not this file.
+        if (!ctx.filename.endsWith('index.html')) return;
         const content = Object.values(ctx.bundle ?? {}).find(
           (out) => out.type === 'asset' && out.names.includes('content.json'),
         );

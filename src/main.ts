@@ -10,6 +10,7 @@ import { SCORM_MODE } from './lms/build-mode.ts';
 import { registerWhenIdle } from './pwa/start.ts';
 import { UpdateOffer } from './pwa/update-offer.ts';
 import { IdbStore } from './storage/IdbStore.ts';
+import { withImported } from './packs/imported-library.ts';
 import { App, openStore } from './ui/App.ts';
 import { LazyDesk } from './ui/LazyDesk.ts';
 import { Stage } from './ui/Stage.ts';
@@ -57,9 +58,11 @@ async function start(): Promise<void> {
   const opened = openStore(store);
   const lang = pickLang(params, settings.lang);
   document.documentElement.lang = lang;
-  const lib = await content;
+  // The calls imported from packs (src/packs), read once the store is open; none without one.
+  const imported = opened.then(() => store.listImported()).catch(() => []);
+  const bundled = await content;
   mark('content');
-  if (lib instanceof Error) {
+  if (bundled instanceof Error) {
     desk?.destroy();
     // Nothing to play: say so, in the trainee's language, with what went wrong.
     const ui = await createI18n({ playbook: null, calls: [], diags: [], locales: uiLocales() }, lang);
@@ -67,12 +70,14 @@ async function start(): Promise<void> {
       html`<div class="menu panel" role="alert">
         <h1>${ui.t('app.title')}</h1>
         <p>${ui.t('app.loadFailed')}</p>
-        <p class="detail">${lib.message}</p>
+        <p class="detail">${bundled.message}</p>
       </div>`,
       stage.overlay,
     );
     return;
   }
+  const importedCalls = await imported;
+  const lib = withImported(bundled, importedCalls);
   const i18n = await createI18n(lib, lang);
   mark('i18n');
   document.title = i18n.t('app.title');
@@ -82,10 +87,8 @@ async function start(): Promise<void> {
   const inLms = import.meta.env.MODE === SCORM_MODE;
   const updates = inLms ? null : new UpdateOffer();
   const teamContent = inLms ? undefined : contentData;
-  await new App({ stage, lib, i18n, store, audio, desk, reducedMotion, lms, updates, content: teamContent }).start(
-    params,
-    opened,
-  );
+  const deps = { stage, lib, i18n, store, audio, desk, reducedMotion, lms, updates, content: teamContent };
+  await new App({ ...deps, imported: importedCalls }).start(params, opened);
   mark('screen');
   if (updates) registerWhenIdle(updates, deskLoading);
 }

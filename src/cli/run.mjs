@@ -1,10 +1,10 @@
-// node src/cli/run.mjs <tool> [args…]: runs a trainer tool (check, analyze, graph, i18n, schema,
+// node src/cli/run.mjs <tool> [args…]: runs a trainer tool (check, analyze, graph, i18n, schema, import,
 // golden, scorm) precompiled (src/cli/bundle.mjs): about half a second sooner than under tsx.
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { freshBundle } from './bundle.mjs';
 
-const TOOLS = ['check', 'analyze', 'graph', 'i18n', 'schema', 'golden', 'scorm'];
+const TOOLS = ['check', 'analyze', 'graph', 'i18n', 'schema', 'golden', 'scorm', 'import'];
 const ENTRIES = [...TOOLS, 'analyze-worker'];
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const out = process.env.HOTLINER_CLI_CACHE ?? join(root, 'node_modules', '.cache', 'hotliner-cli');

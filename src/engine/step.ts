@@ -44,7 +44,12 @@ const CAUSE_STREAM = 0xca05e;
 
 /** The state of a call just picked up: the start node is entered at time 0. */
 export function initialState(sc: ScenarioModel, seed: number, mode: Mode = 'training'): CallState {
-  const blank: CallState = {
+  return enterFirst(sc, blankState(sc, seed, mode), sc.start).state;
+}
+
+/** A call at time 0 before any node is entered: nothing known, said or visited (see state-at.ts). */
+export function blankState(sc: ScenarioModel, seed: number, mode: Mode = 'training'): CallState {
+  return {
     scenario: sc.id,
     mode,
     time: 0,
@@ -86,12 +91,19 @@ export function initialState(sc: ScenarioModel, seed: number, mode: Mode = 'trai
     fatal: [],
     maxAnger: { at: 0, action: -1, value: sc.varInit[0] ?? 0 },
   };
+}
+
+/**
+ * Enters the call's first node (its start, or another for "play from this node") at time 0; the
+ * events are those of the entry (the customer's first words, a tool down at 0:00).
+ */
+export function enterFirst(sc: ScenarioModel, blank: CallState, node: number): StepResult {
   const d = openDraft(sc, blank, -1);
-  enterNode(d, sc.start);
+  enterNode(d, node);
   if (!d.speech) nextSegment(d);
   // What a call schedules for 0:00 (a tool down from the start) has happened when it opens.
   advanceTo(d, 0);
-  return closeDraft(d);
+  return { state: closeDraft(d), events: d.events };
 }
 
 /**

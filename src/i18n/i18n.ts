@@ -1,6 +1,7 @@
 // The one place i18next is used: UI strings, the playbook and each call's namespace.
 import i18next, { type BackendModule, type i18n, type TFunction } from 'i18next';
 import type { Library } from '../content/bundle.ts';
+import type { LoadedScenario } from '../content/load.ts';
 import { playbookTexts } from '../content/playbook.ts';
 import { SOURCES_KEY, unflatten } from '../content/texts.ts';
 import { isLang, LANGS, type Lang } from './lang.ts';
@@ -71,6 +72,22 @@ export async function createI18n(lib: Library, lng: Lang): Promise<i18n> {
   });
   contentVerbatim(inst);
   return inst;
+}
+
+/**
+ * Adds (or replaces) one call's namespace in every language: a call imported while the game runs
+ * (src/packs). Its own language from its texts, the others from their translation JSON.
+ */
+export function addCallTexts(inst: i18n, call: LoadedScenario, translations: Partial<Record<Lang, string>>): void {
+  const doc = call.doc;
+  if (!doc) return;
+  for (const lang of LANGS) {
+    const texts =
+      doc.lang === lang
+        ? unflatten(Object.fromEntries(call.texts.map((t) => [t.key, t.text])))
+        : parse(translations[lang]);
+    inst.addResourceBundle(lang, doc.id, texts, false, true);
+  }
 }
 
 /** The interface's own namespace: its strings interpolate values. Every other namespace is content. */

@@ -50,6 +50,8 @@ export type ApiFailure = {
   readonly status: number;
   readonly error: string;
   readonly message: string;
+  /** What the refusal is about, when the server says (a call's id, the checker's messages). */
+  readonly details?: unknown;
 };
 export type ApiResult<T> = { readonly ok: true; readonly status: number; readonly value: T } | ApiFailure;
 
@@ -147,11 +149,12 @@ export class TeamApi {
 const enc = encodeURIComponent;
 
 function failure(res: Response, data: unknown): ApiFailure {
-  const d = (data ?? {}) as { error?: unknown; message?: unknown };
+  const d = (data ?? {}) as { error?: unknown; message?: unknown; details?: unknown };
   return {
     ok: false,
     status: res.status,
     error: typeof d.error === 'string' ? d.error : `http${res.status}`,
     message: typeof d.message === 'string' ? d.message : `HTTP ${res.status}`,
+    ...(d.details === undefined ? {} : { details: d.details }),
   };
 }

@@ -11,6 +11,8 @@ import type { AudioPort, AudioSettings } from '../ports/audio.ts';
 import type { DeskView } from '../ports/desk-view.ts';
 import type {
   GameStore,
+  ImportedCall,
+  ImportStore,
   InProgressSlot,
   ResultRecord,
   ResultSummary,
@@ -32,9 +34,15 @@ import type { Stage } from './Stage.ts';
 import { clock } from './words.ts';
 import { TeamApi } from '../team/api.ts';
 import { contentVersions } from '../team/versions.ts';
+import type { SessionCallPayload } from '../team/api.ts';
+import { bundledScenario } from '../content/bundled.ts';
+import { contentHash } from '../content/content-hash.ts';
 import { TeamController, type TeamStore } from './team.ts';
 import type { SessionCall } from './team-state.ts';
 import { saveBlob, sessionBanner, teamMenu } from './team-menu.ts';
+import type { ImportController } from './imports.ts';
+import { brokenFiles, contentErrorsView, linkNotice, loadMessages, type MessageOf } from './content-errors.ts';
+import { addCallTexts } from '../i18n/i18n.ts';
 
 const SAVE_EVERY_MS = 3000;
 const REPLAY_BEAT_MS = 350;
@@ -52,7 +60,10 @@ export async function openStore(store: GameStore): Promise<OpenedStore> {
 
 export type AppDeps = {
   readonly stage: Stage;
-  readonly lib: Library;
+  /** The library, with the imported calls (replaced when one is imported or removed). */
+  lib: Library;
+  /** The imported calls as stored (src/packs), already in `lib`. */
+  readonly imported?: readonly ImportedCall[];
   readonly i18n: i18n;
   readonly store: GameStore;
   readonly audio: AudioPort;
@@ -105,8 +116,15 @@ export class App {
   /** Which calls of the library the menu shows (kept while the app is open). */
   private filter: LibraryFilter = ALL_CALLS;
   private lastCall: string | null = null;
+  /** The content versions of the calls team sessions brought with them (fetched from the server). */
+  private readonly sessionHashes = new Map<string, string>();
+  /** "Import a call" and the imported calls: loaded after the first screen, null until then or where calls cannot be imported. */
+  private imports: ImportController | null = null;
   /** A deep-linked call waiting while the trainee decides about a call cut by a reload. */
   private linked: { sc: ScenarioModel; seed: number; mode: Mode; pace: Pace } | null = null;
+  /** The checker's sentences, loaded when a call could not be (src/ui/content-errors.ts). */
+  private messageOf: MessageOf | null = null;
+  private messagesLoading: Promise<void> | null = null;
   /** The team side (sessions, room, outbox): there when the content file is, used when a team server answers. */
   private team: TeamController | null = null;
   /** The session call on screen (its debrief goes back to the session), or null. */
@@ -130,11 +148,13 @@ export class App {
     help: () => this.setHelp(true),
     guidedSeen: () => this.saveSettings({ guidedSeen: true }),
     applyUpdate: () => this.d.updates?.apply(),
+    removeImported: (id) => this.imports?.askRemove(id),
   };
   private readonly closeHelp = (): void => this.setHelp(false);
 
   constructor(private readonly d: AppDeps) {
     this.settings = d.store.loadSettings();
+    void this.loadImports(d);
     // A new version shows on the menu (when it is on screen), never over a call.
     d.updates?.subscribe(() => this.shown.kind === 'menu' && this.render());
   }
@@ -145,6 +165,36 @@ export class App {
 
   private get t(): TFunction {
     return this.d.i18n.t.bind(this.d.i18n);
+  }
+
+  /**
+   * "Import a call" (src/ui/imports.ts), with a store that keeps imported calls and the content
+   * file's playbook: its code is fetched after the first screen (the game's first load stays as it was).
+   */
+  private async loadImports(d: AppDeps): Promise<void> {
+    const store = d.store as Partial<ImportStore>;
+    if (!d.content || !store.listImported || !store.putImported || !store.deleteImported) return;
+    const ids = new Set((d.imported ?? []).map((c) => c.id));
+    const base = { ...d.lib, calls: d.lib.calls.filter((c) => !ids.has(c.doc?.id ?? '')) };
+    const { ImportController } = await import('./imports.ts');
+    const playbookData = d.content.playbook.data;
+    this.imports = new ImportController(
+      {
+        store: store as ImportStore,
+        base,
+        playbookData,
+        t: () => this.t,
+        lang: () => this.lang,
+        setLibrary: (lib, added) => {
+          this.d.lib = lib;
+          const call = added && lib.calls.find((c) => c.doc?.id === added.id);
+          if (added && call) addCallTexts(this.d.i18n, call, added.translations);
+        },
+        invalidate: () => this.shown.kind === 'menu' && this.render(),
+      },
+      d.imported ?? [],
+    );
+    if (this.shown.kind === 'menu') this.render();
   }
 
   /**
@@ -167,7 +217,23 @@ export class App {
     if (call && !this.inProgress.length) return this.play(call, seed, mode, pace);
     // A cut call is offered first (a reload of a linked call must find it again); abandoning one opens the link.
     if (call) this.linked = { sc: call, seed, mode, pace };
-    this.menu();
+    // A link to a call that could not be loaded (or to none) says so over the menu.
+    const notice = call ? null : linkNotice(this.d.lib.calls, params.get('scenario'));
+    this.menu(notice ? [notice] : []);
+  }
+
+  /** The menu's calls that could not be loaded; the checker's sentences are fetched the first time one is. */
+  private contentErrors(): TemplateResult | typeof nothing {
+    const files = brokenFiles(this.d.lib.calls, this.d.lib.diags);
+    if (files.length && !this.messageOf)
+      this.messagesLoading ??= loadMessages().then(
+        (m) => {
+          this.messageOf = m;
+          if (this.shown.kind === 'menu') this.render();
+        },
+        () => {},
+      );
+    return contentErrorsView(files, this.lang, this.t, this.messageOf);
   }
 
   /**
@@ -191,10 +257,12 @@ export class App {
         play: (sc, ctx) => this.play(sc, ctx.seed, ctx.mode, this.sessionPace ?? this.settings.pace, undefined, ctx),
         save: saveBlob,
         debrief: (log, back) => this.debrief(log, undefined, back),
+        imported: () => this.imports?.imported ?? this.d.imported ?? [],
+        addCall: (call) => this.addSessionCall(call),
       },
       new TeamApi((url, init) => fetch(url, init)),
       store as TeamStore,
-      contentVersions(this.d.content),
+      this.versionOf(contentVersions(this.d.content)),
     );
     this.team = team;
     const join = params.get('join');
@@ -208,6 +276,29 @@ export class App {
       else if (team.server && this.shown.kind === 'menu') this.render();
     });
     return wanted;
+  }
+
+  /**
+   * A call's content version: the bundled calls' from the content file, an imported call's as
+   * stored, a session's own call's as worked out when it was fetched.
+   */
+  private versionOf(bundled: (id: string) => Promise<string | null>): (id: string) => Promise<string | null> {
+    return async (id) =>
+      (await bundled(id)) ??
+      this.sessionHashes.get(id) ??
+      (this.imports?.imported ?? this.d.imported ?? []).find((c) => c.id === id)?.hash ??
+      null;
+  }
+
+  /** A call a team session brought with it: compiled from its document and added to the library for this page. */
+  private async addSessionCall(call: SessionCallPayload): Promise<void> {
+    const pb = this.d.lib.playbook;
+    if (!pb || !this.d.content || this.call(call.id)) return;
+    const loaded = bundledScenario({ file: `scenarios/${call.id}.yaml`, data: call.data }, pb);
+    if (!loaded.model) return;
+    this.sessionHashes.set(call.id, await contentHash(this.d.content.playbook.data, call.data));
+    this.d.lib = { ...this.d.lib, calls: [...this.d.lib.calls, loaded] };
+    addCallTexts(this.d.i18n, loaded, call.translations);
   }
 
   private call(id: string | null): ScenarioModel | null {
@@ -242,6 +333,9 @@ export class App {
             focus: s.focus,
             team: teamMenu(this.team, t),
             update: this.d.updates?.ready ?? false,
+            imported: this.imports?.ids ?? new Set((this.d.imported ?? []).map((c) => c.id)),
+            imports: this.imports?.view() ?? nothing,
+            contentErrors: this.contentErrors(),
           },
           this.menuActions,
           t,

@@ -38,6 +38,11 @@ export type MenuModel = {
   readonly focus?: { readonly call: string } | null;
   /** A new version of the game is ready (src/pwa/update-offer.ts): offered here, never during a call. */
   readonly update?: boolean;
+  /** The calls that could not be loaded, with the checker's messages (src/ui/content-errors.ts). */
+  readonly contentErrors?: TemplateResult | typeof nothing;
+  /** The calls imported from packs (marked, and removable), and the section that imports one (src/ui/imports.ts). */
+  readonly imported?: ReadonlySet<string>;
+  readonly imports?: TemplateResult | typeof nothing;
 };
 
 export type MenuActions = {
@@ -57,6 +62,8 @@ export type MenuActions = {
   readonly guidedSeen: () => void;
   /** Reloads into the new version. */
   readonly applyUpdate?: () => void;
+  /** Asks to remove an imported call (the import section asks to confirm). */
+  readonly removeImported?: (id: string) => void;
 };
 
 // Inputs are bound with live(): the page shows the model even after an action left it unchanged.
@@ -91,6 +98,7 @@ function callCard(
     </div>
     <p class="summary">${t(`${sc.ns}:summary`)}</p>
     <p class="best ${s?.won ? 'won' : ''}">${best}</p>
+    ${importedMark(sc, title, m, a, t)}
     <button
       type="button"
       class="play"
@@ -101,6 +109,24 @@ function callCard(
       ${t('menu.play')}
     </button>
   </li>`;
+}
+
+/** An imported call's mark and its Remove button. */
+function importedMark(
+  sc: ScenarioModel,
+  title: string,
+  m: MenuModel,
+  a: MenuActions,
+  t: TFunction,
+): TemplateResult | typeof nothing {
+  const remove = a.removeImported;
+  if (!m.imported?.has(sc.id) || !remove) return nothing;
+  return html`<p class="imported">
+    <span class="badge">${t('imports.badge')}</span>
+    <button type="button" class="quiet" aria-label=${t('imports.removeLabel', { title })} @click=${() => remove(sc.id)}>
+      ${t('imports.remove')}
+    </button>
+  </p>`;
 }
 
 function filters(f: LibraryFilter, a: MenuActions, t: TFunction): TemplateResult {
@@ -201,6 +227,7 @@ function settings(m: MenuModel, a: MenuActions, t: TFunction): TemplateResult {
       >
     </div>
     <button type="button" class="quiet" @click=${() => a.help()}>${t('help.title')}</button>
+    <a class="studio-link" href="./studio.html">${t('studio.menuLink')}</a>
   </section>`;
 }
 
@@ -285,7 +312,7 @@ export function menuView(m: MenuModel, a: MenuActions, t: TFunction): TemplateRe
           <h2>${t('menu.calls')}</h2>
           <p class="progress">${t('menu.progress', { played: done.played, won: done.won, total: done.total })}</p>
         </div>
-        ${filters(m.filter, a, t)}
+        ${m.contentErrors ?? nothing} ${filters(m.filter, a, t)}
         ${
           shown.length
             ? html`<ul class="call-list">
@@ -298,7 +325,9 @@ export function menuView(m: MenuModel, a: MenuActions, t: TFunction): TemplateRe
             : html`<p class="no-match">${t('menu.noMatch')}</p>`
         }
       </section>
-      <aside class="menu-side">${settings(m, a, t)}${m.team ?? nothing}${results(m, a, t)}</aside>
+      <aside class="menu-side">
+        ${settings(m, a, t)}${m.team ?? nothing}${m.imports ?? nothing}${results(m, a, t)}
+      </aside>
     </div>
   </div>`;
 }

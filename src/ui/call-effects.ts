@@ -41,7 +41,7 @@ export function deskScene(sc: ScenarioModel, s: CallState, aff: Affordances, rin
   >;
   return {
     persona: sc.persona,
-    figure: sc.figure,
+    portrait: sc.portrait,
     mood: moodOf(s.vars[0]!, s.vars[1]!),
     speaking: aff.talking,
     onHold: aff.onHold,

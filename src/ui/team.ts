@@ -20,6 +20,8 @@ import { trainerView, type TrainerActions } from './TrainerScreen.ts';
 const ROOM_POLL_MS = 4000;
 /** The refusals said in the interface's words; the others are shown as the server words them. */
 const TRANSLATED = ['notFound', 'sessionClosed', 'wrongKey', 'missingKey', 'rateLimited', 'network'] as const;
+/** Refusals of a session's imported calls: worded here, with the call's id and the checker's messages. */
+const IMPORTED: readonly string[] = ['importedRefused', 'importedIdTaken', 'importedTwice'];
 
 /** What the team side keeps in the browser: the outbox and the sessions' keys (IdbStore has both). */
 export type TeamStore = OutboxStore & TeamKeyStore;
@@ -257,7 +259,17 @@ export class TeamController {
   }
 
   /** A refusal in the interface's words when it has them, else the server's sentence. */
-  private refusal(r: { error: string; message: string }): string {
+  private refusal(r: { error: string; message: string; details?: unknown }): string {
+    if (IMPORTED.includes(r.error)) {
+      // An imported call the server refused: its id and the checker's messages (already in the trainer's language).
+      const d = (r.details ?? {}) as { id?: unknown; problems?: unknown };
+      const id = typeof d.id === 'string' ? d.id : '';
+      const problems = (Array.isArray(d.problems) ? d.problems : []).slice(0, 5).map((p) => {
+        const m = (p ?? {}) as { where?: unknown; text?: unknown };
+        return [m.where, m.text].filter((x) => typeof x === 'string').join('  ');
+      });
+      return [this.t(`team.errors.${r.error}`, { id }), ...problems].join('\n');
+    }
     return (TRANSLATED as readonly string[]).includes(r.error) ? this.t(`team.errors.${r.error}`) : r.message;
   }
 

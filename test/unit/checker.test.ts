@@ -4,13 +4,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { ROOT, readScenario } from '../../src/cli/repo.ts';
+import { ROOT, readScenario, scenarioFiles } from '../../src/cli/repo.ts';
 import { loadScenario } from '../../src/content/load.ts';
 import { messageOf } from '../../src/content/messages.ts';
 import { loadPlaybook } from '../../src/content/load.ts';
 import type { Diagnostic, Severity } from '../../src/content/source.ts';
 import { parseSource } from '../../src/content/parse.ts';
 import { validate } from '../../src/content/validate.ts';
+import { misindentedLines } from '../../src/content/yaml-indent.ts';
 import {
   BASE,
   EN_FILE,
@@ -108,11 +109,62 @@ const YAML_CASES: readonly Case[] = [
     en: ['YAML syntax error', 'Tabs'],
   },
   {
-    name: 'text after a quoted scalar',
-    code: 'yamlSyntax',
-    edits: [['title: "Appel test : box muette"', `title: "Appel test : box muette" ${HERE}extra`]],
-    fr: ['Erreur de syntaxe YAML'],
-    en: ['YAML syntax error'],
+    name: 'text after a quoted text (blamed at the quote that closed it, with the value quoted once)',
+    code: 'yamlQuoteEarly',
+    edits: [['title: "Appel test : box muette"', `title: "Appel test : box muette${HERE}" extra`]],
+    params: { quote: '"', fix: 'title: "\\"Appel test : box muette\\" extra"' },
+    fr: ['referme le texte', 'toute la valeur entre guillemets', 'title: "\\"Appel'],
+    en: ['closes the quoted text', 'Quote the whole value', 'title: "\\"Appel'],
+  },
+  {
+    name: "a stray apostrophe closing a text between '…' (one sentence, not the parser's three)",
+    code: 'yamlQuoteEarly',
+    edits: [['        text: Ouais ?', `        text: 'Vérifiez l${HERE}'adresse: "12 rue des Lilas" svp'`]],
+    params: { quote: "'", fix: 'text: "Vérifiez l\'adresse: \\"12 rue des Lilas\\" svp"' },
+    fr: ['referme le texte', 'apostrophe', `text: "Vérifiez l'adresse: \\"12 rue`],
+    en: ['closes the quoted text', 'apostrophe', `text: "Vérifiez l'adresse: \\"12 rue`],
+  },
+  {
+    name: "an apostrophe inside a text between '…', at the end of a line",
+    code: 'yamlQuoteEarly',
+    edits: [["    customer: Oui, c'est ça.", `    customer: 'Oui, c${HERE}'est ça.'`]],
+    params: { quote: "'", fix: `customer: "Oui, c'est ça."` },
+    fr: [`customer: "Oui, c'est ça."`],
+    en: [`customer: "Oui, c'est ça."`],
+  },
+  {
+    name: 'a key indented one space too far (one sentence, at that line, naming the key to align with)',
+    code: 'yamlIndent',
+    edits: [['        tone: curt\n', `         ${HERE}tone: curt\n`]],
+    params: { found: '9', expected: '8', key: 'text' },
+    fr: ['indentée de 9 espaces', 'de 8 espaces', '« text »'],
+    en: ['indented by 9 spaces', 'by 8 spaces', '"text"'],
+  },
+  {
+    name: 'a key indented one space short, inside a list item',
+    code: 'yamlIndent',
+    edits: [['        tone: curt\n', `       ${HERE}tone: curt\n`]],
+    params: { found: '7', expected: '8', key: 'text' },
+    fr: ['indentée de 7 espaces', '« text »'],
+    en: ['indented by 7 spaces', '"text"'],
+  },
+  {
+    name: "a key at the column of its list item's dash",
+    code: 'yamlIndent',
+    edits: [['        tone: curt\n', `      ${HERE}tone: curt\n`]],
+    params: { found: '6', expected: '8', key: 'text' },
+    fr: ['de 8 espaces'],
+    en: ['by 8 spaces'],
+  },
+  {
+    name: 'a node key between two levels',
+    code: 'yamlIndent',
+    edits: [
+      ["  lights:\n    customer: Oui, c'est ça.\n", `  lights:\n    customer: Oui, c'est ça.\n   ${HERE}choices:\n`],
+    ],
+    params: { found: '3', expected: '4', key: 'customer' },
+    fr: ['« customer »'],
+    en: ['"customer"'],
   },
   {
     name: 'the French " : " in what the customer says',
@@ -184,6 +236,12 @@ const YAML_CASES: readonly Case[] = [
 describe('YAML problems', () => {
   it.each(names(YAML_CASES))('%s', (_, c) => {
     expectCase(c);
+  });
+
+  it('finds no misindented line in the library (every call and the playbook)', () => {
+    const files = [...scenarioFiles(), join(ROOT, PLAYBOOK_FILE)];
+    expect(files.length).toBeGreaterThan(10);
+    for (const f of files) expect([f, misindentedLines(readFileSync(f, 'utf8').split('\n'))]).toEqual([f, []]);
   });
 });
 
@@ -792,6 +850,17 @@ const REFERENCE_CASES: readonly Case[] = [
     fr: ['« calls »', '0..3'],
     en: ['"calls"', '0..3'],
   },
+  {
+    name: 'a node with neither choices nor an end (the call would stop there: an error)',
+    code: 'deadEnd',
+    edits: [
+      ['        tone: curt\n        then: { goto: who }', '        tone: curt\n        then: { goto: limbo }'],
+      ['  gone:\n', `  ${HERE}limbo:\n    customer: Allô ?\n  gone:\n`],
+    ],
+    params: { node: 'limbo' },
+    fr: ['« limbo »', 'ni choix ni fin', "l'appel s'y arrêterait", 'end:'],
+    en: ['"limbo"', 'neither choices nor an end', 'the call would stop there', 'end:'],
+  },
 ];
 
 describe('reference and consistency problems', () => {
@@ -1004,17 +1073,6 @@ const WARNING_CASES: readonly Case[] = [
     en: ['"orphan"', 'never be played'],
   },
   {
-    name: 'a node with neither choices nor an end',
-    code: 'deadEnd',
-    edits: [
-      ['        tone: curt\n        then: { goto: who }', '        tone: curt\n        then: { goto: limbo }'],
-      ['  gone:\n', `  ${HERE}limbo:\n    customer: Allô ?\n  gone:\n`],
-    ],
-    params: { node: 'limbo' },
-    fr: ['« limbo »', 'ni choix ni fin'],
-    en: ['"limbo"', 'neither choices nor an end'],
-  },
-  {
     name: 'a fact never learned',
     code: 'factNeverLearned',
     edits: [
@@ -1086,6 +1144,18 @@ describe('warnings (the call still plays)', () => {
   it.each(names(WARNING_CASES.map((c) => ({ ...c, severity: 'warning' as const }))))('%s', (_, c) => {
     expectCase(c);
   });
+
+  it("a fact used only in a diagnosis's evidence is used (no factUnused)", () => {
+    // sync_lost, no longer noted in the ticket, is the proof of the diagnosis: that is its use.
+    const text = applyEdits(BASE, [
+      ['notes: [sync_lost, line_fault]', 'notes: [line_fault]'],
+      ['evidence: knows(line_fault)', 'evidence: knows(sync_lost)'],
+    ]);
+    expect(show(load(text).diags)).toBe('');
+    // Without the evidence either, it is unused: the warning is still there when it should be.
+    const unused = applyEdits(text, [[', evidence: knows(sync_lost)', '']]);
+    expect(load(unused).diags.map((d) => [d.code, d.params.fact])).toEqual([['factUnused', 'sync_lost']]);
+  });
 });
 
 type TranslationCase = {
@@ -1123,9 +1193,14 @@ const TRANSLATION_CASES: readonly TranslationCase[] = [
       delete tr.texts['choices.yeah.text'];
     }),
     at: inYaml('Ouais ?'),
-    params: { lang: 'en', key: 'choices.yeah.text', file: EN_FILE },
-    fr: ['Traduction en manquante', '« choices.yeah.text »', EN_FILE],
-    en: ['Missing en translation', '"choices.yeah.text"', EN_FILE],
+    params: { lang: 'en', key: 'choices.yeah.text', file: EN_FILE, call: 'mini-call' },
+    fr: [
+      'Traduction en manquante',
+      '« choices.yeah.text »',
+      EN_FILE,
+      'npm run scenarios:i18n -- --add-missing mini-call',
+    ],
+    en: ['Missing en translation', '"choices.yeah.text"', EN_FILE, 'npm run scenarios:i18n -- --add-missing mini-call'],
   },
   {
     name: 'a blank translation counts as missing',
@@ -1145,9 +1220,10 @@ const TRANSLATION_CASES: readonly TranslationCase[] = [
       tr.sources['choices.yeah.text'] = '00000000';
     }),
     at: inJson('"text"', '"yeah"'),
-    params: { lang: 'en', key: 'choices.yeah.text', line: '50' },
-    fr: ['périmée', '« choices.yeah.text »', 'ligne 50'],
-    en: ['Stale en translation', '"choices.yeah.text"', 'line 50'],
+    params: { lang: 'en', key: 'choices.yeah.text', line: '50', call: 'mini-call' },
+    // What is wrong, and how to fix it: the command that marks it reviewed once corrected.
+    fr: ['périmée', '« choices.yeah.text »', 'ligne 50', 'npm run scenarios:i18n -- --stamp mini-call'],
+    en: ['Stale en translation', '"choices.yeah.text"', 'line 50', 'npm run scenarios:i18n -- --stamp mini-call'],
   },
   {
     name: 'an orphan key',
@@ -1184,9 +1260,9 @@ const TRANSLATION_CASES: readonly TranslationCase[] = [
       delete tr.sources.title;
     }),
     at: inJson('"title"'),
-    params: { lang: 'en', key: 'title' },
-    fr: ['« title »', 'pas encore validée', '--stamp'],
-    en: ['"title"', 'not yet reviewed', '--stamp'],
+    params: { lang: 'en', key: 'title', call: 'mini-call' },
+    fr: ['« title »', 'pas encore validée', '--stamp mini-call'],
+    en: ['"title"', 'not yet reviewed', '--stamp mini-call'],
   },
 ];
 
@@ -1401,7 +1477,7 @@ describe('the fallback for other schema problems', () => {
 
 /** Diagnostic codes: every sentence but the CLI's own words. */
 // `strategies.*` are the strategies' descriptions, put into the naivePasses warning.
-const NOT_DIAGNOSTICS = /^(severity\.|analyze\.|i18n\.|types\.|strategies\.|summary$|clean$)/;
+const NOT_DIAGNOSTICS = /^(severity\.|graph\.|analyze\.|i18n\.|golden\.|types\.|strategies\.|summary$|clean$)/;
 
 describe('checker sentences (locales/*/checker.json)', () => {
   const fr = leaves(FR_TABLE);

@@ -61,6 +61,12 @@ describe('scenarios:analyze --json', () => {
     }
     expect(a!.id).toBe('box-no-sync');
     expect(a!.winnable).toBe(true);
+    expect(a!.bestIs).toBe('exact');
+    // Each ending with its best and lowest total and the line of its node; the wrong one fails.
+    const endings = a!.endingScores as { ending: string; best: number; worst: number; passes: boolean; line: number }[];
+    expect(endings.find((e) => e.ending === 'needless_tech:needless')!.passes).toBe(false);
+    const text = readFileSync(join(ROOT, 'scenarios', 'box-no-sync.yaml'), 'utf8').split('\n');
+    for (const e of endings) expect(text[e.line - 1]).toMatch(new RegExp(`^\\s+${e.ending.split(':')[0]}:`));
     expect((a!.bestPath as string[])[0]).toMatch(/^say:/);
   });
 });
@@ -87,8 +93,32 @@ describe('scenarios:analyze on several threads', () => {
 });
 
 describe('scenarios:graph', () => {
-  it('prints a Mermaid flowchart with nodes, choices, tools and endings', () => {
-    const r = run('graph.ts', 'box-no-sync');
+  it('writes the map of each call named as a standalone SVG file and says where', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hotliner-map-'));
+    try {
+      const r = run('graph.ts', 'box-no-sync', 'scenarios/tv-no-picture.yaml', '--out', dir, '--lang', 'fr');
+      expect(r.code).toBe(0);
+      for (const id of ['box-no-sync', 'tv-no-picture']) {
+        const file = join(dir, `${id}.svg`);
+        expect(r.out).toContain(`Carte de l'appel écrite : ${file}`);
+        const svg = readFileSync(file, 'utf8');
+        expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+        expect(svg).toContain(`<title>Carte de l&#39;appel ${id}</title>`);
+      }
+      const one = join(dir, 'one.svg');
+      expect(run('graph.ts', 'first-call', '--out', one, '--lang', 'en').out).toContain(
+        `Map of the call written: ${one}`,
+      );
+      expect(readFileSync(one, 'utf8')).toContain('>end_resolved</text>');
+      const two = run('graph.ts', 'first-call', 'box-no-sync', '--out', one, '--lang', 'en');
+      expect([two.code, two.err]).toEqual([2, '--out names one .svg file: give one call, or a folder for several.\n']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('prints a Mermaid flowchart with nodes, choices, tools and endings with --mermaid', () => {
+    const r = run('graph.ts', 'box-no-sync', '--mermaid');
     expect(r.code).toBe(0);
     expect(r.out.startsWith('flowchart TD\n')).toBe(true);
     expect(r.out).toContain('n_start -->|"greet_full"| n_vent');
@@ -113,8 +143,20 @@ describe('scenarios:analyze on a call it cannot finish', () => {
       expect(en.out).toContain('(memory budget reached, about 4 MB: search incomplete, see random play)');
       const fr = run('analyze.ts', '--plays', '10', '--cap', '300', '--lang', 'fr', file);
       expect(fr.out).toContain('(plafond de 300 états atteint : exploration incomplète, voir le jeu aléatoire)');
+      // A lower bound, never "the best"; and what multiplies the states, named with its line.
+      expect(en.out).toContain('best score at least');
+      expect(en.out).toContain('what multiplies the states');
+      expect(fr.out).toContain('meilleur score au moins');
+      expect(fr.out).toMatch(/fait f\d+ \(ligne \d+\)/);
       const json = run('analyze.ts', '--json', '--plays', '10', '--cap', '300', file);
-      expect((JSON.parse(json.out) as { stoppedBy: string }[])[0]!.stoppedBy).toBe('states');
+      const [a] = JSON.parse(json.out) as {
+        stoppedBy: string;
+        bestIs: string;
+        size: { facts: { ref: { id: string; line: number } }[] };
+      }[];
+      expect([a!.stoppedBy, a!.bestIs]).toEqual(['states', 'atLeast']);
+      const fact = a!.size.facts[0]!.ref;
+      expect(readFileSync(file, 'utf8').split('\n')[fact.line - 1]).toContain(`${fact.id}:`);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -153,6 +195,6 @@ describe('the precompiled tools (npm run scenarios:…, through src/cli/run.mjs)
   it('name the tools when asked for one that does not exist', () => {
     const r = precompiled('analyse');
     expect(r.code).toBe(2);
-    expect(r.err).toContain('usage: node src/cli/run.mjs <check|analyze|graph|i18n|schema|golden|scorm>');
+    expect(r.err).toContain('usage: node src/cli/run.mjs <check|analyze|graph|i18n|schema|golden|scorm|import>');
   });
 });
