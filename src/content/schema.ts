@@ -11,9 +11,8 @@ const d = (fr: string, en: string): string => `${fr}\n\n${en}`;
 export { PERSONAS, TOOL_IDS, TONES, OUTCOMES, PHASES } from '../engine/model.ts';
 export type { Persona, ToolId, Tone, Outcome, Phase } from '../engine/model.ts';
 
-/** Names JavaScript objects already carry: refused as ids, so no lookup can mistake one for content. */
-export const RESERVED_IDS = ['constructor', 'prototype', '__proto__'] as const;
-export const ID_RE = /^(?!(?:constructor|prototype)$)[a-z][a-z0-9_-]*$/;
+import { ID_RE } from './ids.ts';
+export { ID_RE, RESERVED_IDS } from './ids.ts';
 
 const Id = z
   .string()

@@ -3,6 +3,7 @@
 // call's own checks run in check-pack.ts. Pure and browser-safe (fflate): the Studio writes packs,
 // the game's import worker and `scenarios:import` read them.
 import { zipSync, type Zippable } from 'fflate';
+import { ID_RE } from '../content/ids.ts';
 import { LANGS, type Lang, isLang } from '../i18n/lang.ts';
 import { callPath, translationPath } from './pack-paths.ts';
 import { inflateEntry, zipEntries } from './zip-read.ts';
@@ -22,8 +23,8 @@ export const PACK_LIMITS = {
   totalBytes: 2 * 1024 * 1024,
 } as const;
 
-/** A call id as a file name: the schema's id rule (src/content/schema.ts, ID_RE), which the checker applies after. */
-const ID = /^[a-z][a-z0-9_-]*$/;
+/** A call id as a file name: the format's id rule (the checker applies it again after). */
+const ID = ID_RE;
 
 export type PackManifest = {
   readonly format: typeof PACK_FORMAT;

@@ -16,6 +16,8 @@ export type HeadModel = {
   readonly versions: readonly Version[];
   readonly otherDrafts: readonly Draft[];
   readonly notice: string | null;
+  /** The "new call from this one" form is open. */
+  readonly copyOpen: boolean;
 };
 
 export type HeadActions = {
@@ -29,6 +31,9 @@ export type HeadActions = {
   showVersions(open: boolean): void;
   download(which: 'yaml' | 'translation'): void;
   exportPack(): void;
+  showCopy(open: boolean): void;
+  /** A new call from the draft: its texts under another id (a library call's copy, to import as a call of its own). */
+  copyAs(id: string): void;
 };
 
 function versionsDialog(m: HeadModel, a: HeadActions, t: TFunction): TemplateResult {
@@ -64,6 +69,23 @@ function versionsDialog(m: HeadModel, a: HeadActions, t: TFunction): TemplateRes
     }
     <button type="button" @click=${() => a.showVersions(false)}>${t('studio.versions.close')}</button>
   </div>`;
+}
+
+function copyForm(m: HeadModel, a: HeadActions, t: TFunction): TemplateResult {
+  const submit = (e: Event) => {
+    e.preventDefault();
+    const input = (e.currentTarget as HTMLFormElement).querySelector('input')!;
+    a.copyAs(input.value.trim());
+  };
+  return html`<form class="copy-as" @submit=${submit}>
+    <label
+      >${t('studio.copy.id')}
+      <input type="text" name="id" required autocomplete="off" spellcheck="false" .value=${`${m.name}-2`}
+    /></label>
+    <span class="hint">${t('studio.copy.hint')}</span>
+    <button type="submit">${t('studio.copy.create')}</button>
+    <button type="button" @click=${() => a.showCopy(false)}>${t('studio.copy.cancel')}</button>
+  </form>`;
 }
 
 export function headView(m: HeadModel, a: HeadActions, t: TFunction): TemplateResult {
@@ -114,9 +136,12 @@ export function headView(m: HeadModel, a: HeadActions, t: TFunction): TemplateRe
       <button type="button" @click=${() => a.download('yaml')}>${t('studio.download.yaml')}</button>
       <button type="button" @click=${() => a.download('translation')}>${t('studio.download.json')}</button>
       <button type="button" @click=${() => a.exportPack()}>${t('studio.pack.export')}</button>
+      <button type="button" aria-expanded=${m.copyOpen ? 'true' : 'false'} @click=${() => a.showCopy(!m.copyOpen)}>
+        ${t('studio.copy.button')}
+      </button>
       <span class="sep"></span>
       <span class="saved ${m.saved}" role="status">${t(`studio.saved.${m.saved}`)}</span>
     </div>
-    ${m.versionsOpen ? versionsDialog(m, a, t) : nothing}
+    ${m.versionsOpen ? versionsDialog(m, a, t) : nothing} ${m.copyOpen ? copyForm(m, a, t) : nothing}
     ${m.notice ? html`<p class="notice" role="alert">${m.notice}</p>` : nothing}`;
 }

@@ -6,6 +6,7 @@ import type { i18n } from 'i18next';
 import schema from '../../scenarios/scenario.schema.json' with { type: 'json' };
 import type { LoadedScenario } from '../content/load.ts';
 import { compileDraft } from './compile-draft.ts';
+import { ID_RE } from '../content/ids.ts';
 import type { PlaybookModel } from '../content/playbook.ts';
 import type { StartAt } from '../engine/state-at.ts';
 import type { Lang } from '../i18n/lang.ts';
@@ -62,6 +63,7 @@ export class StudioPage {
   private saved: 'saved' | 'saving' | 'failed' | 'off' = 'saved';
   private versions: Version[] = [];
   private versionsOpen = false;
+  private copyOpen = false;
   private otherDrafts: Draft[] = [];
   private notice: string | null = null;
   private loaded: LoadedScenario | null = null;
@@ -333,6 +335,26 @@ export class StudioPage {
     this.render();
   }
 
+  /**
+   * The draft as a new call of its own: the same texts under another id (its `id:` line rewritten,
+   * its files named after it). A library call's copy can then be exported and imported in the game
+   * beside the original. The draft left stays as it was.
+   */
+  private async copyAs(id: string): Promise<void> {
+    const taken =
+      this.deps.library.calls.some((c) => c.id === id) || (await this.deps.drafts?.get(id).catch(() => null));
+    const problem = !ID_RE.test(id) ? 'studio.copy.badId' : taken ? 'studio.copy.taken' : null;
+    if (problem) {
+      this.notice = this.t(problem, { id });
+      return this.renderHead();
+    }
+    const text = this.yaml.text();
+    const yaml = /^id:.*$/m.test(text) ? text.replace(/^id:.*$/m, `id: ${id}`) : `id: ${id}\n${text}`;
+    const translation = this.tr.text();
+    this.copyOpen = false;
+    await this.open({ name: id, yaml, translation: translation.trim() ? translation : null }, 'open');
+  }
+
   private async openLibrary(id: string): Promise<void> {
     const call = this.deps.library.calls.find((c) => c.id === id);
     if (!call) return;
@@ -434,8 +456,14 @@ export class StudioPage {
       versions: this.versions,
       otherDrafts: this.otherDrafts,
       notice: this.notice,
+      copyOpen: this.copyOpen,
     };
     const actions: HeadActions = {
+      showCopy: (open) => {
+        this.copyOpen = open;
+        this.renderHead();
+      },
+      copyAs: (id) => void this.copyAs(id),
       openLibrary: (id) => void this.openLibrary(id),
       openFiles: (files) => void this.openFiles(files),
       openBlank: () =>

@@ -301,14 +301,14 @@ describe('the menu', () => {
   it('switches language and every text follows', async () => {
     const { page, errors } = await fresh();
     await page.goto(`${game.url}?lang=en`);
-    await page.getByRole('heading', { name: 'Calls' }).waitFor();
+    await page.getByRole('heading', { name: 'Calls', exact: true }).waitFor();
     await page.getByLabel('Language').selectOption('fr');
-    await page.getByRole('heading', { name: 'Appels' }).waitFor();
+    await page.getByRole('heading', { name: 'Appels', exact: true }).waitFor();
     expect(await page.getByRole('button', { name: /^Jouer/ }).count()).toBeGreaterThan(0);
     expect(await page.locator('html').getAttribute('lang')).toBe('fr');
     // The choice is remembered: a plain visit (no ?lang=) comes back in French.
     await page.goto(game.url);
-    await page.getByRole('heading', { name: 'Appels' }).waitFor();
+    await page.getByRole('heading', { name: 'Appels', exact: true }).waitFor();
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -316,7 +316,7 @@ describe('the menu', () => {
   it('lists the calls easiest first and narrows them by customer and difficulty, by keyboard', async () => {
     const { page, errors } = await fresh();
     await page.goto(`${game.url}?lang=en`);
-    const calls = page.getByRole('region', { name: 'Calls' });
+    const calls = page.getByRole('region', { name: 'Calls', exact: true });
     const cards = calls.getByRole('listitem');
     await cards.first().waitFor();
     const all = await cards.count();
@@ -366,7 +366,7 @@ describe('the menu', () => {
     expect(await debrief.innerText()).toContain('Lost');
     // Back on the menu, the keyboard is on the call just played, wherever it is in the list.
     await page.getByRole('button', { name: /Back to the calls/ }).press('Enter');
-    await page.getByRole('heading', { name: 'Calls' }).waitFor();
+    await page.getByRole('heading', { name: 'Calls', exact: true }).waitFor();
     await expect
       .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')))
       .toMatch(/^Play — Fibre/);

@@ -256,10 +256,10 @@ describe('leaving a call', () => {
       .getByRole('dialog', { name: 'Leave the call?' })
       .getByRole('button', { name: /^Abandon the call/ })
       .press('Enter');
-    await page.getByRole('heading', { name: 'Calls' }).waitFor();
+    await page.getByRole('heading', { name: 'Calls', exact: true }).waitFor();
     expect(await page.getByRole('button', { name: 'Resume the call' }).count()).toBe(0);
     await page.goto(`${game.url}?lang=en`);
-    await page.getByRole('heading', { name: 'Calls' }).waitFor();
+    await page.getByRole('heading', { name: 'Calls', exact: true }).waitFor();
     expect(await page.getByRole('button', { name: 'Resume the call' }).count()).toBe(0);
     expect(errors).toEqual([]);
     await page.close();
@@ -276,7 +276,7 @@ describe('settings', () => {
     await exam(page).check();
     await stepByStep(page).check();
     await page.reload();
-    await page.getByRole('heading', { name: 'Calls' }).waitFor();
+    await page.getByRole('heading', { name: 'Calls', exact: true }).waitFor();
     expect(await exam(page).isChecked()).toBe(true);
     expect(await stepByStep(page).isChecked()).toBe(true);
     // A call from the menu, step by step: the clock waits for the trainee, across a reload.
@@ -299,18 +299,18 @@ describe('settings', () => {
     await leave(page).press('Enter');
     await page.getByRole('button', { name: /^Abandon the call/ }).press('Enter');
     // The menu is back once the store has forgotten the call: leaving earlier would cut that write.
-    await page.getByRole('heading', { name: 'Calls' }).waitFor();
+    await page.getByRole('heading', { name: 'Calls', exact: true }).waitFor();
     await page.goto(`${game.url}?lang=en&scenario=tv-no-picture&mode=training&pace=real&seed=4`);
     await pickUp(page);
     await expect.poll(() => shownTime(page), { timeout: 5000 }).toBeGreaterThan(0);
     expect(await page.getByRole('region', { name: 'Call process' }).innerText()).toContain('Opening');
     await leave(page).press('Enter');
     await page.getByRole('button', { name: /^Abandon the call/ }).press('Enter');
-    await page.getByRole('heading', { name: 'Calls' }).waitFor();
+    await page.getByRole('heading', { name: 'Calls', exact: true }).waitFor();
     expect(await exam(page).isChecked()).toBe(true);
     expect(await stepByStep(page).isChecked()).toBe(true);
     await page.goto(`${game.url}?lang=en`);
-    await page.getByRole('heading', { name: 'Calls' }).waitFor();
+    await page.getByRole('heading', { name: 'Calls', exact: true }).waitFor();
     expect(await exam(page).isChecked()).toBe(true);
     expect(await stepByStep(page).isChecked()).toBe(true);
     expect(errors).toEqual([]);

@@ -18,7 +18,7 @@ async function fresh(): Promise<{ page: Page; errors: string[] }> {
 }
 
 const invitation = (page: Page) => page.getByRole('region', { name: /^New here\? Start with the guided call/ });
-const cards = (page: Page) => page.getByRole('region', { name: 'Calls' }).getByRole('listitem');
+const cards = (page: Page) => page.getByRole('region', { name: 'Calls', exact: true }).getByRole('listitem');
 
 describe('the guided first call', () => {
   it('is offered on the first visit; Skip hides the offer, and it stays hidden after a reload', async () => {
@@ -47,7 +47,7 @@ describe('the guided first call', () => {
     await offer.waitFor();
     expect(await offer.getByRole('button', { name: "Jouer l'appel guidé" }).count()).toBe(1);
     await page.getByRole('group', { name: 'Difficulté' }).getByRole('button', { name: 'Guidé' }).press('Enter');
-    const shown = page.getByRole('region', { name: 'Appels' }).getByRole('listitem');
+    const shown = page.getByRole('region', { name: 'Appels', exact: true }).getByRole('listitem');
     await expect.poll(() => shown.count()).toBe(1);
     expect(await shown.innerText()).toContain('Commencez ici');
     expect(errors).toEqual([]);

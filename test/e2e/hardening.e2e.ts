@@ -117,7 +117,7 @@ describe('the database deleted mid-call', () => {
     expect(said).not.toContain('could not be saved');
     expect(await page.getByRole('button', { name: 'Download this result' }).count()).toBe(0);
     await page.goto(`${game.url}?lang=en`);
-    await page.getByRole('heading', { name: 'Calls' }).waitFor();
+    await page.getByRole('heading', { name: 'Calls', exact: true }).waitFor();
     expect(await page.getByRole('region', { name: 'Results' }).innerText()).toContain('Broadband box');
     expect(errors).toEqual([]);
     await page.close();
@@ -175,7 +175,7 @@ describe('two tabs', () => {
     const c = await ctx.newPage();
     errors.push(...watchErrors(c));
     await c.goto(`${game.url}?lang=en`);
-    await c.getByRole('heading', { name: 'Calls' }).waitFor();
+    await c.getByRole('heading', { name: 'Calls', exact: true }).waitFor();
     expect(await resumeOffers(c).allInnerTexts()).toEqual([expect.stringContaining("TV: “it doesn't work any more”")]);
     // B starts another call from its menu (which offers A's) and is cut in turn: both are offered, B's first.
     await b.goto(`${game.url}?lang=en`);
@@ -186,7 +186,7 @@ describe('two tabs', () => {
     await b.waitForTimeout(500);
     await b.goto('about:blank');
     await c.reload();
-    await c.getByRole('heading', { name: 'Calls' }).waitFor();
+    await c.getByRole('heading', { name: 'Calls', exact: true }).waitFor();
     const offers = await resumeOffers(c).allInnerTexts();
     expect(offers).toHaveLength(2);
     expect(offers[0]).toContain('Printer');
@@ -197,7 +197,7 @@ describe('two tabs', () => {
     expect(await c.getByRole('heading', { level: 1 }).innerText()).toContain('TV');
     await c.getByRole('button', { name: 'Leave', exact: true }).press('Enter');
     await c.getByRole('button', { name: /^Abandon the call/ }).press('Enter');
-    await c.getByRole('heading', { name: 'Calls' }).waitFor();
+    await c.getByRole('heading', { name: 'Calls', exact: true }).waitFor();
     expect(await resumeOffers(c).allInnerTexts()).toEqual([expect.stringContaining('Printer')]);
     expect(errors).toEqual([]);
     await ctx.close();

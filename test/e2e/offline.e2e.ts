@@ -72,13 +72,13 @@ describe('offline', () => {
     const page = await ctx.newPage();
     const errors = watchErrors(page);
     await firstVisit(page);
-    const calls = await page.getByRole('region', { name: 'Calls' }).getByRole('listitem').count();
+    const calls = await page.getByRole('region', { name: 'Calls', exact: true }).getByRole('listitem').count();
     expect(calls).toBeGreaterThan(5);
 
     await ctx.setOffline(true);
     await page.reload();
-    await page.getByRole('heading', { name: 'Calls' }).waitFor();
-    expect(await page.getByRole('region', { name: 'Calls' }).getByRole('listitem').count()).toBe(calls);
+    await page.getByRole('heading', { name: 'Calls', exact: true }).waitFor();
+    expect(await page.getByRole('region', { name: 'Calls', exact: true }).getByRole('listitem').count()).toBe(calls);
     expect(await page.getByText(TAGLINE).isVisible()).toBe(true);
 
     await page.getByRole('button', { name: `Play — ${CALL}` }).click();
@@ -135,13 +135,13 @@ describe('updates', () => {
     // Back on the menu, the offer is there at once; the page still runs the version it opened with.
     await page.getByRole('button', { name: 'Leave' }).click();
     await page.getByRole('button', { name: /^Abandon the call/ }).click();
-    await page.getByRole('heading', { name: 'Calls' }).waitFor();
+    await page.getByRole('heading', { name: 'Calls', exact: true }).waitFor();
     expect(await page.getByText(OFFER).isVisible()).toBe(true);
     expect(await page.getByText(TAGLINE, { exact: true }).isVisible()).toBe(true);
 
     await page.getByRole('button', { name: 'Reload' }).click();
     await page.getByText(NEW_TAGLINE).waitFor();
-    await page.getByRole('heading', { name: 'Calls' }).waitFor();
+    await page.getByRole('heading', { name: 'Calls', exact: true }).waitFor();
     expect(await page.getByText(OFFER).count()).toBe(0);
     expect(new URL(page.url()).searchParams.get('scenario')).toBeNull();
     expect(errors).toEqual([]);

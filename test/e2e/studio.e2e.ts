@@ -10,6 +10,8 @@ import { ROOT } from '../../src/cli/repo.ts';
 import { sharedBuild } from './browser.ts';
 import { watchErrors } from './browser.ts';
 import { servedGame } from './served.ts';
+import { DEBRIEF, playLog } from './player.ts';
+import { englishTexts, golden as goldenOf, scenario } from './texts.ts';
 
 const game = servedGame(ROOT);
 
@@ -108,10 +110,58 @@ describe('the Studio', () => {
     expect(errors).toEqual([]);
   });
 
+  it('makes a new call from a library call, exports it as a pack, and the game imports it and plays it to the debrief', async () => {
+    // Another call than the first test's: that one reopens as its draft was left (scrolled to its last edit).
+    const FROM = 'vpn-remote-fix';
+    const page = await game.ctx.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${game.url}studio.html?lang=en`);
+    await page.getByRole('combobox', { name: 'Library' }).selectOption(FROM);
+    await page.getByRole('button', { name: 'Open', exact: true }).click();
+    await line(page, `id: ${FROM}`).waitFor();
+    // A library call's id is taken: the trainer's variant gets one of its own.
+    await page.getByRole('button', { name: 'New call from this one…' }).click();
+    await page.getByRole('textbox', { name: 'Id of the new call' }).fill(FROM);
+    await page.getByRole('button', { name: 'Create', exact: true }).click();
+    await expect.poll(() => page.getByRole('alert').allInnerTexts()).toContainEqual(expect.stringContaining('already'));
+    await page.getByRole('textbox', { name: 'Id of the new call' }).fill(`${FROM}-evening`);
+    await page.getByRole('button', { name: 'Create', exact: true }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toContain(`${FROM}-evening.yaml`);
+    await line(page, `id: ${FROM}-evening`).waitFor();
+    await expect.poll(() => problems(page).innerText()).toMatch(/0 error/);
+    await expect
+      .poll(() => page.locator('.studio-status').innerText(), { timeout: 60_000 })
+      .toMatch(/Winnable · best score \d+/);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export as a pack (.hotliner)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`${FROM}-evening.hotliner`);
+    const packPath = await download.path();
+
+    // In the game's menu (the same browser): the pack is checked, analysed and imported.
+    await page.goto(`${game.url}?lang=en`);
+    await page.getByLabel('Import a call (.hotliner file)').setInputFiles(packPath);
+    await expect
+      .poll(() => page.getByRole('status').allInnerTexts(), { timeout: 60_000 })
+      .toContainEqual(expect.stringMatching(/is imported: it is in the list of calls/));
+    // Played along the library call's best path, step by step, to the debrief.
+    const golden = goldenOf(FROM);
+    await page.goto(`${game.url}?lang=en&scenario=${FROM}-evening&mode=${golden.mode}&seed=${golden.seed}&pace=turns`);
+    await playLog(page, golden.log, englishTexts(FROM, scenario(FROM)));
+    await page.getByRole('button', { name: DEBRIEF }).waitFor({ timeout: 120_000 });
+    await page.getByRole('button', { name: DEBRIEF }).press('Enter');
+    const debrief = page.getByRole('region', { name: 'Debrief' });
+    await debrief.waitFor();
+    expect(await debrief.innerText()).toMatch(new RegExp(`Total ${golden.expected.total}/100`));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('the playtest plays the call and replays the author after an edit', async () => {
     const page = await game.ctx.newPage();
     await page.goto(`${game.url}studio.html?lang=en`);
-    await page.getByRole('button', { name: 'New call' }).click();
+    await page.getByRole('button', { name: 'New call', exact: true }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toContain('nouvel-appel.yaml');
     const lines = page.getByRole('list', { name: 'Lines on offer' });
     await lines.getByRole('button', { name: /Alto Telecom, good morning/ }).click();
