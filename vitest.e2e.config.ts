@@ -7,7 +7,8 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 180_000,
     hookTimeout: 120_000,
-    fileParallelism: false,
+    fileParallelism: true,
+    maxWorkers: 2,
     globalSetup: ['test/e2e/global-setup.ts'],
   },
 });

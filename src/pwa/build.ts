@@ -65,7 +65,9 @@ export function offline(): Plugin[] {
         globPatterns: ['**/*.{html,js,css,json,woff2,svg,png}'],
         globIgnores: ['**/*.br', '**/*.woff'],
         navigateFallback: 'index.html',
-        navigateFallbackDenylist: [/\/api\//],
+        // The team API, and the trainers' Studio: a page of its own (built after the game, not
+        // precached), which the fallback would otherwise answer with the game's page.
+        navigateFallbackDenylist: [/\/api\//, /\/studio\.html(?:[?#]|$)/],
         runtimeCaching: [],
         cleanupOutdatedCaches: true,
         // The first visit is served by the service worker as soon as it is ready (an update still waits).

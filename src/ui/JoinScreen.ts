@@ -181,11 +181,15 @@ export function sessionView(
             <span class="call-title">${callTitle(c, lang)}</span>
             ${callState(items.get(i), t)}
             ${
-              i === next
-                ? html`<button type="button" class="primary" @click=${() => a.play(i)} ${focusOnce(s)}>
-                    ${t('team.session.play', { n: i + 1 })}
-                  </button>`
-                : nothing
+              i !== next
+                ? nothing
+                : s.fetching.includes(c.id)
+                  ? html`<button type="button" class="primary" disabled>${t('team.session.fetching')}</button>`
+                  : s.missing.includes(c.id)
+                    ? html`<span class="notice" role="alert">${t('team.session.missing')}</span>`
+                    : html`<button type="button" class="primary" @click=${() => a.play(i)} ${focusOnce(s)}>
+                        ${t('team.session.play', { n: i + 1 })}
+                      </button>`
             }
           </li>`,
       )}

@@ -49,6 +49,10 @@ export type SessionScreenState = {
   readonly membership: Membership;
   /** Calls whose content version differs from the server's (their results would be refused). */
   stale: string[];
+  /** Imported calls the session brought, still being fetched from the server: not playable yet. */
+  fetching: string[];
+  /** Imported calls the server could not give: not playable until the page is reloaded. */
+  missing: string[];
 };
 
 export type RoomScreenState = {

@@ -14,7 +14,7 @@ import { randomUuid } from '../team/sha256.ts';
 import { Outbox, watchConnectivity, type OutboxItem, type OutboxStore } from '../team/outbox.ts';
 import { joinView, sessionView, type JoinActions } from './JoinScreen.ts';
 import { roomView, type RoomActions } from './RoomScreen.ts';
-import type { RoomScreenState, SessionCall, TeamScreen } from './team-state.ts';
+import type { RoomScreenState, SessionCall, SessionScreenState, TeamScreen } from './team-state.ts';
 import { trainerView, type TrainerActions } from './TrainerScreen.ts';
 
 const ROOM_POLL_MS = 4000;
@@ -417,9 +417,16 @@ export class TeamController {
   openSession(sessionId: string): void {
     const membership = this.memberships.find((m) => m.session.id === sessionId);
     if (!membership) return this.openJoin();
-    const state = { kind: 'session' as const, membership, stale: [] as string[] };
+    const imported = membership.session.calls.filter((c) => c.imported && !this.host.call(c.id)).map((c) => c.id);
+    const state: SessionScreenState = { kind: 'session', membership, stale: [], fetching: imported, missing: [] };
     this.open(state);
     void this.sessionCalls(membership.session)
+      .then(() => {
+        // A call is playable once it is in the library; one the server could not give says so.
+        state.fetching = [];
+        state.missing = imported.filter((id) => !this.host.call(id));
+        if (this.screen === state) this.host.show();
+      })
       .then(() =>
         Promise.all(
           membership.session.calls.map(async (c) => ((await this.version(c.id)) === c.contentHash ? [] : [c.id])),
@@ -443,7 +450,7 @@ export class TeamController {
     for (const c of session.calls) {
       if (!c.imported || this.host.call(c.id)) continue;
       const r = await this.api.sessionCall(session.id, c.id);
-      if (r.ok) await add(r.value);
+      if (r.ok) await add(r.value).catch(() => undefined);
     }
   }
 

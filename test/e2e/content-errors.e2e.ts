@@ -70,9 +70,10 @@ describe('content errors in the game', () => {
       await page.goto(`${url}?lang=fr&desk=off`);
       const section = page.getByRole('region', { name: "Appels qui n'ont pas pu être chargés" });
       await section.getByText('scenarios/broken-call.yaml:4:').waitFor({ timeout: 120_000 });
-      await expect(section.getByText(/entre guillemets/).count()).resolves.toBeGreaterThan(0);
+      // The checker's sentences arrive a moment after the places (their words are loaded only then).
+      await expect.poll(() => section.getByText(/entre guillemets/).count()).toBeGreaterThan(0);
       // Every call of the library is still offered.
-      await expect(page.getByRole('button', { name: /^Jouer — / }).count()).resolves.toBe(scenarioFiles().length);
+      await expect.poll(() => page.getByRole('button', { name: /^Jouer — / }).count()).toBe(scenarioFiles().length);
       // A reload gathers again: the terminal says it once, not once per load.
       await page.reload();
       await section.getByText('scenarios/broken-call.yaml:4:').waitFor();

@@ -149,7 +149,9 @@ describe('the timeline of a call that ends on a whole minute', () => {
       { width: 1920, height: 1080 },
     ]) {
       await page.setViewportSize(size);
-      expect(await expectLabelsInside(page, 'Timeline'), `${size.width}×${size.height}`).toEqual(['00:00', '01:00']);
+      // The stage is scaled to the window after the resize is seen: measured once it has settled.
+      const settled = () => expectLabelsInside(page, 'Timeline').catch((e: Error) => e.message);
+      await expect.poll(settled, { message: `${size.width}×${size.height}` }).toEqual(['00:00', '01:00']);
     }
     expect(errors).toEqual([]);
     await page.close();

@@ -154,6 +154,9 @@ describe('the Studio', () => {
     const debrief = page.getByRole('region', { name: 'Debrief' });
     await debrief.waitFor();
     expect(await debrief.innerText()).toMatch(new RegExp(`Total ${golden.expected.total}/100`));
+    // Back to the Studio once the game's service worker runs the site: the Studio, not the game's page.
+    await page.goto(`${game.url}studio.html?lang=en`);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toContain(`${FROM}-evening.yaml`);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -220,7 +223,11 @@ describe("the game's first load", () => {
     const studio = reached('studio.html');
     // The pages share no chunk (each is built on its own), and the game's service worker does not precache the Studio.
     expect([...game].filter((f) => studio.has(f))).toEqual([]);
-    expect(readFileSync(join(dist, 'sw.js'), 'utf8')).not.toContain('studio');
+    // Nor does it answer a visit to the Studio with the game's page (its navigation fallback leaves it out).
+    const sw = readFileSync(join(dist, 'sw.js'), 'utf8');
+    expect(sw).toMatch(/url:\s*"index\.html"/);
+    expect(sw).not.toMatch(/url:\s*"[^"]*studio/);
+    expect(sw).toContain('studio\\.html');
     for (const [what, marker] of Object.entries(MARKERS)) {
       // The markers are real: the Studio's page has each of them.
       expect(has(studio, marker), `${what} in the Studio`).toBe(true);
