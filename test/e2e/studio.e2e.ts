@@ -225,8 +225,9 @@ describe("the game's first load", () => {
     expect([...game].filter((f) => studio.has(f))).toEqual([]);
     // Nor does it answer a visit to the Studio with the game's page (its navigation fallback leaves it out).
     const sw = readFileSync(join(dist, 'sw.js'), 'utf8');
-    expect(sw).toMatch(/url:\s*"index\.html"/);
-    expect(sw).not.toMatch(/url:\s*"[^"]*studio/);
+    // Its precache list, minified (`url:"index.html"`) or not (`"url": "index.html"`).
+    expect(sw).toMatch(/"?url"?:\s*"index\.html"/);
+    expect(sw).not.toMatch(/"?url"?:\s*"[^"]*studio/);
     expect(sw).toContain('studio\\.html');
     for (const [what, marker] of Object.entries(MARKERS)) {
       // The markers are real: the Studio's page has each of them.
