@@ -10,6 +10,7 @@ import type { StartAt } from '../engine/state-at.ts';
 import type { CallState, EngineEvent, LoggedAction } from '../engine/types.ts';
 import type { PlayAction, PlayRun } from './playtest.ts';
 import type { ContentWords } from './texts.ts';
+import { clock, say } from '../ui/words.ts';
 
 export type PlayView = {
   readonly model: ScenarioModel | null;
@@ -27,11 +28,6 @@ export type PlayActions = {
   restart(): void;
   openForm(open: boolean): void;
   playFrom(at: StartAt): void;
-};
-
-const clock = (ms: number): string => {
-  const s = Math.floor(ms / 1000);
-  return `${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
 };
 
 /** The sentence for one event, or null for an event the text playtest does not show. */
@@ -154,6 +150,8 @@ function controls(sc: ScenarioModel, s: CallState, w: ContentWords, t: TFunction
 
 function result(sc: ScenarioModel, s: CallState, w: ContentWords, t: TFunction): TemplateResult {
   const card = scoreCall(sc, s);
+  // Worded as the debrief words them (times as mm:ss, "—" when never done); the draft's own words first.
+  const tw = ((key: string, params?: Record<string, unknown>) => w(key) ?? t(key, params)) as TFunction;
   const missed = card.lines.filter((l) => l.status === 'missed' || l.status === 'fatal' || l.status === 'partial');
   return html`<section class="result" aria-label=${t('studio.play.result')}>
     <p class="score ${card.won ? 'won' : 'lost'}">
@@ -163,7 +161,7 @@ function result(sc: ScenarioModel, s: CallState, w: ContentWords, t: TFunction):
       missed.length
         ? html`<p>${t('studio.play.missed')}</p>
             <ul class="missed">
-              ${missed.map((l) => html`<li>${w(l.key) ?? t(l.key, l.params)} (${t(`studio.play.status.${l.status}`)})</li>`)}
+              ${missed.map((l) => html`<li>${say(tw, l.key, l.params)} (${t(`studio.play.status.${l.status}`)})</li>`)}
             </ul>`
         : html`<p>${t('studio.play.nothingMissed')}</p>`
     }

@@ -194,6 +194,11 @@ describe('the Studio', () => {
     await expect
       .poll(() => page.getByRole('list', { name: 'The call so far' }).innerText())
       .toContain('Oh, it was unplugged!');
+    // Hung up there: the result says what was missed, worded as the debrief words it.
+    await page.getByRole('button', { name: 'Hang up', exact: true }).click();
+    const result = page.getByRole('region', { name: 'Result' });
+    await expect.poll(() => result.innerText()).toMatch(/Diagnosis stated at — \(par \d\d:\d\d\)/);
+    expect(await result.innerText()).not.toMatch(/-1|\d{4,}/);
   });
 });
 
