@@ -8,7 +8,7 @@ import { Compartment, EditorState, type Text } from '@codemirror/state';
 import { EditorView, hoverTooltip } from '@codemirror/view';
 import type { Lang } from '../i18n/lang.ts';
 import type { StudioDiag } from './check.ts';
-import { cursorPlace, hoverText, keysAt, valuesAt, type JsonSchema } from './schema-help.ts';
+import { cursorPlace, hoverText, keysAt, nodeIdsOf, valuesAt, wantsNodeId, type JsonSchema } from './schema-help.ts';
 
 /** CodeMirror's own words (search panel, lint, folding), keyed as in locales/<lng>/ui.json `studio.cm`. */
 const PHRASES: Readonly<Record<string, string>> = {
@@ -172,6 +172,13 @@ function complete(ctx: CompletionContext, root: JsonSchema, lang: Lang): Complet
       ...(k.info ? { info: k.info } : {}),
     }));
     return options.length ? { from: place.wordFrom, options, validFor: /^[\w$-]*$/ } : null;
+  }
+  if (place.key && wantsNodeId(place.parent, place.key)) {
+    // A node's id: the nodes the call declares.
+    const ids = nodeIdsOf(text);
+    return ids.length
+      ? { from: place.wordFrom, options: ids.map((v) => ({ label: v, type: 'variable' })), validFor: /^[\w-]*$/ }
+      : null;
   }
   if (place.key) {
     const values = valuesAt(root, place.parent, place.key);

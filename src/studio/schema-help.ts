@@ -191,6 +191,31 @@ export function keysAt(root: JsonSchema, parent: YamlPath, lang: Lang): KeyOptio
   return [...seen.values()];
 }
 
+/** The keys that name a node: `goto:` anywhere, `start:` and `onHangUp:` at the top. */
+export function wantsNodeId(parent: YamlPath, key: string): boolean {
+  return key === 'goto' || (parent.length === 0 && (key === 'start' || key === 'onHangUp'));
+}
+
+/**
+ * The node ids a call's YAML `text` declares: the keys of its top-level `nodes:` mapping, in
+ * order (read from the text, so they are offered while the file does not parse yet).
+ */
+export function nodeIdsOf(text: string): string[] {
+  const lines = text.split('\n');
+  const at = lines.findIndex((l) => /^nodes:\s*(#.*)?$/.test(l));
+  if (at < 0) return [];
+  const ids: string[] = [];
+  let indent = -1;
+  for (const line of lines.slice(at + 1)) {
+    if (/^\S/.test(line) && !line.startsWith('#')) break;
+    const m = /^( +)([A-Za-z_][\w-]*)\s*:/.exec(line);
+    if (!m) continue;
+    if (indent < 0) indent = m[1]!.length;
+    if (m[1]!.length === indent) ids.push(m[2]!);
+  }
+  return ids;
+}
+
 /** The values the schema allows for `key` in the mapping at `parent`, when it lists them (enums, booleans). */
 export function valuesAt(root: JsonSchema, parent: YamlPath, key: string): string[] {
   const out = new Set<string>();

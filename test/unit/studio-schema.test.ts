@@ -2,7 +2,19 @@
 // one), the keys and values the schema allows there, and descriptions in French and English.
 import { describe, expect, it } from 'vitest';
 import schema from '../../scenarios/scenario.schema.json' with { type: 'json' };
-import { cursorPlace, describeIn, hoverText, keysAt, valuesAt, type JsonSchema } from '../../src/studio/schema-help.ts';
+import {
+  cursorPlace,
+  describeIn,
+  hoverText,
+  keysAt,
+  nodeIdsOf,
+  valuesAt,
+  wantsNodeId,
+  type JsonSchema,
+} from '../../src/studio/schema-help.ts';
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { scenarioFiles } from '../../src/cli/repo.ts';
 
 const root = schema as JsonSchema;
 const CARET = '‸';
@@ -120,5 +132,30 @@ describe("hover in the trainer's language", () => {
     expect(describeIn('Un.\n\nOne.', 'fr')).toBe('Un.');
     expect(describeIn('Un.\n\nOne.', 'en')).toBe('One.');
     expect(describeIn('Only one.', 'en')).toBe('Only one.');
+  });
+});
+
+describe('node ids after goto, start and onHangUp', () => {
+  it('are the keys of the top-level nodes mapping, on every library call', () => {
+    for (const file of scenarioFiles()) {
+      const text = readFileSync(file, 'utf8');
+      const doc = parse(text) as { nodes: Record<string, unknown> };
+      expect(nodeIdsOf(text), file).toEqual(Object.keys(doc.nodes));
+    }
+  });
+
+  it('are read from a file that does not parse yet, and stop at the next top-level key', () => {
+    const text =
+      'id: x\nnodes:\n  # the first\n  start:\n    choices:\n      - id: a\n        then: { goto: \nend: x\n  later: {}\n';
+    expect(nodeIdsOf(text)).toEqual(['start']);
+    expect(nodeIdsOf('id: x\n')).toEqual([]);
+  });
+
+  it('are wanted after goto anywhere, and after start and onHangUp at the top only', () => {
+    expect(wantsNodeId(['nodes', 'start', 'choices', 0, 'then'], 'goto')).toBe(true);
+    expect(wantsNodeId([], 'start')).toBe(true);
+    expect(wantsNodeId([], 'onHangUp')).toBe(true);
+    expect(wantsNodeId(['nodes'], 'start')).toBe(false);
+    expect(wantsNodeId([], 'persona')).toBe(false);
   });
 });
