@@ -9,8 +9,8 @@ export const ZOOM_STEP = 1.25;
 /** Never closer than this many layout units across, nor farther than twice the whole map. */
 const MIN_SPAN = 120;
 const DRAG_SLOP = 4;
-/** The smallest zoom the first view uses: 11 px text is still about 8 px on screen. */
-const READABLE = 0.7;
+/** The smallest zoom the first view uses: 11 px text is still 9 to 10 px on screen. */
+const READABLE = 0.85;
 
 /** Sets up an <svg> for a map: a new call starts at its first view, the same call keeps its view. */
 export function attachView(el: SVGSVGElement, map: CallMap): void {
@@ -18,6 +18,18 @@ export function attachView(el: SVGSVGElement, map: CallMap): void {
   const state = views.get(el);
   if (!state || state.id !== map.id) setView(el, { id: map.id, box: firstView(el, map, full), full });
   else setView(el, { ...state, full });
+  // Drawn while its tab was hidden, the map had no size to choose its first view by: chosen
+  // again, once, when it is first shown (unless the trainer has moved it by then).
+  if (!el.clientWidth && typeof ResizeObserver !== 'undefined') {
+    const chosen = views.get(el)!;
+    const seen = new ResizeObserver(() => {
+      if (!el.clientWidth) return;
+      seen.disconnect();
+      const now = views.get(el);
+      if (now === chosen) setView(el, { ...now, box: firstView(el, map, now.full) });
+    });
+    seen.observe(el);
+  }
 }
 
 /** The last pointer gesture moved the map: its click picks nothing. */

@@ -166,4 +166,19 @@ describe('the map of a call', () => {
     await expect.poll(() => page.getByText('Unreachable', { exact: true }).isVisible()).toBe(true);
     await page.close();
   });
+
+  it('drawn while its pane was hidden (a tab not shown), chooses its first view when shown, at a readable zoom', async () => {
+    const page = await ctx.newPage();
+    await page.setContent(
+      `<!doctype html><html lang="en"><body><div id="pane" style="width:420px;display:none"></div></body></html>`,
+    );
+    await page.addScriptTag({ content: script });
+    await page.evaluate(([m, l]) => (window as any).showMap(m, l, null), [map, mapLabels('en')] as const);
+    await page.evaluate(() => (document.getElementById('pane')!.style.display = 'block'));
+    const width = await page.locator('svg.map-canvas').evaluate((el) => el.clientWidth);
+    expect(width).toBeGreaterThan(300);
+    // One layout unit is at least 0.85 px on screen (11 px text stays readable), not the 600 px guess's.
+    await expect.poll(async () => width / (await viewBox(page))[2]!).toBeGreaterThanOrEqual(0.85);
+    await page.close();
+  });
 });
