@@ -150,8 +150,8 @@ export class ImportController {
     return html`<section class="imports" aria-label=${t('imports.title')}>
       <h2>${t('imports.title')}</h2>
       <p class="hint">${t('imports.hint')}</p>
-      <label class="import-pick"
-        >${t('imports.pick')} <input type="file" accept=".hotliner" ?disabled=${s.kind === 'busy'} @change=${picked}
+      <label class="import-pick ${s.kind === 'busy' ? 'busy' : ''}"
+        >${t('imports.pick')}…<input type="file" accept=".hotliner" ?disabled=${s.kind === 'busy'} @change=${picked}
       /></label>
       ${this.stateView(s, t)}
     </section>`;
