@@ -68,7 +68,23 @@ export function offline(): Plugin[] {
         // The team API, and the trainers' Studio: a page of its own (built after the game, not
         // precached), which the fallback would otherwise answer with the game's page.
         navigateFallbackDenylist: [/\/api\//, /\/studio\.html(?:[?#]|$)/],
-        runtimeCaching: [],
+        // The trainers' Studio is built after the game, so it cannot be precached: it is kept
+        // once visited. Its page from the network first (a new version when online), its files
+        // (hashed names, never changed in place) from the cache first. Only this origin's own
+        // files: never the team server's /api/.
+        runtimeCaching: [
+          {
+            urlPattern: ({ url, sameOrigin }) => sameOrigin && /\/studio\.html$/.test(url.pathname),
+            handler: 'NetworkFirst',
+            options: { cacheName: 'hotliner-studio-page', networkTimeoutSeconds: 5 },
+          },
+          {
+            urlPattern: ({ url, sameOrigin }) =>
+              sameOrigin && /\/assets\/[^/]+\.(?:js|css|json|woff2)$/.test(url.pathname),
+            handler: 'CacheFirst',
+            options: { cacheName: 'hotliner-studio-files', expiration: { maxEntries: 60 } },
+          },
+        ],
         cleanupOutdatedCaches: true,
         // The first visit is served by the service worker as soon as it is ready (an update still waits).
         clientsClaim: true,

@@ -67,6 +67,28 @@ function newEdition(): Plugin {
 }
 
 describe('offline', () => {
+  it('keeps the Studio once visited: it reopens with the network down, opens a call and checks it', async () => {
+    const ctx = await browser();
+    const page = await ctx.newPage();
+    const errors = watchErrors(page);
+    await firstVisit(page);
+    await page.goto(`${url}studio.html?lang=en`);
+    await page.getByRole('combobox', { name: 'Library' }).selectOption('billing-fault');
+    await page.getByRole('button', { name: 'Open', exact: true }).click();
+    await expect.poll(() => page.locator('.problems').innerText(), { timeout: 60_000 }).toMatch(/0 error/);
+
+    await ctx.setOffline(true);
+    await page.reload();
+    await page.getByRole('heading', { name: /Hotliner Studio/ }).waitFor();
+    await page.getByRole('combobox', { name: 'Library' }).selectOption('tv-no-picture');
+    await page.getByRole('button', { name: 'Open', exact: true }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toContain('tv-no-picture.yaml');
+    // The checker's worker came from the cache too.
+    await expect.poll(() => page.locator('.problems').innerText(), { timeout: 60_000 }).toMatch(/0 error/);
+    expect(errors).toEqual([]);
+    await ctx.setOffline(false);
+  });
+
   it('reloads with the network down into the full menu, and plays a call', async () => {
     const ctx = await browser();
     const page = await ctx.newPage();
