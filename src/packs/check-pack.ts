@@ -4,7 +4,7 @@
 // manifest, then the analyser must find it winnable. Errors refuse the pack; warnings are shown but
 // do not. Pure and browser-safe: the game's import worker and `scenarios:import` judge packs here
 // (the team server checks a session's calls with the same checkCall: src/server/session-calls.ts).
-import { parse } from 'yaml';
+import { yamlData } from '../content/yaml-data.ts';
 import { analyze } from '../analysis/analyze.ts';
 import { checkCall } from '../analysis/check-call.ts';
 import { contentHash } from '../content/content-hash.ts';
@@ -90,7 +90,7 @@ export async function checkPack(bytes: Uint8Array, opts: PackCheckOptions): Prom
   if (errors.length || !loaded.model || !loaded.doc) return refuse(errors, warnings);
   const text = new TextDecoder().decode(yaml);
   // As the build makes the game's content file: the YAML parsed, then through JSON.
-  const data: unknown = JSON.parse(JSON.stringify(parse(text)));
+  const data: unknown = yamlData(text);
   const hash = await contentHash(opts.playbookData, data);
   if (hash !== manifest.hash)
     return refuse(

@@ -3,7 +3,7 @@
 // messages), stored, and compiled again when needed to serve them to trainees and replay their
 // results, each pinned to its content version.
 import type { Kysely } from 'kysely';
-import { parse } from 'yaml';
+import { yamlData } from '../content/yaml-data.ts';
 import { checkCall } from '../analysis/check-call.ts';
 import { contentHash } from '../content/content-hash.ts';
 import { scenarioFromBytes, translationFromBytes } from '../content/from-bytes.ts';
@@ -63,7 +63,7 @@ export async function checkImported(
         problems: errors,
       });
     }
-    const data: unknown = JSON.parse(JSON.stringify(parse(c.yaml)));
+    const data: unknown = yamlData(c.yaml);
     const hash = await contentHash(playbookData, data);
     const translations = Object.fromEntries(
       LANGS.flatMap((l) => (c.translations[l] === undefined ? [] : [[l, c.translations[l]!]])),
@@ -134,7 +134,7 @@ export function servedCall(row: SessionCallRow) {
   return {
     id: row.call_id,
     contentHash: row.content_hash,
-    data: JSON.parse(JSON.stringify(parse(row.yaml))) as unknown,
+    data: yamlData(row.yaml) as unknown,
     translations: JSON.parse(row.translations) as Partial<Record<Lang, string>>,
   };
 }

@@ -1,6 +1,6 @@
 // "Export as a pack": the draft as a `.hotliner` file (src/packs/pack.ts), hashed as the game's
 // import checks it (the YAML parsed, then through JSON, against the playbook's parsed document).
-import { parse } from 'yaml';
+import { yamlData } from '../content/yaml-data.ts';
 import { contentHash } from '../content/content-hash.ts';
 import { packFileName, writePack } from '../packs/pack.ts';
 import type { DraftTexts } from './check.ts';
@@ -14,8 +14,8 @@ export async function draftPack(
   let data: unknown;
   let playbookData: unknown;
   try {
-    data = JSON.parse(JSON.stringify(parse(d.yaml)));
-    playbookData = JSON.parse(JSON.stringify(parse(playbookYaml)));
+    data = yamlData(d.yaml);
+    playbookData = yamlData(playbookYaml);
   } catch {
     return null;
   }
